@@ -1,0 +1,618 @@
+import type {
+  AuthenticationResultType,
+  InitiateAuthCommandOutput,
+  RespondToAuthChallengeCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoAuthError, invalidInput, type CognitoOperation } from './errors';
+import { parseStep } from './engine/parseStep';
+import { engineReducer, initialEngineState, type EngineEvent, type EngineState, type FlowState } from './engine/reducer';
+import { computeSecretHash } from './engine/secretHash';
+import { buildOtpauthUri } from './engine/otpauthUri';
+import { validateAnswer } from './engine/validate';
+import { navigatorWebAuthnGet } from './engine/webAuthn';
+import { decodeJwtPayload, expiryFromAccessToken, userFromIdToken } from './session/jwt';
+import {
+  SrpSafetyError,
+  computePasswordClaim,
+  formatSrpTimestamp,
+  generateSrpEphemeral,
+  type SrpEphemeral,
+} from './srp';
+import { createSdkTransport } from './transport/sdkTransport';
+import { toCognitoAuthError } from './transport/toCognitoAuthError';
+import type {
+  AuthSnapshot,
+  AuthTokens,
+  ChallengeAnswer,
+  CognitoAuthConfig,
+  CognitoTransport,
+  DeviceCredentials,
+  FirstFactor,
+  SignInAuthFlow,
+  SignInStep,
+  SignInStepOf,
+} from './types';
+
+/** What `auth.signIn()` takes. */
+export interface SignInInput {
+  /** What the user typed: username, or an alias (email, phone) when the pool allows it. Trimmed. */
+  username: string;
+  /** Required for USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_WITH_SRP, and USER_AUTH preferring a password. */
+  password?: string;
+  /** Overrides the configured AuthFlow for this sign-in. */
+  authFlow?: SignInAuthFlow;
+  /** USER_AUTH only: the first factor to try, skipping SELECT_CHALLENGE when the user has it. */
+  preferredChallenge?: FirstFactor;
+  /** Merged over the configured `clientMetadata` for this sign-in's requests. */
+  clientMetadata?: Record<string, string>;
+}
+
+/**
+ * A sign-in engine and session store for one user pool app client. Framework-free: React binds to
+ * it with `useSyncExternalStore(auth.subscribe, auth.getSnapshot)`.
+ */
+export interface CognitoAuth {
+  /** The current state, replaced (never mutated) on each change. */
+  getSnapshot(): AuthSnapshot;
+  /** Calls `listener` after each change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Starts a sign-in; resolves with the first step the user must act on, or `{ name: 'DONE' }`. */
+  signIn(input: SignInInput): Promise<SignInStep>;
+  /** Answers the current step; resolves with the next step, or `{ name: 'DONE' }`. */
+  respondToChallenge(answer: ChallengeAnswer): Promise<SignInStep>;
+  /** Abandons the sign-in in progress (an in-flight request's result is ignored). Keeps the username. */
+  cancelSignIn(): void;
+  /** Forgets the session on this device. */
+  signOut(): void;
+  /** Computes SRP's `A` now, so the next password sign-in only does password-dependent work. */
+  prepareSignIn(): void;
+  /** The current tokens, or `null` when signed out. */
+  getTokens(): AuthTokens | null;
+  /** The configuration this store was created with. */
+  readonly config: Readonly<CognitoAuthConfig>;
+}
+
+/** The context of one chain of requests (a `signIn` or a `respondToChallenge` call). */
+interface CallContext {
+  /** The sign-in generation this chain belongs to: a cancel or a newer sign-in makes it stale. */
+  generation: number;
+  flow: FlowState;
+  /** Held only while an SRP exchange needs it, never stored in state. */
+  password?: string;
+  ephemeral?: SrpEphemeral;
+}
+
+type UserStep = Exclude<SignInStep, { name: 'DONE' }>;
+
+/** Errors after which the challenge Session cannot be used again: the sign-in starts over. */
+const FLOW_ENDING_ERRORS = new Set([
+  'NotAuthorizedException',
+  'SessionExpired',
+  'ExpiredCodeException',
+  'UserNotFoundException',
+  'UserNotConfirmedException',
+  'PasswordResetRequiredException',
+  'ResourceNotFoundException',
+  'SrpSafetyCheck',
+  'InvalidResponse',
+  'UnsupportedChallenge',
+]);
+
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
+
+const defaultRandomBytes = (bytes: Uint8Array): Uint8Array => globalThis.crypto.getRandomValues(bytes);
+
+function usesSrp(flow: SignInAuthFlow): boolean {
+  return flow === 'USER_SRP_AUTH' || flow === 'CUSTOM_WITH_SRP' || flow === 'USER_AUTH';
+}
+
+function checkConfig(config: CognitoAuthConfig): void {
+  if (!config || typeof config !== 'object') throw invalidInput('config', 'createCognitoAuth needs a configuration object.');
+  if (typeof config.userPoolId !== 'string' || !POOL_ID.test(config.userPoolId)) {
+    throw invalidInput('config', `userPoolId "${String(config.userPoolId)}" is not a user pool id like "eu-west-1_AbC123".`);
+  }
+  if (typeof config.clientId !== 'string' || config.clientId.trim() === '') {
+    throw invalidInput('config', 'clientId is required: the id of the user pool app client.');
+  }
+  if (config.region !== undefined && (typeof config.region !== 'string' || config.region === '')) {
+    throw invalidInput('config', 'region must be the AWS region of the user pool, e.g. "eu-west-1".');
+  }
+  const minutes = config.authSessionValidityMinutes;
+  if (minutes !== undefined && !(minutes >= 3 && minutes <= 15)) {
+    throw invalidInput('config', 'authSessionValidityMinutes is between 3 and 15, as for the app client.');
+  }
+}
+
+/**
+ * Creates the sign-in engine for one user pool app client.
+ *
+ * @example
+ * const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '1example23' });
+ * let step = await auth.signIn({ username: 'alice', password });
+ * if (step.name === 'SOFTWARE_TOKEN_MFA') step = await auth.respondToChallenge({ name: 'SOFTWARE_TOKEN_MFA', code });
+ * if (step.name === 'DONE') console.log(auth.getSnapshot().user?.attributes.email);
+ */
+export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
+  checkConfig(config);
+  const poolName = config.userPoolId.split('_')[1] as string;
+  const region = config.region ?? (POOL_ID.exec(config.userPoolId)?.[1] as string);
+  const transport: CognitoTransport =
+    config.transport ??
+    createSdkTransport({
+      region,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      ...(config.client ? { client: config.client } : {}),
+    });
+  const clock = config.clock ?? Date.now;
+  const randomBytes = config.randomBytes ?? defaultRandomBytes;
+  const webAuthnGet = config.webAuthn ?? navigatorWebAuthnGet;
+  const sessionValidityMs = (config.authSessionValidityMinutes ?? 3) * 60_000;
+  const defaultFlow = config.authFlow ?? 'USER_SRP_AUTH';
+  const precompute = config.precomputeSrp ?? usesSrp(defaultFlow);
+
+  let state: EngineState = initialEngineState();
+  const listeners = new Set<() => void>();
+  let generation = 0;
+  let inFlight = false;
+  /** The remembered device of the sign-in in progress (secrets stay out of the snapshot). */
+  let device: DeviceCredentials | null = null;
+  let clientMetadata: Record<string, string> | undefined;
+
+  function dispatch(event: EngineEvent): void {
+    const next = engineReducer(state, event);
+    const changed = next.snapshot !== state.snapshot;
+    state = next;
+    if (changed) for (const listener of [...listeners]) listener();
+  }
+
+  // SRP's A = g^a does not depend on the password: compute it ahead, off the critical path.
+  let spareEphemeral: SrpEphemeral | null = null;
+  let precomputeScheduled = false;
+  function prepareSignIn(): void {
+    spareEphemeral ??= generateSrpEphemeral(randomBytes);
+  }
+  function schedulePrecompute(): void {
+    if (!precompute || precomputeScheduled || spareEphemeral) return;
+    precomputeScheduled = true;
+    const run = () => {
+      precomputeScheduled = false;
+      prepareSignIn();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 0);
+  }
+  /** Each `a` is used once: taking it clears the spare and schedules the next. */
+  function takeEphemeral(): SrpEphemeral {
+    const ephemeral = spareEphemeral ?? generateSrpEphemeral(randomBytes);
+    spareEphemeral = null;
+    schedulePrecompute();
+    return ephemeral;
+  }
+  schedulePrecompute();
+
+  function userContextData(username: string) {
+    const value = config.userContextData;
+    return typeof value === 'function' ? value(username) : value;
+  }
+
+  function assertCurrent(ctx: CallContext): void {
+    if (ctx.generation !== generation) {
+      throw new CognitoAuthError('SignInCancelled', 'The sign-in was cancelled while a request was in flight.');
+    }
+  }
+
+  /** Parameters every request of a sign-in carries (Cognito rejects a call missing SECRET_HASH). */
+  async function commonParameters(username: string): Promise<Record<string, string>> {
+    const params: Record<string, string> = { USERNAME: username };
+    if (config.clientSecret) params.SECRET_HASH = await computeSecretHash(username, config.clientId, config.clientSecret);
+    if (device) params.DEVICE_KEY = device.deviceKey;
+    return params;
+  }
+
+  async function respond(
+    ctx: CallContext,
+    challengeName: string,
+    responses: Record<string, string>,
+  ): Promise<RespondToAuthChallengeCommandOutput> {
+    assertCurrent(ctx);
+    const username = ctx.flow.challengeUsername;
+    const context = userContextData(username);
+    const response = await transport.respondToAuthChallenge({
+      ClientId: config.clientId,
+      ChallengeName: challengeName as never,
+      ChallengeResponses: { ...(await commonParameters(username)), ...responses },
+      ...(ctx.flow.session ? { Session: ctx.flow.session } : {}),
+      ...(clientMetadata ? { ClientMetadata: clientMetadata } : {}),
+      ...(config.analyticsMetadata ? { AnalyticsMetadata: config.analyticsMetadata } : {}),
+      ...(context ? { UserContextData: context } : {}),
+    });
+    assertCurrent(ctx);
+    return response;
+  }
+
+  /** Answers PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER with the SRP password claim. */
+  async function answerVerifier(
+    ctx: CallContext,
+    challengeName: 'PASSWORD_VERIFIER' | 'DEVICE_PASSWORD_VERIFIER',
+    params: Record<string, string>,
+  ): Promise<RespondToAuthChallengeCommandOutput> {
+    const isDevice = challengeName === 'DEVICE_PASSWORD_VERIFIER';
+    const password = isDevice ? device?.devicePassword : ctx.password;
+    const { SRP_B: srpB, SALT: salt, SECRET_BLOCK: secretBlock } = params;
+    if (!password || !ctx.ephemeral || !srpB || !salt || !secretBlock) {
+      throw new CognitoAuthError('InvalidResponse', `Cognito sent ${challengeName} where this sign-in cannot answer it.`);
+    }
+    const timestamp = formatSrpTimestamp(new Date(clock()));
+    const claimPool = isDevice ? (device as DeviceCredentials).deviceGroupKey : poolName;
+    const userId = isDevice ? (device as DeviceCredentials).deviceKey : (params.USER_ID_FOR_SRP ?? ctx.flow.challengeUsername);
+    let signature: string;
+    try {
+      ({ signature } = await computePasswordClaim({
+        ephemeral: ctx.ephemeral,
+        poolName: claimPool,
+        userId,
+        password,
+        saltHex: salt,
+        srpBHex: srpB,
+        secretBlock,
+        timestamp,
+      }));
+    } catch (cause) {
+      if (cause instanceof SrpSafetyError) {
+        throw new CognitoAuthError('SrpSafetyCheck', 'Cognito sent SRP values that fail the safety checks; sign-in aborted.', {
+          operation: 'RespondToAuthChallenge',
+          cause,
+        });
+      }
+      throw cause;
+    }
+    // The password has done its work: drop it before anything else can happen.
+    if (!isDevice) ctx.password = undefined;
+    ctx.ephemeral = undefined;
+    return respond(ctx, challengeName, {
+      USERNAME: isDevice ? ctx.flow.challengeUsername : userId,
+      PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+      PASSWORD_CLAIM_SIGNATURE: signature,
+      TIMESTAMP: timestamp,
+    });
+  }
+
+  async function associateTotp(ctx: CallContext, step: SignInStepOf<'MFA_SETUP'>): Promise<SignInStepOf<'MFA_SETUP'>> {
+    assertCurrent(ctx);
+    const result = await transport.associateSoftwareToken({ Session: ctx.flow.session });
+    assertCurrent(ctx);
+    if (!result.SecretCode) {
+      throw new CognitoAuthError('InvalidResponse', 'AssociateSoftwareToken returned no secret.', {
+        operation: 'AssociateSoftwareToken',
+      });
+    }
+    ctx.flow = { ...ctx.flow, session: result.Session ?? ctx.flow.session, sessionIssuedAt: clock() };
+    const accountName = state.snapshot.username ?? ctx.flow.challengeUsername;
+    const issuer = config.totpIssuer ?? config.userPoolId;
+    return { ...step, totp: { secret: result.SecretCode, uri: buildOtpauthUri({ secret: result.SecretCode, issuer, accountName }) } };
+  }
+
+  function finishSignIn(result: AuthenticationResultType): SignInStep {
+    const receivedAt = clock();
+    const { AccessToken: accessToken, IdToken: idToken } = result;
+    const idClaims = idToken ? decodeJwtPayload(idToken) : null;
+    const accessClaims = accessToken ? decodeJwtPayload(accessToken) : null;
+    const user = idClaims ? userFromIdToken(idClaims) : null;
+    const expiresAt = expiryFromAccessToken(accessClaims, receivedAt, result.ExpiresIn);
+    if (!accessToken || !idToken || !user || expiresAt === null) {
+      throw new CognitoAuthError('InvalidResponse', 'Cognito signed the user in but sent tokens this client cannot read.');
+    }
+    const tokens: AuthTokens = {
+      accessToken,
+      idToken,
+      ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+      expiresAt,
+      tokenType: result.TokenType ?? 'Bearer',
+      ...(result.NewDeviceMetadata?.DeviceKey && result.NewDeviceMetadata.DeviceGroupKey
+        ? {
+            newDeviceMetadata: {
+              deviceKey: result.NewDeviceMetadata.DeviceKey,
+              deviceGroupKey: result.NewDeviceMetadata.DeviceGroupKey,
+            },
+          }
+        : {}),
+    };
+    dispatch({ type: 'signedIn', tokens, user });
+    return { name: 'DONE' };
+  }
+
+  /**
+   * Follows Cognito's responses until the user has to act or is signed in, answering the challenges
+   * that are the library's to answer (SRP verifiers, device SRP) on the way.
+   */
+  async function advance(
+    ctx: CallContext,
+    first: InitiateAuthCommandOutput | RespondToAuthChallengeCommandOutput,
+  ): Promise<SignInStep> {
+    let response: InitiateAuthCommandOutput | RespondToAuthChallengeCommandOutput = first;
+    for (;;) {
+      assertCurrent(ctx);
+      if (response.AuthenticationResult) return finishSignIn(response.AuthenticationResult);
+      const name = response.ChallengeName;
+      if (!name) throw new CognitoAuthError('InvalidResponse', 'Cognito answered with neither tokens nor a challenge.');
+      const params = response.ChallengeParameters ?? {};
+      ctx.flow = {
+        session: response.Session,
+        sessionIssuedAt: clock(),
+        challengeUsername: params.USER_ID_FOR_SRP ?? params.USERNAME ?? ctx.flow.challengeUsername,
+      };
+      if (name === 'PASSWORD_VERIFIER' || name === 'DEVICE_PASSWORD_VERIFIER') {
+        response = await answerVerifier(ctx, name, params);
+        continue;
+      }
+      if (name === 'DEVICE_SRP_AUTH') {
+        if (!device) throw new CognitoAuthError('InvalidResponse', 'Cognito asked for device authentication, but no device is known.');
+        ctx.ephemeral = generateSrpEphemeral(randomBytes);
+        response = await respond(ctx, name, { SRP_A: ctx.ephemeral.srpA });
+        continue;
+      }
+      const step = parseStep(name, params, 'AvailableChallenges' in response ? response.AvailableChallenges : undefined) as UserStep;
+      const shown =
+        step.name === 'MFA_SETUP' && step.options.length === 1 && step.options[0] === 'SOFTWARE_TOKEN_MFA'
+          ? await associateTotp(ctx, step)
+          : step;
+      dispatch({ type: 'challengeReceived', step: shown, flow: ctx.flow });
+      return shown;
+    }
+  }
+
+  /** Records a failure (unless the sign-in was cancelled meanwhile) and returns the error to throw. */
+  function fail(ctx: CallContext, error: unknown, operation: CognitoOperation, endsFlow?: boolean): CognitoAuthError {
+    let e = toCognitoAuthError(error, operation);
+    if (ctx.generation !== generation) {
+      return e.name === 'SignInCancelled'
+        ? e
+        : new CognitoAuthError('SignInCancelled', 'The sign-in was cancelled while a request was in flight.', { cause: e });
+    }
+    // Cognito reports an expired challenge Session as NotAuthorizedException; the clock tells it apart
+    // from a wrong password without reading the message.
+    if (e.name === 'NotAuthorizedException' && ctx.flow.session && clock() - ctx.flow.sessionIssuedAt >= sessionValidityMs) {
+      e = new CognitoAuthError('SessionExpired', 'The sign-in took too long and its session expired. Sign in again.', {
+        operation: e.operation,
+        cause: e,
+      });
+    }
+    dispatch({ type: 'failed', error: e, endsFlow: endsFlow ?? (FLOW_ENDING_ERRORS.has(e.name) && !e.retryable) });
+    return e;
+  }
+
+  function reject(error: CognitoAuthError): never {
+    dispatch({ type: 'rejected', error });
+    throw error;
+  }
+
+  function checkNotBusy(): void {
+    if (inFlight) {
+      throw new CognitoAuthError('RequestInProgress', 'A sign-in request is already in flight; wait for it to settle.');
+    }
+  }
+
+  async function signIn(input: SignInInput): Promise<SignInStep> {
+    checkNotBusy();
+    if (state.snapshot.status === 'signedIn') {
+      throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');
+    }
+    const username = typeof input?.username === 'string' ? input.username.trim() : '';
+    const authFlow = input?.authFlow ?? defaultFlow;
+    const preferred = input?.preferredChallenge;
+    if (!username) reject(invalidInput('username', 'Enter your username.'));
+    if (preferred !== undefined && authFlow !== 'USER_AUTH') {
+      reject(invalidInput('answer', `preferredChallenge only applies to USER_AUTH, not ${authFlow}.`));
+    }
+    const needsPassword =
+      authFlow === 'USER_SRP_AUTH' ||
+      authFlow === 'USER_PASSWORD_AUTH' ||
+      authFlow === 'CUSTOM_WITH_SRP' ||
+      preferred === 'PASSWORD' ||
+      preferred === 'PASSWORD_SRP';
+    if (needsPassword && (typeof input.password !== 'string' || input.password === '')) {
+      reject(invalidInput('password', 'Enter your password.'));
+    }
+
+    const ctx: CallContext = {
+      generation: ++generation,
+      flow: { session: undefined, challengeUsername: username, sessionIssuedAt: clock() },
+    };
+    inFlight = true;
+    clientMetadata =
+      config.clientMetadata || input.clientMetadata ? { ...config.clientMetadata, ...input.clientMetadata } : undefined;
+    dispatch({ type: 'signInStarted', username });
+    try {
+      device = (await config.deviceStore?.get(username)) ?? null;
+      const params = await commonParameters(username);
+      let cognitoFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH' = 'USER_SRP_AUTH';
+      const withSrp = () => {
+        ctx.password = input.password;
+        ctx.ephemeral = takeEphemeral();
+        params.SRP_A = ctx.ephemeral.srpA;
+      };
+      switch (authFlow) {
+        case 'USER_SRP_AUTH':
+          withSrp();
+          break;
+        case 'USER_PASSWORD_AUTH':
+          cognitoFlow = 'USER_PASSWORD_AUTH';
+          params.PASSWORD = input.password as string;
+          break;
+        case 'USER_AUTH':
+          cognitoFlow = 'USER_AUTH';
+          if (preferred) params.PREFERRED_CHALLENGE = preferred;
+          if (preferred === 'PASSWORD') params.PASSWORD = input.password as string;
+          if (preferred === 'PASSWORD_SRP') withSrp();
+          break;
+        case 'CUSTOM_AUTH':
+          cognitoFlow = 'CUSTOM_AUTH';
+          break;
+        case 'CUSTOM_WITH_SRP':
+          // CUSTOM_AUTH that verifies the password by SRP before the Lambda's challenges.
+          cognitoFlow = 'CUSTOM_AUTH';
+          params.CHALLENGE_NAME = 'SRP_A';
+          withSrp();
+          break;
+        default:
+          throw invalidInput('config', `Unknown authFlow "${String(authFlow satisfies never)}".`);
+      }
+      const context = userContextData(username);
+      const response = await transport.initiateAuth({
+        AuthFlow: cognitoFlow,
+        ClientId: config.clientId,
+        AuthParameters: params,
+        ...(clientMetadata ? { ClientMetadata: clientMetadata } : {}),
+        ...(config.analyticsMetadata ? { AnalyticsMetadata: config.analyticsMetadata } : {}),
+        ...(context ? { UserContextData: context } : {}),
+      });
+      return await advance(ctx, response);
+    } catch (error) {
+      throw fail(ctx, error, 'InitiateAuth', true);
+    } finally {
+      if (ctx.generation === generation) inFlight = false;
+    }
+  }
+
+  async function respondToChallenge(answer: ChallengeAnswer): Promise<SignInStep> {
+    checkNotBusy();
+    const { step } = state.snapshot;
+    if (!state.flow || !step || step.name === 'DONE') {
+      throw new CognitoAuthError('StepMismatch', `There is no challenge to answer (answer was ${String(answer?.name)}).`);
+    }
+    if (answer?.name !== step.name) {
+      throw new CognitoAuthError('StepMismatch', `The current step is ${step.name}, not ${String(answer?.name)}.`);
+    }
+    let valid: ChallengeAnswer;
+    try {
+      valid = validateAnswer(step, answer);
+    } catch (error) {
+      reject(error as CognitoAuthError);
+    }
+    const ctx: CallContext = { generation, flow: { ...state.flow } };
+    inFlight = true;
+    dispatch({ type: 'requestStarted' });
+    let operation: CognitoOperation = 'RespondToAuthChallenge';
+    try {
+      switch (valid.name) {
+        case 'SMS_MFA':
+          return await advance(ctx, await respond(ctx, valid.name, { SMS_MFA_CODE: valid.code }));
+        case 'SOFTWARE_TOKEN_MFA':
+          return await advance(ctx, await respond(ctx, valid.name, { SOFTWARE_TOKEN_MFA_CODE: valid.code }));
+        case 'EMAIL_OTP':
+          return await advance(ctx, await respond(ctx, valid.name, { EMAIL_OTP_CODE: valid.code }));
+        case 'SMS_OTP':
+          return await advance(ctx, await respond(ctx, valid.name, { SMS_OTP_CODE: valid.code }));
+        case 'SELECT_MFA_TYPE':
+          return await advance(ctx, await respond(ctx, valid.name, { ANSWER: valid.mfaType }));
+        case 'SELECT_CHALLENGE': {
+          const responses: Record<string, string> = { ANSWER: valid.challenge };
+          if (valid.password !== undefined && valid.challenge === 'PASSWORD') responses.PASSWORD = valid.password;
+          if (valid.password !== undefined && valid.challenge === 'PASSWORD_SRP') {
+            ctx.password = valid.password;
+            ctx.ephemeral = takeEphemeral();
+            responses.SRP_A = ctx.ephemeral.srpA;
+          }
+          if (valid.credential) responses.CREDENTIAL = JSON.stringify(valid.credential);
+          return await advance(ctx, await respond(ctx, valid.name, responses));
+        }
+        case 'PASSWORD':
+          return await advance(ctx, await respond(ctx, valid.name, { PASSWORD: valid.password }));
+        case 'PASSWORD_SRP':
+          ctx.password = valid.password;
+          ctx.ephemeral = takeEphemeral();
+          return await advance(ctx, await respond(ctx, valid.name, { SRP_A: ctx.ephemeral.srpA }));
+        case 'MFA_SETUP': {
+          const setup = step as SignInStepOf<'MFA_SETUP'>;
+          if (valid.method === 'EMAIL_OTP') {
+            return await advance(ctx, await respond(ctx, valid.name, { EMAIL: valid.email as string }));
+          }
+          if (valid.code === undefined) {
+            operation = 'AssociateSoftwareToken';
+            const next = setup.totp ? setup : await associateTotp(ctx, setup);
+            dispatch({ type: 'challengeReceived', step: next, flow: ctx.flow });
+            return next;
+          }
+          if (!setup.totp) {
+            throw invalidInput('code', 'Start authenticator-app setup (without a code) before sending a code.');
+          }
+          operation = 'VerifySoftwareToken';
+          const verified = await transport.verifySoftwareToken({
+            Session: ctx.flow.session,
+            UserCode: valid.code,
+            ...(valid.friendlyDeviceName ? { FriendlyDeviceName: valid.friendlyDeviceName } : {}),
+          });
+          assertCurrent(ctx);
+          if (verified.Status !== 'SUCCESS') {
+            throw new CognitoAuthError('EnableSoftwareTokenMFAException', 'That code did not verify. Try the current code.', {
+              operation,
+            });
+          }
+          ctx.flow = { ...ctx.flow, session: verified.Session ?? ctx.flow.session, sessionIssuedAt: clock() };
+          operation = 'RespondToAuthChallenge';
+          return await advance(ctx, await respond(ctx, valid.name, {}));
+        }
+        case 'NEW_PASSWORD_REQUIRED': {
+          const current = (step as SignInStepOf<'NEW_PASSWORD_REQUIRED'>).userAttributes;
+          const responses: Record<string, string> = { NEW_PASSWORD: valid.newPassword };
+          // Cognito refuses changes to a required attribute that already has a value: send only new values.
+          for (const [name, value] of Object.entries(valid.attributes ?? {})) {
+            if (current[name] !== value) responses[`userAttributes.${name}`] = value;
+          }
+          return await advance(ctx, await respond(ctx, valid.name, responses));
+        }
+        case 'CUSTOM_CHALLENGE':
+          return await advance(ctx, await respond(ctx, valid.name, { ANSWER: valid.answer }));
+        case 'WEB_AUTHN': {
+          const credential =
+            valid.credential ?? (await webAuthnGet((step as SignInStepOf<'WEB_AUTHN'>).credentialRequestOptions));
+          assertCurrent(ctx);
+          return await advance(ctx, await respond(ctx, valid.name, { CREDENTIAL: JSON.stringify(credential) }));
+        }
+        case 'UNKNOWN_CHALLENGE':
+          return await advance(
+            ctx,
+            await respond(ctx, (step as SignInStepOf<'UNKNOWN_CHALLENGE'>).challengeName, { ...valid.responses }),
+          );
+        default:
+          return valid satisfies never;
+      }
+    } catch (error) {
+      throw fail(ctx, error, operation);
+    } finally {
+      if (ctx.generation === generation) inFlight = false;
+    }
+  }
+
+  function cancelSignIn(): void {
+    if (state.snapshot.status === 'signedIn') return;
+    generation++;
+    inFlight = false;
+    device = null;
+    dispatch({ type: 'cancelled' });
+  }
+
+  function signOut(): void {
+    generation++;
+    inFlight = false;
+    device = null;
+    dispatch({ type: 'signedOut' });
+  }
+
+  return {
+    getSnapshot: () => state.snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    signIn,
+    respondToChallenge,
+    cancelSignIn,
+    signOut,
+    prepareSignIn,
+    getTokens: () => state.tokens,
+    config,
+  };
+}

@@ -1,0 +1,109 @@
+import { invalidInput } from '../errors';
+import type { ChallengeAnswer, SignInStep } from '../types';
+
+/**
+ * Removes the spaces and dashes people type or paste into codes ("123 456", "123-456").
+ * Anything else that is not a digit is left for the check to reject.
+ */
+export function normalizeCode(code: string): string {
+  return code.replace(/[\s-]/g, '');
+}
+
+/** MFA codes (SMS, TOTP) are 6 digits; passwordless OTP codes may be 6 or 8. */
+const SIX_DIGITS = /^\d{6}$/;
+const OTP_DIGITS = /^(\d{6}|\d{8})$/;
+
+function requireCode(code: unknown, pattern: RegExp, what: string): string {
+  if (typeof code !== 'string' || normalizeCode(code) === '') throw invalidInput('code', `Enter the ${what}.`);
+  const normalized = normalizeCode(code);
+  if (!pattern.test(normalized)) {
+    throw invalidInput('code', pattern === SIX_DIGITS ? `The ${what} is 6 digits.` : `The ${what} is 6 or 8 digits.`);
+  }
+  return normalized;
+}
+
+function requirePassword(password: unknown, field: 'password' | 'newPassword' = 'password'): string {
+  if (typeof password !== 'string' || password === '') {
+    throw invalidInput(field, field === 'password' ? 'Enter your password.' : 'Enter a new password.');
+  }
+  return password;
+}
+
+/** A deliberately loose check: Cognito is the judge; this only catches what is clearly not an address. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Validation result: the answer with its values normalised, ready to be sent. */
+export type ValidAnswer = ChallengeAnswer;
+
+/**
+ * Checks an answer against the current step before anything is sent, so a mistake costs no request
+ * and never disturbs the challenge Session. Returns the answer with codes normalised.
+ */
+export function validateAnswer(step: Exclude<SignInStep, { name: 'DONE' }>, answer: ChallengeAnswer): ValidAnswer {
+  switch (answer.name) {
+    case 'SMS_MFA':
+      return { ...answer, code: requireCode(answer.code, SIX_DIGITS, 'code we sent by text message') };
+    case 'SOFTWARE_TOKEN_MFA':
+      return { ...answer, code: requireCode(answer.code, SIX_DIGITS, 'code from your authenticator app') };
+    case 'EMAIL_OTP':
+      return { ...answer, code: requireCode(answer.code, OTP_DIGITS, 'code we sent by email') };
+    case 'SMS_OTP':
+      return { ...answer, code: requireCode(answer.code, OTP_DIGITS, 'code we sent by text message') };
+    case 'SELECT_MFA_TYPE':
+      if (step.name === 'SELECT_MFA_TYPE' && !step.options.includes(answer.mfaType)) {
+        throw invalidInput('answer', `Choose one of: ${step.options.join(', ')}.`);
+      }
+      return answer;
+    case 'SELECT_CHALLENGE':
+      if (step.name === 'SELECT_CHALLENGE' && !step.options.includes(answer.challenge)) {
+        throw invalidInput('answer', `Choose one of: ${step.options.join(', ')}.`);
+      }
+      if (answer.password !== undefined) {
+        if (answer.challenge !== 'PASSWORD' && answer.challenge !== 'PASSWORD_SRP') {
+          throw invalidInput('password', `A password goes with PASSWORD or PASSWORD_SRP, not ${answer.challenge}.`);
+        }
+        requirePassword(answer.password);
+      }
+      if (answer.credential !== undefined && answer.challenge !== 'WEB_AUTHN') {
+        throw invalidInput('credential', `A credential goes with WEB_AUTHN, not ${answer.challenge}.`);
+      }
+      return answer;
+    case 'PASSWORD':
+    case 'PASSWORD_SRP':
+      requirePassword(answer.password);
+      return answer;
+    case 'MFA_SETUP': {
+      if (step.name === 'MFA_SETUP' && !step.options.includes(answer.method)) {
+        throw invalidInput('answer', `Choose one of: ${step.options.join(', ')}.`);
+      }
+      if (answer.method === 'EMAIL_OTP') {
+        const email = typeof answer.email === 'string' ? answer.email.trim() : '';
+        if (!email) throw invalidInput('email', 'Enter the email address to send codes to.');
+        if (!EMAIL.test(email)) throw invalidInput('email', `"${email}" is not an email address.`);
+        return { ...answer, email };
+      }
+      if (answer.code === undefined) return answer;
+      return { ...answer, code: requireCode(answer.code, SIX_DIGITS, 'code from your authenticator app') };
+    }
+    case 'NEW_PASSWORD_REQUIRED': {
+      requirePassword(answer.newPassword, 'newPassword');
+      if (step.name === 'NEW_PASSWORD_REQUIRED') {
+        const missing = step.requiredAttributes.filter((name) => !answer.attributes?.[name]?.trim());
+        if (missing.length > 0) throw invalidInput('attributes', `Fill in: ${missing.join(', ')}.`);
+      }
+      return answer;
+    }
+    case 'CUSTOM_CHALLENGE':
+      if (typeof answer.answer !== 'string' || answer.answer === '') throw invalidInput('answer', 'Enter an answer.');
+      return answer;
+    case 'WEB_AUTHN':
+      return answer;
+    case 'UNKNOWN_CHALLENGE':
+      if (typeof answer.responses !== 'object' || answer.responses === null) {
+        throw invalidInput('answer', 'Give the challenge responses as an object of strings.');
+      }
+      return answer;
+    default:
+      return answer satisfies never;
+  }
+}

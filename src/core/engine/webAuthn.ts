@@ -1,0 +1,74 @@
+import { CognitoAuthError } from '../errors';
+import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON, WebAuthnGet } from '../types';
+
+function fromBase64Url(value: string): ArrayBuffer {
+  const b64 = value.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+}
+
+function toBase64Url(buffer: ArrayBuffer): string {
+  let binary = '';
+  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * The default WebAuthn step: `navigator.credentials.get` with Cognito's request options, the result
+ * turned into the AuthenticationResponseJSON Cognito expects as CREDENTIAL.
+ *
+ * Refusals and cancellations by the user or authenticator (`NotAllowedError`, `AbortError`) become
+ * `WebAuthnCancelled`, so the app can offer to try again or pick another way to sign in.
+ */
+export const navigatorWebAuthnGet: WebAuthnGet = async (options: CredentialRequestOptionsJSON) => {
+  const credentials = typeof navigator === 'undefined' ? undefined : navigator.credentials;
+  if (!credentials || typeof credentials.get !== 'function') {
+    throw new CognitoAuthError('WebAuthnUnavailable', 'Passkeys are not available in this browser.');
+  }
+  const publicKey: PublicKeyCredentialRequestOptions = {
+    challenge: fromBase64Url(options.challenge),
+    ...(options.rpId ? { rpId: options.rpId } : {}),
+    ...(options.timeout ? { timeout: options.timeout } : {}),
+    ...(options.userVerification ? { userVerification: options.userVerification } : {}),
+    ...(options.allowCredentials
+      ? {
+          allowCredentials: options.allowCredentials.map((c) => ({
+            id: fromBase64Url(c.id),
+            type: c.type,
+            ...(c.transports ? { transports: c.transports as AuthenticatorTransport[] } : {}),
+          })),
+        }
+      : {}),
+  };
+  let credential: Credential | null;
+  try {
+    credential = await credentials.get({ publicKey });
+  } catch (cause) {
+    const name = (cause as { name?: unknown } | null)?.name;
+    if (name === 'NotAllowedError' || name === 'AbortError') {
+      throw new CognitoAuthError('WebAuthnCancelled', 'The passkey request was cancelled or timed out.', { cause });
+    }
+    throw new CognitoAuthError('WebAuthnUnavailable', 'The passkey request failed.', { cause });
+  }
+  if (!credential || !('rawId' in credential)) {
+    throw new CognitoAuthError('WebAuthnCancelled', 'No passkey was chosen.');
+  }
+  const pk = credential as PublicKeyCredential;
+  const response = pk.response as AuthenticatorAssertionResponse;
+  const json: AuthenticationResponseJSON = {
+    id: pk.id,
+    rawId: toBase64Url(pk.rawId),
+    type: 'public-key',
+    response: {
+      clientDataJSON: toBase64Url(response.clientDataJSON),
+      authenticatorData: toBase64Url(response.authenticatorData),
+      signature: toBase64Url(response.signature),
+      ...(response.userHandle ? { userHandle: toBase64Url(response.userHandle) } : {}),
+    },
+    ...(pk.authenticatorAttachment ? { authenticatorAttachment: pk.authenticatorAttachment } : {}),
+    clientExtensionResults: { ...pk.getClientExtensionResults() },
+  };
+  return json;
+};

@@ -1,0 +1,141 @@
+/**
+ * The one error class the library throws or reports, and its type guard.
+ *
+ * Errors from Cognito keep the service's own exception name (its `__type`, e.g. `CodeMismatchException`).
+ * Errors the library raises itself use the codes in {@link LibraryErrorName}. Nothing is ever decided by
+ * matching message text: branch on `name`.
+ */
+
+/** The operations the library performs, named as the Cognito API names them. */
+export type CognitoOperation =
+  | 'InitiateAuth'
+  | 'RespondToAuthChallenge'
+  | 'AssociateSoftwareToken'
+  | 'VerifySoftwareToken'
+  | 'GetTokensFromRefreshToken'
+  | 'RevokeToken'
+  | 'GetUser'
+  | 'ConfirmDevice'
+  | (string & {});
+
+/** Codes for errors the library raises itself (service errors carry the service's exception name). */
+export type LibraryErrorName =
+  /** Input rejected before any network call (see `field`). */
+  | 'InvalidInput'
+  /** An answer was given for a step other than the current one, or when there is no step. */
+  | 'StepMismatch'
+  /** A second sign-in or challenge response was started while one is still in flight. */
+  | 'RequestInProgress'
+  /** The challenge Session expired or was invalidated; sign-in must start again. */
+  | 'SessionExpired'
+  /** The sign-in was cancelled (by `cancelSignIn()` or a newer `signIn()`) while a request was in flight. */
+  | 'SignInCancelled'
+  /** The request never got an answer from the service (offline, DNS, CORS, timeout). */
+  | 'NetworkError'
+  /** The service answered with something the protocol does not allow (missing SRP_B, bad JSON...). */
+  | 'InvalidResponse'
+  /** An SRP safety check failed (B mod N = 0, u = 0): the exchange is aborted. */
+  | 'SrpSafetyCheck'
+  /** A challenge this client cannot answer (ADMIN_NO_SRP_AUTH needs AdminInitiateAuth on a server). */
+  | 'UnsupportedChallenge'
+  /** WebAuthn is unavailable in this environment (no `navigator.credentials`). */
+  | 'WebAuthnUnavailable'
+  /** The authenticator or the user refused or cancelled the WebAuthn ceremony. */
+  | 'WebAuthnCancelled'
+  /** `signIn` was called while a user is signed in: sign out first. */
+  | 'AlreadySignedIn'
+  /** Anything else: the original error is in `cause`. */
+  | 'UnknownError';
+
+/** Service exception names this library knows and reacts to (any other service name passes through). */
+export type CognitoServiceErrorName =
+  | 'NotAuthorizedException'
+  | 'UserNotFoundException'
+  | 'UserNotConfirmedException'
+  | 'PasswordResetRequiredException'
+  | 'CodeMismatchException'
+  | 'ExpiredCodeException'
+  | 'InvalidPasswordException'
+  | 'InvalidParameterException'
+  | 'TooManyRequestsException'
+  | 'LimitExceededException'
+  | 'InternalErrorException'
+  | 'ResourceNotFoundException'
+  | 'EnableSoftwareTokenMFAException'
+  | 'SoftwareTokenMFANotFoundException'
+  | 'MFAMethodNotFoundException'
+  | 'UnsupportedOperationException'
+  | 'InvalidUserPoolConfigurationException'
+  | 'UserLambdaValidationException'
+  | 'ForbiddenException';
+
+export type CognitoAuthErrorName = LibraryErrorName | CognitoServiceErrorName | (string & {});
+
+/** Input fields that `InvalidInput` can name. */
+export type InvalidInputField =
+  | 'username'
+  | 'password'
+  | 'code'
+  | 'answer'
+  | 'newPassword'
+  | 'attributes'
+  | 'email'
+  | 'credential'
+  | 'config';
+
+export interface CognitoAuthErrorOptions {
+  operation?: CognitoOperation;
+  retryable?: boolean;
+  cause?: unknown;
+  field?: InvalidInputField;
+}
+
+/**
+ * The error type of everything the library throws or reports.
+ *
+ * @example
+ * try {
+ *   await auth.respondToChallenge({ name: 'SMS_MFA', code });
+ * } catch (e) {
+ *   if (isCognitoAuthError(e, 'CodeMismatchException')) showMessage('That code is not right.');
+ *   else throw e;
+ * }
+ */
+export class CognitoAuthError extends Error {
+  /** The service's exception name (`__type`) or a library code. */
+  declare readonly name: CognitoAuthErrorName;
+  /** The Cognito operation that failed, when the error came from (or was bound for) one. */
+  readonly operation: CognitoOperation | undefined;
+  /** True when trying the same thing again later may succeed (throttling, network, server errors). */
+  readonly retryable: boolean;
+  /** For `InvalidInput`: which field was rejected. */
+  readonly field: InvalidInputField | undefined;
+
+  constructor(name: CognitoAuthErrorName, message: string, options: CognitoAuthErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    Object.defineProperty(this, 'name', { value: name, enumerable: true, configurable: true, writable: false });
+    this.operation = options.operation;
+    this.retryable = options.retryable ?? false;
+    this.field = options.field;
+  }
+}
+
+/**
+ * Whether `error` is a {@link CognitoAuthError}, optionally of one name (or one of several).
+ *
+ * @example
+ * if (isCognitoAuthError(error, ['NotAuthorizedException', 'UserNotFoundException'])) { ... }
+ */
+export function isCognitoAuthError(
+  error: unknown,
+  name?: CognitoAuthErrorName | readonly CognitoAuthErrorName[],
+): error is CognitoAuthError {
+  if (!(error instanceof CognitoAuthError)) return false;
+  if (name === undefined) return true;
+  return typeof name === 'string' ? error.name === name : name.includes(error.name);
+}
+
+/** Shorthand for the errors raised before any network call. */
+export function invalidInput(field: InvalidInputField, message: string): CognitoAuthError {
+  return new CognitoAuthError('InvalidInput', message, { field });
+}

@@ -1,0 +1,54 @@
+import {
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoTransport } from '../types';
+import { toCognitoAuthError } from './toCognitoAuthError';
+
+export interface SdkTransportOptions {
+  region: string;
+  endpoint?: string;
+  client?: CognitoIdentityProviderClient;
+}
+
+/**
+ * The default transport: the AWS SDK v3 Cognito client, one command per call (so bundlers keep only
+ * the commands used). Every failure leaves here as a `CognitoAuthError`.
+ *
+ * The operations used need no AWS credentials (the service model marks them `smithy.api#noAuth`), so
+ * the client never looks for any.
+ *
+ * @example
+ * const transport = createSdkTransport({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9229' });
+ * const auth = createCognitoAuth({ ...config, transport });
+ */
+export function createSdkTransport(options: SdkTransportOptions): CognitoTransport {
+  const client =
+    options.client ??
+    new CognitoIdentityProviderClient({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    });
+
+  const send = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw toCognitoAuthError(error, operation);
+    }
+  };
+
+  return {
+    initiateAuth: (input) => send('InitiateAuth', () => client.send(new InitiateAuthCommand(input))),
+    respondToAuthChallenge: (input) =>
+      send('RespondToAuthChallenge', () => client.send(new RespondToAuthChallengeCommand(input))),
+    associateSoftwareToken: (input) =>
+      send('AssociateSoftwareToken', () => client.send(new AssociateSoftwareTokenCommand(input))),
+    verifySoftwareToken: (input) =>
+      send('VerifySoftwareToken', () => client.send(new VerifySoftwareTokenCommand(input))),
+  };
+}
+

@@ -1,0 +1,243 @@
+import type {
+  AnalyticsMetadataType,
+  AssociateSoftwareTokenCommandInput,
+  AssociateSoftwareTokenCommandOutput,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommandInput,
+  InitiateAuthCommandOutput,
+  RespondToAuthChallengeCommandInput,
+  RespondToAuthChallengeCommandOutput,
+  UserContextDataType,
+  VerifySoftwareTokenCommandInput,
+  VerifySoftwareTokenCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoAuthError } from './errors';
+
+/** The client-side AuthFlow values a sign-in can start with. */
+export type SignInAuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH' | 'CUSTOM_WITH_SRP';
+
+/** First factors of choice-based sign-in (USER_AUTH), as SELECT_CHALLENGE offers them. */
+export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** MFA methods a SELECT_MFA_TYPE challenge can offer. */
+export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+/** MFA methods an MFA_SETUP challenge can enrol during sign-in. */
+export type MfaSetupMethod = 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+/** Where Cognito sent a code. `destination` is masked by the service (e.g. `+*******1234`). */
+export interface CodeDelivery {
+  deliveryMedium: 'SMS' | 'EMAIL' | (string & {});
+  destination: string;
+}
+
+/** The WebAuthn request options Cognito sends (PublicKeyCredentialRequestOptionsJSON). */
+export interface CredentialRequestOptionsJSON {
+  challenge: string;
+  rpId?: string;
+  timeout?: number;
+  allowCredentials?: { id: string; type: 'public-key'; transports?: string[] }[];
+  userVerification?: 'required' | 'preferred' | 'discouraged';
+  [extra: string]: unknown;
+}
+
+/** The WebAuthn assertion Cognito expects as CREDENTIAL (AuthenticationResponseJSON). */
+export interface AuthenticationResponseJSON {
+  id: string;
+  rawId: string;
+  type: 'public-key';
+  response: {
+    clientDataJSON: string;
+    authenticatorData: string;
+    signature: string;
+    userHandle?: string;
+  };
+  authenticatorAttachment?: string;
+  clientExtensionResults: Record<string, unknown>;
+}
+
+/** The TOTP enrolment data of an MFA_SETUP step, once AssociateSoftwareToken has run. */
+export interface TotpSetup {
+  /** The shared secret, Base32, as Cognito returned it. */
+  secret: string;
+  /** `otpauth://totp/...` for a QR code, with issuer and account name properly encoded. */
+  uri: string;
+}
+
+/**
+ * The current sign-in step: a discriminated union keyed by Cognito's own challenge names, with the
+ * challenge parameters parsed into typed fields. `DONE` means the user is signed in.
+ */
+export type SignInStep =
+  | { name: 'SMS_MFA'; codeDelivery: CodeDelivery }
+  | { name: 'SOFTWARE_TOKEN_MFA'; friendlyDeviceName?: string }
+  | { name: 'EMAIL_OTP'; codeDelivery: CodeDelivery }
+  | { name: 'SMS_OTP'; codeDelivery: CodeDelivery }
+  | { name: 'SELECT_MFA_TYPE'; options: MfaType[] }
+  | { name: 'SELECT_CHALLENGE'; options: FirstFactor[] }
+  | { name: 'PASSWORD' }
+  | { name: 'PASSWORD_SRP' }
+  | {
+      name: 'MFA_SETUP';
+      /** The methods the user may enrol, as offered by MFAS_CAN_SETUP and supported in sign-in. */
+      options: MfaSetupMethod[];
+      /** Present once TOTP enrolment has started (at once when TOTP is the only option). */
+      totp?: TotpSetup;
+    }
+  | {
+      name: 'NEW_PASSWORD_REQUIRED';
+      /** Attribute names (without the `userAttributes.` prefix) the user must supply. */
+      requiredAttributes: string[];
+      /** The user's current attributes, as Cognito sent them. */
+      userAttributes: Record<string, string>;
+    }
+  | { name: 'CUSTOM_CHALLENGE'; parameters: Record<string, string> }
+  | { name: 'WEB_AUTHN'; credentialRequestOptions: CredentialRequestOptionsJSON }
+  | {
+      /** A challenge this version does not know: rendered by the app from the raw name and parameters. */
+      name: 'UNKNOWN_CHALLENGE';
+      challengeName: string;
+      parameters: Record<string, string>;
+    }
+  | { name: 'DONE' };
+
+export type SignInStepName = SignInStep['name'];
+
+/** The step with the given name. */
+export type SignInStepOf<N extends SignInStepName> = Extract<SignInStep, { name: N }>;
+
+/** An answer to the current step: its `name` must match the step's. */
+export type ChallengeAnswer =
+  | { name: 'SMS_MFA'; code: string }
+  | { name: 'SOFTWARE_TOKEN_MFA'; code: string }
+  | { name: 'EMAIL_OTP'; code: string }
+  | { name: 'SMS_OTP'; code: string }
+  | { name: 'SELECT_MFA_TYPE'; mfaType: MfaType }
+  | {
+      name: 'SELECT_CHALLENGE';
+      challenge: FirstFactor;
+      /** With PASSWORD or PASSWORD_SRP: answer in the same call (one round trip fewer). */
+      password?: string;
+      /** With WEB_AUTHN: a credential already obtained (otherwise the WEB_AUTHN step follows). */
+      credential?: AuthenticationResponseJSON;
+    }
+  | { name: 'PASSWORD'; password: string }
+  | { name: 'PASSWORD_SRP'; password: string }
+  | {
+      name: 'MFA_SETUP';
+      method: MfaSetupMethod;
+      /** TOTP: the 6-digit code from the authenticator app (omit to only start TOTP enrolment). */
+      code?: string;
+      /** TOTP: a name for the authenticator, shown in the user's MFA settings. */
+      friendlyDeviceName?: string;
+      /** Email: the address to send codes to. */
+      email?: string;
+    }
+  | { name: 'NEW_PASSWORD_REQUIRED'; newPassword: string; attributes?: Record<string, string> }
+  | { name: 'CUSTOM_CHALLENGE'; answer: string }
+  | { name: 'WEB_AUTHN'; credential?: AuthenticationResponseJSON }
+  | { name: 'UNKNOWN_CHALLENGE'; responses: Record<string, string> };
+
+/** The signed-in user, read from the ID token (no extra network call). */
+export interface AuthUser {
+  /** `cognito:username` (the user's permanent username, which may differ from what they typed). */
+  username: string;
+  /** The `sub` claim: the user's immutable id. */
+  sub: string;
+  /** Standard and custom attributes present in the ID token (email, phone_number, custom:...). */
+  attributes: Record<string, string>;
+}
+
+/** The tokens of a signed-in session. */
+export interface AuthTokens {
+  accessToken: string;
+  idToken: string;
+  refreshToken?: string;
+  /** Epoch milliseconds (device clock) at which the access token expires. */
+  expiresAt: number;
+  tokenType: string;
+  /** Present when the pool tracks devices and this sign-in created a new one. */
+  newDeviceMetadata?: { deviceKey: string; deviceGroupKey: string };
+}
+
+export type AuthStatus = 'loading' | 'signedOut' | 'challenge' | 'signedIn';
+
+/** What `auth.getSnapshot()` returns: immutable, replaced on every change. */
+export interface AuthSnapshot {
+  status: AuthStatus;
+  /** The current step while signing in (`null` when signed out); `{ name: 'DONE' }` once signed in. */
+  step: SignInStep | null;
+  /** The signed-in user, or `null`. */
+  user: AuthUser | null;
+  /** The last error, cleared when the next request starts. */
+  error: CognitoAuthError | null;
+  /** True while a sign-in or challenge request is in flight. */
+  pending: boolean;
+  /** The username of the sign-in in progress (or of the last attempt), so forms never lose it. */
+  username: string | null;
+}
+
+/** The calls the engine makes. The default is the AWS SDK v3 client; tests and servers may supply their own. */
+export interface CognitoTransport {
+  initiateAuth(input: InitiateAuthCommandInput): Promise<InitiateAuthCommandOutput>;
+  respondToAuthChallenge(input: RespondToAuthChallengeCommandInput): Promise<RespondToAuthChallengeCommandOutput>;
+  associateSoftwareToken(input: AssociateSoftwareTokenCommandInput): Promise<AssociateSoftwareTokenCommandOutput>;
+  verifySoftwareToken(input: VerifySoftwareTokenCommandInput): Promise<VerifySoftwareTokenCommandOutput>;
+}
+
+/** A remembered device's secrets, as created when the device was confirmed. */
+export interface DeviceCredentials {
+  deviceKey: string;
+  deviceGroupKey: string;
+  /** The random device password whose SRP verifier was given to ConfirmDevice. */
+  devicePassword: string;
+}
+
+/** Where remembered-device credentials are kept, per username. May be async. */
+export interface DeviceStore {
+  get(username: string): DeviceCredentials | null | undefined | Promise<DeviceCredentials | null | undefined>;
+  set?(username: string, device: DeviceCredentials): void | Promise<void>;
+  remove?(username: string): void | Promise<void>;
+}
+
+/** Obtains a WebAuthn assertion for the given request options (default: `navigator.credentials.get`). */
+export type WebAuthnGet = (options: CredentialRequestOptionsJSON) => Promise<AuthenticationResponseJSON>;
+
+export interface CognitoAuthConfig {
+  /** The AWS region of the user pool, e.g. `eu-west-1`. */
+  region: string;
+  /** The user pool id, e.g. `eu-west-1_AbC123` (its part after `_` enters the SRP math). */
+  userPoolId: string;
+  /** The app client id. */
+  clientId: string;
+  /** The app client secret, when the client has one: every call then carries SECRET_HASH. */
+  clientSecret?: string;
+  /** A custom endpoint, e.g. `http://127.0.0.1:9229` for the local emulator. */
+  endpoint?: string;
+  /** The app's own SDK client (its middleware, retries and endpoint are used as they are). */
+  client?: CognitoIdentityProviderClient;
+  /** Replace the SDK entirely (a server-side proxy, a test transport). Takes precedence over `client`. */
+  transport?: CognitoTransport;
+  /** The default AuthFlow of `signIn` (default `USER_SRP_AUTH`). */
+  authFlow?: SignInAuthFlow;
+  /** Passed to Lambda triggers with every InitiateAuth and RespondToAuthChallenge. */
+  clientMetadata?: Record<string, string>;
+  /** Amazon Pinpoint analytics endpoint, passed through as the API defines it. */
+  analyticsMetadata?: AnalyticsMetadataType;
+  /** Threat-protection context data; a function is called for each request. */
+  userContextData?: UserContextDataType | ((username: string) => UserContextDataType | undefined);
+  /** The issuer shown in authenticator apps for TOTP enrolment (default: the user pool id). */
+  totpIssuer?: string;
+  /** Remembered devices (default: none are known). */
+  deviceStore?: DeviceStore;
+  /** Obtains WebAuthn assertions (default: `navigator.credentials.get`). */
+  webAuthn?: WebAuthnGet;
+  /** The app client's AuthSessionValidity in minutes (3 to 15, default 3): used to report expiry. */
+  authSessionValidityMinutes?: number;
+  /** Compute SRP's A ahead of the password being submitted (default true for SRP flows). */
+  precomputeSrp?: boolean;
+  /** Injectable side effects, for tests and special runtimes. */
+  clock?: () => number;
+  /** Fills the array with cryptographically random bytes (default `crypto.getRandomValues`). */
+  randomBytes?: (bytes: Uint8Array) => Uint8Array;
+}

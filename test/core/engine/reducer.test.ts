@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { CognitoAuthError } from '../../../src/core/errors';
+import {
+  engineReducer,
+  initialEngineState,
+  type EngineEvent,
+  type EngineState,
+  type FlowState,
+} from '../../../src/core/engine/reducer';
+import type { AuthSnapshot, AuthTokens, AuthUser } from '../../../src/core/types';
+
+const flow: FlowState = { session: 'sess-1', challengeUsername: 'alice', sessionIssuedAt: 0 };
+const tokens: AuthTokens = { accessToken: 'a', idToken: 'i', refreshToken: 'r', expiresAt: 3_600_000, tokenType: 'Bearer' };
+const user: AuthUser = { username: 'alice', sub: 'sub-1', attributes: { email: 'alice@example.com' } };
+const wrongCode = new CognitoAuthError('CodeMismatchException', 'Invalid code received for user');
+const expired = new CognitoAuthError('SessionExpired', 'expired');
+const badInput = new CognitoAuthError('InvalidInput', 'The code is 6 digits.', { field: 'code' });
+
+function withSnapshot(patch: Partial<AuthSnapshot>, rest: Partial<EngineState> = {}): EngineState {
+  const base = initialEngineState();
+  return { ...base, ...rest, snapshot: { ...base.snapshot, ...patch } };
+}
+
+const signedOut = initialEngineState();
+const starting = withSnapshot({ pending: true, username: 'alice' });
+const inSmsMfa = withSnapshot(
+  { status: 'challenge', step: { name: 'SMS_MFA', codeDelivery: { deliveryMedium: 'SMS', destination: '+***1234' } }, username: 'alice' },
+  { flow },
+);
+const answering = { ...inSmsMfa, snapshot: { ...inSmsMfa.snapshot, pending: true } };
+const signedIn = withSnapshot({ status: 'signedIn', step: { name: 'DONE' }, user, username: 'alice' }, { tokens });
+
+// (state, event) -> the parts of the next state that matter.
+const table: [string, EngineState, EngineEvent, Partial<AuthSnapshot>, { flow?: FlowState | null; tokens?: AuthTokens | null }][] = [
+  ['starting a sign-in shows it pending with the username', signedOut, { type: 'signInStarted', username: 'alice' }, { status: 'signedOut', pending: true, username: 'alice', error: null }, { flow: null }],
+  ['a challenge replaces the pending sign-in', starting, { type: 'challengeReceived', step: { name: 'SOFTWARE_TOKEN_MFA' }, flow }, { status: 'challenge', step: { name: 'SOFTWARE_TOKEN_MFA' }, pending: false, username: 'alice' }, { flow }],
+  ['answering clears the previous error and shows pending', { ...inSmsMfa, snapshot: { ...inSmsMfa.snapshot, error: wrongCode } }, { type: 'requestStarted' }, { status: 'challenge', pending: true, error: null }, { flow }],
+  ['a wrong code keeps the step and its session', answering, { type: 'failed', error: wrongCode, endsFlow: false }, { status: 'challenge', step: inSmsMfa.snapshot.step, pending: false, error: wrongCode }, { flow }],
+  ['an expired session ends the flow but keeps the username', answering, { type: 'failed', error: expired, endsFlow: true }, { status: 'signedOut', step: null, pending: false, error: expired, username: 'alice' }, { flow: null }],
+  ['a failed first request leaves the user signed out with the error', starting, { type: 'failed', error: wrongCode, endsFlow: false }, { status: 'signedOut', step: null, pending: false, error: wrongCode, username: 'alice' }, { flow: null }],
+  ['rejected input keeps the step and shows the error', inSmsMfa, { type: 'rejected', error: badInput }, { status: 'challenge', step: inSmsMfa.snapshot.step, error: badInput, pending: false }, { flow }],
+  ['signing in stores tokens and the user', answering, { type: 'signedIn', tokens, user }, { status: 'signedIn', step: { name: 'DONE' }, user, pending: false, error: null }, { flow: null, tokens }],
+  ['cancelling drops the step and keeps the username', answering, { type: 'cancelled' }, { status: 'signedOut', step: null, pending: false, username: 'alice', error: null }, { flow: null }],
+  ['signing out forgets everything', signedIn, { type: 'signedOut' }, { status: 'signedOut', step: null, user: null, username: null }, { flow: null, tokens: null }],
+];
+
+describe('engineReducer', () => {
+  it.each(table)('%s', (_name, state, event, snapshot, rest) => {
+    const next = engineReducer(state, event);
+    expect(next.snapshot).toMatchObject(snapshot);
+    if ('flow' in rest) expect(next.flow).toEqual(rest.flow);
+    if ('tokens' in rest) expect(next.tokens).toEqual(rest.tokens);
+  });
+
+  it('never mutates the state it is given', () => {
+    const frozen = structuredClone(inSmsMfa);
+    engineReducer(inSmsMfa, { type: 'failed', error: wrongCode, endsFlow: true });
+    engineReducer(inSmsMfa, { type: 'signedIn', tokens, user });
+    expect(inSmsMfa).toEqual(frozen);
+  });
+
+  it('gives a new snapshot object on every change, so subscribers can compare by identity', () => {
+    const next = engineReducer(inSmsMfa, { type: 'requestStarted' });
+    expect(next.snapshot).not.toBe(inSmsMfa.snapshot);
+  });
+});
