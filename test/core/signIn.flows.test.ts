@@ -121,7 +121,7 @@ describe('given MFA', () => {
     const device = { deviceKey: 'eu-west-1_3f5a7e2c-device', deviceGroupKey: '-GroupKey1', devicePassword: 'device-password-40-bytes-base64' };
     const { auth, operations, sim } = createPool(
       server,
-      { users: [{ ...alice, mfa: { totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }, devices: [device] }] },
+      { users: [{ ...alice, mfa: { totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }, devices: [device] }], deviceTracking: true },
       { deviceStore: { get: (username) => (username === 'alice' ? device : null) } },
     );
     expect(await auth.signIn({ username: 'alice', password: PASSWORD })).toEqual({ name: 'DONE' });
@@ -279,7 +279,7 @@ describe('given choice-based sign-in (USER_AUTH)', () => {
     const authenticator = await createVirtualAuthenticator({ rpId: 'example.com' });
     const { auth } = createPool(
       server,
-      { users: [{ ...dave, passkeys: [{ credentialId: authenticator.credentialId, publicKeyJwk: authenticator.publicKeyJwk, rpId: 'example.com' }] }] },
+      { users: [{ ...dave, passkeys: [{ credentialId: authenticator.credentialId, publicKeyJwk: authenticator.publicKeyJwk, rpId: 'example.com' }] }], relyingPartyId: 'example.com' },
       { authFlow: 'USER_AUTH', webAuthn: authenticator.get },
     );
     const select = await auth.signIn({ username: 'dave' });
