@@ -3,23 +3,23 @@ import type {
   InitiateAuthCommandOutput,
   RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoAuthError, invalidInput, type CognitoOperation } from './errors';
-import { parseStep } from './engine/parseStep';
-import { engineReducer, initialEngineState, type EngineEvent, type EngineState, type FlowState } from './engine/reducer';
-import { computeSecretHash } from './engine/secretHash';
-import { buildOtpauthUri } from './engine/otpauthUri';
-import { validateAnswer } from './engine/validate';
-import { navigatorWebAuthnGet } from './engine/webAuthn';
-import { decodeJwtPayload, expiryFromAccessToken, userFromIdToken } from './session/jwt';
+import { CognitoAuthError, invalidInput, type CognitoOperation } from './errors.js';
+import { parseStep } from './engine/parseStep.js';
+import { engineReducer, initialEngineState, type EngineEvent, type EngineState, type FlowState } from './engine/reducer.js';
+import { computeSecretHash } from './engine/secretHash.js';
+import { buildOtpauthUri } from './engine/otpauthUri.js';
+import { validateAnswer } from './engine/validate.js';
+import { navigatorWebAuthnGet } from './engine/webAuthn.js';
+import { decodeJwtPayload, expiryFromAccessToken, userFromIdToken } from './session/jwt.js';
 import {
   SrpSafetyError,
   computePasswordClaim,
   formatSrpTimestamp,
   generateSrpEphemeral,
   type SrpEphemeral,
-} from './srp';
-import { createSdkTransport } from './transport/sdkTransport';
-import { toCognitoAuthError } from './transport/toCognitoAuthError';
+} from './srp/index.js';
+import { createSdkTransport } from './transport/sdkTransport.js';
+import { toCognitoAuthError } from './transport/toCognitoAuthError.js';
 import type {
   AuthSnapshot,
   AuthTokens,
@@ -31,7 +31,7 @@ import type {
   SignInAuthFlow,
   SignInStep,
   SignInStepOf,
-} from './types';
+} from './types.js';
 
 /** What `auth.signIn()` takes. */
 export interface SignInInput {

@@ -4,21 +4,21 @@
  * @example
  * import { createCognitoAuth, isCognitoAuthError } from 'cognito-react/core';
  */
-export { createCognitoAuth } from './createCognitoAuth';
-export type { CognitoAuth, SignInInput } from './createCognitoAuth';
-export { CognitoAuthError, isCognitoAuthError } from './errors';
+export { createCognitoAuth } from './createCognitoAuth.js';
+export type { CognitoAuth, SignInInput } from './createCognitoAuth.js';
+export { CognitoAuthError, isCognitoAuthError } from './errors.js';
 export type {
   CognitoAuthErrorName,
   CognitoOperation,
   CognitoServiceErrorName,
   InvalidInputField,
   LibraryErrorName,
-} from './errors';
-export { createSdkTransport } from './transport/sdkTransport';
-export type { SdkTransportOptions } from './transport/sdkTransport';
-export { engineReducer, initialEngineState } from './engine/reducer';
-export type { EngineEvent, EngineState, FlowState } from './engine/reducer';
-export { buildOtpauthUri } from './engine/otpauthUri';
-export { computeSecretHash } from './engine/secretHash';
-export { decodeJwtPayload } from './session/jwt';
-export type * from './types';
+} from './errors.js';
+export { createSdkTransport } from './transport/sdkTransport.js';
+export type { SdkTransportOptions } from './transport/sdkTransport.js';
+export { engineReducer, initialEngineState } from './engine/reducer.js';
+export type { EngineEvent, EngineState, FlowState } from './engine/reducer.js';
+export { buildOtpauthUri } from './engine/otpauthUri.js';
+export { computeSecretHash } from './engine/secretHash.js';
+export { decodeJwtPayload } from './session/jwt.js';
+export type * from './types.js';

@@ -11,7 +11,7 @@ import type {
   VerifySoftwareTokenCommandInput,
   VerifySoftwareTokenCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuthError } from './errors';
+import type { CognitoAuthError } from './errors.js';
 
 /** The client-side AuthFlow values a sign-in can start with. */
 export type SignInAuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH' | 'CUSTOM_WITH_SRP';

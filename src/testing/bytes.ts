@@ -3,7 +3,7 @@
  * Base32 (TOTP secrets) and the random identifiers a user pool hands out (sessions, subs, device keys).
  * Browser-safe: no `Buffer`, only WebCrypto and TextEncoder.
  */
-import { base64ToBytes, bytesToBase64, utf8 } from '../core/srp/encoding';
+import { base64ToBytes, bytesToBase64, utf8 } from '../core/srp/encoding.js';
 
 /** Fills a byte array with random bytes (the simulator's injectable randomness). */
 export type RandomBytes = (bytes: Uint8Array) => Uint8Array;

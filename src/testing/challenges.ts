@@ -2,7 +2,7 @@
  * RespondToAuthChallenge, one answer checker per challenge. Each checks its ChallengeResponses against
  * the pending challenge and hands over to the sign-in state machine in `flow.ts` for what comes next.
  */
-import { deviceVerifier, findDevice, passwordPolicyViolation, sendCode } from './pool';
+import { deviceVerifier, findDevice, passwordPolicyViolation, sendCode } from './pool.js';
 import {
   MESSAGES,
   ServiceError,
@@ -10,11 +10,11 @@ import {
   invalidParameter,
   missingParameter,
   notAuthorized,
-} from './serviceErrors';
-import { createServerEphemeral, verifyPasswordClaim } from './srpVerifier';
-import { randomBase64 } from './bytes';
-import { verifyTotp } from './totp';
-import { verifyAssertion } from './webauthn';
+} from './serviceErrors.js';
+import { createServerEphemeral, verifyPasswordClaim } from './srpVerifier.js';
+import { randomBase64 } from './bytes.js';
+import { verifyTotp } from './totp.js';
+import { verifyAssertion } from './webauthn.js';
 import {
   type AuthReply,
   afterFirstFactor,
@@ -27,9 +27,9 @@ import {
   startFirstFactor,
   startMfa,
   startPasswordVerifier,
-} from './flow';
-import type { AuthSession, PendingChallenge, Pool, SignIn, SrpExchange, UserRecord } from './state';
-import type { FirstFactor, MfaType } from '../core/types';
+} from './flow.js';
+import type { AuthSession, PendingChallenge, Pool, SignIn, SrpExchange, UserRecord } from './state.js';
+import type { FirstFactor, MfaType } from '../core/types.js';
 
 /** Wrong codes a session survives: the third one invalidates it. */
 export const MAX_CODE_ATTEMPTS = 3;

@@ -3,13 +3,13 @@
  * `setupServer` (msw/node) in tests and `setupWorker` (msw/browser) in Storybook, behind the real AWS SDK.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { bytesToBase64Url, defaultRandomBytes, randomBytesOf, randomUuid } from './bytes';
-import { createTokenSigner } from './jwt';
-import { OPERATIONS } from './operations';
-import { enabledMfa, resolveUser } from './pool';
-import { ServiceError, internalError } from './serviceErrors';
-import { initialState, type Pool, type PoolSettings, type UserRecord } from './state';
-import type { SimulatedUserView, UserPoolSimulator, UserPoolSimulatorConfig } from './types';
+import { bytesToBase64Url, defaultRandomBytes, randomBytesOf, randomUuid } from './bytes.js';
+import { createTokenSigner } from './jwt.js';
+import { OPERATIONS } from './operations.js';
+import { enabledMfa, resolveUser } from './pool.js';
+import { ServiceError, internalError } from './serviceErrors.js';
+import { initialState, type Pool, type PoolSettings, type UserRecord } from './state.js';
+import type { SimulatedUserView, UserPoolSimulator, UserPoolSimulatorConfig } from './types.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const MINUTE = 60_000;

@@ -4,8 +4,8 @@
  * is issued here; the answers are checked in `challenges.ts`.
  */
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import type { FirstFactor, MfaType } from '../core/types';
-import { bytesToBase64Url, randomBase64, randomBytesOf } from './bytes';
+import type { FirstFactor, MfaType } from '../core/types.js';
+import { bytesToBase64Url, randomBase64, randomBytesOf } from './bytes.js';
 import {
   createSession,
   deviceVerifier,
@@ -15,10 +15,10 @@ import {
   phantomVerifier,
   sendCode,
   userVerifier,
-} from './pool';
-import { MESSAGES, ServiceError, invalidParameter, notAuthorized } from './serviceErrors';
-import { createServerEphemeral } from './srpVerifier';
-import type { PendingChallenge, Pool, SignIn, UserRecord } from './state';
+} from './pool.js';
+import { MESSAGES, ServiceError, invalidParameter, notAuthorized } from './serviceErrors.js';
+import { createServerEphemeral } from './srpVerifier.js';
+import type { PendingChallenge, Pool, SignIn, UserRecord } from './state.js';
 
 /** What InitiateAuth and RespondToAuthChallenge answer (a challenge or tokens). */
 export interface AuthReply {

@@ -14,11 +14,11 @@
  * setupServer(...sim.handlers).listen();
  * const code = await totpCode(sim.totpSecret('alice')!, sim.now());
  */
-export { createUserPoolSimulator } from './createUserPoolSimulator';
-export { totpCode } from './totp';
-export { createVirtualAuthenticator } from './webauthn';
-export type { VirtualAuthenticator, VirtualAuthenticatorOptions } from './webauthn';
-export type { JsonWebKeySet } from './jwt';
+export { createUserPoolSimulator } from './createUserPoolSimulator.js';
+export { totpCode } from './totp.js';
+export { createVirtualAuthenticator } from './webauthn.js';
+export type { VirtualAuthenticator, VirtualAuthenticatorOptions } from './webauthn.js';
+export type { JsonWebKeySet } from './jwt.js';
 export type {
   AuthFactorType,
   SimulatedRequest,
@@ -27,4 +27,4 @@ export type {
   SimulatedUserView,
   UserPoolSimulator,
   UserPoolSimulatorConfig,
-} from './types';
+} from './types.js';

@@ -2,8 +2,8 @@
  * RS256 JSON Web Tokens signed with a key pair the simulator generates with WebCrypto, and the JWKS that
  * publishes its public half (as Cognito serves at `<issuer>/.well-known/jwks.json`).
  */
-import { utf8 } from '../core/srp/encoding';
-import { base64UrlToBytes, base64UrlToText, bytesToBase64Url, bufferSource, textToBase64Url } from './bytes';
+import { utf8 } from '../core/srp/encoding.js';
+import { base64UrlToBytes, base64UrlToText, bytesToBase64Url, bufferSource, textToBase64Url } from './bytes.js';
 
 /** JWT claims: JSON values keyed by claim name. */
 export type JwtClaims = Record<string, string | number | boolean | string[]>;

@@ -2,9 +2,9 @@
  * One handler per Cognito operation, from the parsed JSON request to the JSON response (or a
  * {@link ServiceError}). The HTTP layer in `createUserPoolSimulator.ts` routes `X-Amz-Target` here.
  */
-import type { FirstFactor } from '../core/types';
-import { bytesToBase32, randomBytesOf } from './bytes';
-import { MAX_CODE_ATTEMPTS, RETRYABLE_ANSWER_ERRORS, answerChallenge } from './challenges';
+import type { FirstFactor } from '../core/types.js';
+import { bytesToBase32, randomBytesOf } from './bytes.js';
+import { MAX_CODE_ATTEMPTS, RETRYABLE_ANSWER_ERRORS, answerChallenge } from './challenges.js';
 import {
   type AuthReply,
   availableFirstFactors,
@@ -13,7 +13,7 @@ import {
   selectChallenge,
   startFirstFactor,
   startPasswordVerifier,
-} from './flow';
+} from './flow.js';
 import {
   authenticateAccessToken,
   checkClientId,
@@ -25,7 +25,7 @@ import {
   restoreSession,
   takeSession,
   unknownUserError,
-} from './pool';
+} from './pool.js';
 import {
   MESSAGES,
   ServiceError,
@@ -33,10 +33,10 @@ import {
   missingMember,
   missingParameter,
   notAuthorized,
-} from './serviceErrors';
-import { verifierFromDeviceConfirmation } from './srpVerifier';
-import type { AuthSession, Pool, SignIn, UserRecord } from './state';
-import { verifyTotp } from './totp';
+} from './serviceErrors.js';
+import { verifierFromDeviceConfirmation } from './srpVerifier.js';
+import type { AuthSession, Pool, SignIn, UserRecord } from './state.js';
+import { verifyTotp } from './totp.js';
 
 /** A request body: the JSON object the SDK sent. */
 export type OperationInput = Record<string, unknown>;

@@ -3,14 +3,14 @@
  * SECRET_HASH, sessions, "sending" codes, verifiers, the password policy and token issuance.
  */
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import type { MfaType } from '../core/types';
-import { bytesToBase64, utf8 } from '../core/srp/encoding';
-import { hmacSha256 } from '../core/srp/hash';
-import { bytesToBase64Url, randomBase64, randomBytesOf, randomDigits, randomUuid, safeEqual } from './bytes';
-import type { JwtClaims } from './jwt';
-import { MESSAGES, ServiceError, notAuthorized, resourceNotFound } from './serviceErrors';
-import { createPasswordVerifier, type UserVerifier } from './srpVerifier';
-import type { AuthSession, DeviceRecord, PendingChallenge, Pool, SignIn, UserRecord } from './state';
+import type { MfaType } from '../core/types.js';
+import { bytesToBase64, utf8 } from '../core/srp/encoding.js';
+import { hmacSha256 } from '../core/srp/hash.js';
+import { bytesToBase64Url, randomBase64, randomBytesOf, randomDigits, randomUuid, safeEqual } from './bytes.js';
+import type { JwtClaims } from './jwt.js';
+import { MESSAGES, ServiceError, notAuthorized, resourceNotFound } from './serviceErrors.js';
+import { createPasswordVerifier, type UserVerifier } from './srpVerifier.js';
+import type { AuthSession, DeviceRecord, PendingChallenge, Pool, SignIn, UserRecord } from './state.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Users and the app client

@@ -5,9 +5,9 @@
  * Randomness is injected as `randomBytes(buffer) => bytes`; whatever it returns is used as the value, so
  * tests can force a salt or b by returning chosen bytes (e.g. `() => hexToBytes('00ab...')`).
  */
-import { base64ToBytes, bigintFromHex } from '../core/srp';
-import { N, bigintFromBytes, g, getK, modPow } from '../core/srp/math';
-import { computeSignature, computeU, computeX } from '../core/srp/protocol';
+import { base64ToBytes, bigintFromHex } from '../core/srp/index.js';
+import { N, bigintFromBytes, g, getK, modPow } from '../core/srp/math.js';
+import { computeSignature, computeU, computeX } from '../core/srp/protocol.js';
 
 /** What the pool stores for a user (or a remembered device) instead of its password. */
 export interface UserVerifier {

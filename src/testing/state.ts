@@ -2,12 +2,12 @@
  * The simulated pool's settings and mutable state, as plain objects. Everything an operation reads or
  * changes lives in {@link PoolState}; {@link Pool} bundles it with the settings and injected effects.
  */
-import type { FirstFactor, MfaSetupMethod, MfaType } from '../core/types';
-import type { RandomBytes } from './bytes';
-import type { TokenSigner } from './jwt';
-import type { ServerEphemeral, UserVerifier } from './srpVerifier';
-import type { AuthFactorType, SimulatedRequest, SimulatedUser, SimulatedUserStatus, UserPoolSimulatorConfig } from './types';
-import type { StoredPasskey } from './webauthn';
+import type { FirstFactor, MfaSetupMethod, MfaType } from '../core/types.js';
+import type { RandomBytes } from './bytes.js';
+import type { TokenSigner } from './jwt.js';
+import type { ServerEphemeral, UserVerifier } from './srpVerifier.js';
+import type { AuthFactorType, SimulatedRequest, SimulatedUser, SimulatedUserStatus, UserPoolSimulatorConfig } from './types.js';
+import type { StoredPasskey } from './webauthn.js';
 
 /** The configuration with every default applied. */
 export interface PoolSettings {
@@ -204,6 +204,14 @@ export function initialState(
   const users = new Map<string, UserRecord>();
   for (const user of config.users) {
     if (users.has(user.username)) throw new Error(`createUserPoolSimulator: duplicate username ${user.username}`);
+    // Cognito cannot enable a code-delivery MFA without somewhere to deliver the code: say so at once
+    // rather than let the user sign in without the MFA the test meant to exercise.
+    if (user.mfa?.sms && !user.attributes?.phone_number) {
+      throw new Error(`createUserPoolSimulator: user ${user.username} has mfa.sms but no phone_number attribute`);
+    }
+    if (user.mfa?.email && !user.attributes?.email) {
+      throw new Error(`createUserPoolSimulator: user ${user.username} has mfa.email but no email attribute`);
+    }
     users.set(user.username, userRecord(user, settings, subs.get(user.username) ?? user.username));
   }
   return {

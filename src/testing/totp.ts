@@ -1,7 +1,7 @@
 /**
  * RFC 6238 TOTP as Cognito uses it for SOFTWARE_TOKEN_MFA: HMAC-SHA1, 30-second steps, 6 digits.
  */
-import { base32ToBytes, bufferSource } from './bytes';
+import { base32ToBytes, bufferSource } from './bytes.js';
 
 const STEP_MS = 30_000;
 const DIGITS = 6;

@@ -3,8 +3,8 @@
  * the simulator lets tests observe.
  */
 import type { HttpHandler } from 'msw';
-import type { FirstFactor, MfaSetupMethod, MfaType } from '../core/types';
-import type { JsonWebKeySet } from './jwt';
+import type { FirstFactor, MfaSetupMethod, MfaType } from '../core/types.js';
+import type { JsonWebKeySet } from './jwt.js';
 
 /**
  * A user's account status, as AdminGetUser reports it.

@@ -3,10 +3,10 @@
  * and stories use in place of `navigator.credentials.get`, and the relying-party checks the simulated pool
  * applies to a CREDENTIAL (W3C WebAuthn Level 2, §7.2 "Verifying an Authentication Assertion").
  */
-import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON } from '../core/types';
-import { concatBytes, utf8 } from '../core/srp/encoding';
-import { sha256 } from '../core/srp/hash';
-import { base64UrlToBytes, base64UrlToText, bufferSource, bytesToBase64Url, defaultRandomBytes } from './bytes';
+import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON } from '../core/types.js';
+import { concatBytes, utf8 } from '../core/srp/encoding.js';
+import { sha256 } from '../core/srp/hash.js';
+import { base64UrlToBytes, base64UrlToText, bufferSource, bytesToBase64Url, defaultRandomBytes } from './bytes.js';
 
 const ES256: EcKeyImportParams & EcdsaParams = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const FLAG_USER_PRESENT = 0x01;

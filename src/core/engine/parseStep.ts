@@ -1,4 +1,4 @@
-import { CognitoAuthError } from '../errors';
+import { CognitoAuthError } from '../errors.js';
 import type {
   CodeDelivery,
   CredentialRequestOptionsJSON,
@@ -6,7 +6,7 @@ import type {
   MfaSetupMethod,
   MfaType,
   SignInStep,
-} from '../types';
+} from '../types.js';
 
 /** Challenges the engine answers itself, never shown to the user. */
 export type AutomaticChallengeName = 'PASSWORD_VERIFIER' | 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER';

@@ -1,5 +1,5 @@
-import type { CognitoAuthError } from '../errors';
-import type { AuthSnapshot, AuthTokens, AuthUser, SignInStep } from '../types';
+import type { CognitoAuthError } from '../errors.js';
+import type { AuthSnapshot, AuthTokens, AuthUser, SignInStep } from '../types.js';
 
 /** What the engine needs to continue a sign-in that is waiting on the user. Never exposed. */
 export interface FlowState {

@@ -1,4 +1,4 @@
-import { bytesToBase64, hmacSha256, utf8 } from '../srp';
+import { bytesToBase64, hmacSha256, utf8 } from '../srp/index.js';
 
 /**
  * SECRET_HASH = Base64(HMAC-SHA256(key = client secret, message = username + clientId)), required on

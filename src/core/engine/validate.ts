@@ -1,5 +1,5 @@
-import { invalidInput } from '../errors';
-import type { ChallengeAnswer, SignInStep } from '../types';
+import { invalidInput } from '../errors.js';
+import type { ChallengeAnswer, SignInStep } from '../types.js';
 
 /**
  * Removes the spaces and dashes people type or paste into codes ("123 456", "123-456").

@@ -1,5 +1,5 @@
-import { CognitoAuthError } from '../errors';
-import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON, WebAuthnGet } from '../types';
+import { CognitoAuthError } from '../errors.js';
+import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON, WebAuthnGet } from '../types.js';
 
 function fromBase64Url(value: string): ArrayBuffer {
   const b64 = value.replace(/-/g, '+').replace(/_/g, '/');

@@ -1,5 +1,5 @@
-import { base64ToBytes } from '../srp';
-import type { AuthUser } from '../types';
+import { base64ToBytes } from '../srp/index.js';
+import type { AuthUser } from '../types.js';
 
 /** The claims of a JWT payload, as decoded (values are not verified: Cognito is the only party we trust). */
 export type JwtClaims = Record<string, unknown>;

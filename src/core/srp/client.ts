@@ -6,9 +6,9 @@
  * Whatever it returns is used as the random value, so a test can force a, salts or device passwords by
  * returning chosen bytes.
  */
-import { bytesToBase64 } from './encoding';
-import { N, bigintFromBytes, bigintFromHex, g, getK, modPow, padBytes } from './math';
-import { SrpSafetyError, computeSignature, computeU, computeX } from './protocol';
+import { bytesToBase64 } from './encoding.js';
+import { N, bigintFromBytes, bigintFromHex, g, getK, modPow, padBytes } from './math.js';
+import { SrpSafetyError, computeSignature, computeU, computeX } from './protocol.js';
 
 /** The client's secret a and public A of one SRP exchange. Keep it for the PASSWORD_VERIFIER answer. */
 export interface SrpEphemeral {

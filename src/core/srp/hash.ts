@@ -2,7 +2,7 @@
  * SHA-256, HMAC-SHA256 and HKDF-SHA256 on WebCrypto (`globalThis.crypto.subtle`), available in browsers
  * (secure contexts) and in Node 20, so the core needs no crypto polyfill.
  */
-import { utf8 } from './encoding';
+import { utf8 } from './encoding.js';
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;

@@ -5,8 +5,8 @@
  * an exponentiation does. Powers of the fixed generator use a table built once (Yao's fixed-base
  * method, ~240 multiplications for a 1024-bit exponent instead of ~1200), other bases a sliding window.
  */
-import { concatBytes, hexToBytes } from './encoding';
-import { sha256 } from './hash';
+import { concatBytes, hexToBytes } from './encoding.js';
+import { sha256 } from './hash.js';
 
 /** The 3072-bit safe prime of RFC 5054 (appendix A), the modulus of every Cognito SRP exchange. */
 export const N: bigint = BigInt(

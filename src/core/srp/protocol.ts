@@ -2,9 +2,9 @@
  * The steps of Cognito's SRP that client and server share: u, x, the claim key and the claim signature.
  * Byte-for-byte the rules of amazon-cognito-identity-js (`AuthenticationHelper.js`, `CognitoUser.js`).
  */
-import { base64ToBytes, concatBytes, utf8 } from './encoding';
-import { hkdfSha256, hmacSha256, sha256 } from './hash';
-import { bigintFromBytes, padBytes } from './math';
+import { base64ToBytes, concatBytes, utf8 } from './encoding.js';
+import { hkdfSha256, hmacSha256, sha256 } from './hash.js';
+import { bigintFromBytes, padBytes } from './math.js';
 
 /**
  * Thrown when an SRP safety check fails (B mod N = 0 or u = 0): answering would leak the password

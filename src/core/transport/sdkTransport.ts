@@ -5,8 +5,8 @@ import {
   RespondToAuthChallengeCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoTransport } from '../types';
-import { toCognitoAuthError } from './toCognitoAuthError';
+import type { CognitoTransport } from '../types.js';
+import { toCognitoAuthError } from './toCognitoAuthError.js';
 
 export interface SdkTransportOptions {
   region: string;

@@ -1,4 +1,4 @@
-import { CognitoAuthError, type CognitoOperation } from '../errors';
+import { CognitoAuthError, type CognitoOperation } from '../errors.js';
 
 /** Service errors worth retrying later: throttling and the service's own failures. */
 const RETRYABLE_SERVICE_ERRORS = new Set([
