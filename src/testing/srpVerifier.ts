@@ -79,6 +79,17 @@ export async function createServerEphemeral(
   }
 }
 
+/** One SRP exchange in progress (PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER), as the server holds it. */
+export interface SrpExchange {
+  /** The "pool name" and "user id" of the SRP formulas: pool name + username, or group key + device key. */
+  poolName: string;
+  userId: string;
+  verifier: UserVerifier;
+  server: ServerEphemeral;
+  srpAHex: string;
+  secretBlock: string;
+}
+
 /**
  * Checks a PASSWORD_CLAIM_SIGNATURE: S = (A * v^u)^b mod N, then the same key and HMAC as the client.
  * Resolves `false` (never throws) for a wrong claim and for inputs Cognito would refuse: A mod N = 0
@@ -89,16 +100,7 @@ export async function createServerEphemeral(
  * const ok = await verifyPasswordClaim({ poolName, userId, verifier: stored, server, srpAHex: SRP_A,
  *   secretBlock: PASSWORD_CLAIM_SECRET_BLOCK, timestamp: TIMESTAMP, signature: PASSWORD_CLAIM_SIGNATURE });
  */
-export async function verifyPasswordClaim(args: {
-  poolName: string;
-  userId: string;
-  verifier: UserVerifier;
-  server: ServerEphemeral;
-  srpAHex: string;
-  secretBlock: string;
-  timestamp: string;
-  signature: string;
-}): Promise<boolean> {
+export async function verifyPasswordClaim(args: SrpExchange & { timestamp: string; signature: string }): Promise<boolean> {
   let A: bigint;
   let given: Uint8Array;
   try {

@@ -5,7 +5,9 @@
 import type { FirstFactor, MfaSetupMethod, MfaType } from '../core/types.js';
 import type { RandomBytes } from './bytes.js';
 import type { TokenSigner } from './jwt.js';
-import type { ServerEphemeral, UserVerifier } from './srpVerifier.js';
+import type { SrpExchange, UserVerifier } from './srpVerifier.js';
+
+export type { SrpExchange };
 import type { AuthFactorType, SimulatedRequest, SimulatedUser, SimulatedUserStatus, UserPoolSimulatorConfig } from './types.js';
 import type { StoredPasskey } from './webauthn.js';
 
@@ -70,16 +72,6 @@ export interface UserRecord {
   srpVerifier: Promise<UserVerifier> | undefined;
 }
 
-/** One SRP exchange in progress (PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER). */
-export interface SrpExchange {
-  /** The "pool name" and "user id" of the SRP formulas: pool name + username, or group key + device key. */
-  poolName: string;
-  userId: string;
-  verifier: UserVerifier;
-  server: ServerEphemeral;
-  srpAHex: string;
-  secretBlock: string;
-}
 
 /** How the current sign-in proved who the user is, which decides what may follow. */
 export type FirstFactorKind = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN' | 'CUSTOM';

@@ -117,6 +117,20 @@ describe('given MFA', () => {
     expect(await auth.respondToChallenge({ name: 'SOFTWARE_TOKEN_MFA', code: await totpCode(secret, sim.now()) })).toEqual({ name: 'DONE' });
   });
 
+  it('with a client secret, sends SECRET_HASH on every request of the sign-in, including MFA setup', async () => {
+    const { auth, sim } = createPool(server, { users: [alice], clientSecret: 'client-secret-1', mfaConfiguration: 'ON' });
+    const step = await auth.signIn({ username: 'alice', password: PASSWORD });
+    if (step.name !== 'MFA_SETUP' || !step.totp) throw new Error('expected TOTP setup');
+    const code = await totpCode(step.totp.secret, sim.now());
+    expect(await auth.respondToChallenge({ name: 'MFA_SETUP', method: 'SOFTWARE_TOKEN_MFA', code })).toEqual({ name: 'DONE' });
+    const withParams = sim.requests.filter((r) => r.operation === 'InitiateAuth' || r.operation === 'RespondToAuthChallenge');
+    expect(withParams.length).toBe(3);
+    for (const { input } of withParams) {
+      const { AuthParameters, ChallengeResponses } = input as { AuthParameters?: Record<string, string>; ChallengeResponses?: Record<string, string> };
+      expect((AuthParameters ?? ChallengeResponses)?.SECRET_HASH).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    }
+  });
+
   it('skips MFA on a remembered device by answering DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER itself', async () => {
     const device = { deviceKey: 'eu-west-1_3f5a7e2c-device', deviceGroupKey: '-GroupKey1', devicePassword: 'device-password-40-bytes-base64' };
     const { auth, operations, sim } = createPool(
