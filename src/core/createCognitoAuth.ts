@@ -1,5 +1,6 @@
 import type {
   AuthenticationResultType,
+  ChallengeNameType,
   InitiateAuthCommandOutput,
   RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -219,7 +220,8 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     const context = userContextData(username);
     const response = await transport.respondToAuthChallenge({
       ClientId: config.clientId,
-      ChallengeName: challengeName as never,
+      // Unknown challenges are answered under their own name, which the SDK's enum does not list yet.
+      ChallengeName: challengeName as ChallengeNameType,
       ChallengeResponses: { ...(await commonParameters(username)), ...responses },
       ...(ctx.flow.session ? { Session: ctx.flow.session } : {}),
       ...(clientMetadata ? { ClientMetadata: clientMetadata } : {}),
