@@ -4,7 +4,7 @@ import type {
   InitiateAuthCommandOutput,
   RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoAuthError, invalidInput, type CognitoOperation } from './errors.js';
+import { CognitoAuthError, invalidInput, isCognitoAuthError, type CognitoOperation } from './errors.js';
 import { parseStep } from './engine/parseStep.js';
 import { engineReducer, initialEngineState, type EngineEvent, type EngineState, type FlowState } from './engine/reducer.js';
 import { computeSecretHash } from './engine/secretHash.js';
@@ -81,6 +81,8 @@ interface CallContext {
   /** Held only while an SRP exchange needs it, never stored in state. */
   password?: string;
   ephemeral?: SrpEphemeral;
+  /** The chain sent a password: a NotAuthorizedException then means a wrong password, never expiry. */
+  sentPassword?: boolean;
 }
 
 type UserStep = Exclude<SignInStep, { name: 'DONE' }>;
@@ -99,7 +101,10 @@ const FLOW_ENDING_ERRORS = new Set([
   'UnsupportedChallenge',
 ]);
 
-const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
+/** The API model's pattern for a user pool id; cognito-local's ids (`local_...`) match it too. */
+const POOL_ID = /^[\w-]+_[0-9A-Za-z]+$/;
+/** A region-shaped prefix (`eu-west-1_...`), from which the region can be taken when none is given. */
+const REGION_PREFIX = /^([a-z]{2}(?:-[a-z]+)+-\d+)_/;
 
 const defaultRandomBytes = (bytes: Uint8Array): Uint8Array => globalThis.crypto.getRandomValues(bytes);
 
@@ -115,7 +120,7 @@ function checkConfig(config: CognitoAuthConfig): void {
   if (typeof config.clientId !== 'string' || config.clientId.trim() === '') {
     throw invalidInput('config', 'clientId is required: the id of the user pool app client.');
   }
-  if (config.region !== undefined && (typeof config.region !== 'string' || config.region === '')) {
+  if (config.region !== undefined ? typeof config.region !== 'string' || config.region === '' : !REGION_PREFIX.test(config.userPoolId)) {
     throw invalidInput('config', 'region must be the AWS region of the user pool, e.g. "eu-west-1".');
   }
   const minutes = config.authSessionValidityMinutes;
@@ -136,7 +141,7 @@ function checkConfig(config: CognitoAuthConfig): void {
 export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   checkConfig(config);
   const poolName = config.userPoolId.split('_')[1] as string;
-  const region = config.region ?? (POOL_ID.exec(config.userPoolId)?.[1] as string);
+  const region = config.region ?? (REGION_PREFIX.exec(config.userPoolId)?.[1] as string);
   const transport: CognitoTransport =
     config.transport ??
     createSdkTransport({
@@ -155,8 +160,6 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   const listeners = new Set<() => void>();
   let generation = 0;
   let inFlight = false;
-  /** The remembered device of the sign-in in progress (secrets stay out of the snapshot). */
-  let device: DeviceCredentials | null = null;
   let clientMetadata: Record<string, string> | undefined;
 
   function dispatch(event: EngineEvent): void {
@@ -203,7 +206,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   }
 
   /** Parameters every request of a sign-in carries (Cognito rejects a call missing SECRET_HASH). */
-  async function commonParameters(username: string): Promise<Record<string, string>> {
+  async function commonParameters(username: string, device: DeviceCredentials | null): Promise<Record<string, string>> {
     const params: Record<string, string> = { USERNAME: username };
     if (config.clientSecret) params.SECRET_HASH = await computeSecretHash(username, config.clientId, config.clientSecret);
     if (device) params.DEVICE_KEY = device.deviceKey;
@@ -215,14 +218,16 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     challengeName: string,
     responses: Record<string, string>,
   ): Promise<RespondToAuthChallengeCommandOutput> {
-    assertCurrent(ctx);
     const username = ctx.flow.challengeUsername;
     const context = userContextData(username);
+    const challengeResponses = { ...(await commonParameters(username, ctx.flow.device)), ...responses };
+    // A cancel (or a newer sign-in) while the parameters were computed: send nothing.
+    assertCurrent(ctx);
     const response = await transport.respondToAuthChallenge({
       ClientId: config.clientId,
       // Unknown challenges are answered under their own name, which the SDK's enum does not list yet.
       ChallengeName: challengeName as ChallengeNameType,
-      ChallengeResponses: { ...(await commonParameters(username)), ...responses },
+      ChallengeResponses: challengeResponses,
       ...(ctx.flow.session ? { Session: ctx.flow.session } : {}),
       ...(clientMetadata ? { ClientMetadata: clientMetadata } : {}),
       ...(config.analyticsMetadata ? { AnalyticsMetadata: config.analyticsMetadata } : {}),
@@ -239,6 +244,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     params: Record<string, string>,
   ): Promise<RespondToAuthChallengeCommandOutput> {
     const isDevice = challengeName === 'DEVICE_PASSWORD_VERIFIER';
+    const device = ctx.flow.device;
     const password = isDevice ? device?.devicePassword : ctx.password;
     const { SRP_B: srpB, SALT: salt, SECRET_BLOCK: secretBlock } = params;
     if (!password || !ctx.ephemeral || !srpB || !salt || !secretBlock) {
@@ -342,13 +348,14 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
         session: response.Session,
         sessionIssuedAt: clock(),
         challengeUsername: params.USER_ID_FOR_SRP ?? params.USERNAME ?? ctx.flow.challengeUsername,
+        device: ctx.flow.device,
       };
       if (name === 'PASSWORD_VERIFIER' || name === 'DEVICE_PASSWORD_VERIFIER') {
         response = await answerVerifier(ctx, name, params);
         continue;
       }
       if (name === 'DEVICE_SRP_AUTH') {
-        if (!device) throw new CognitoAuthError('InvalidResponse', 'Cognito asked for device authentication, but no device is known.');
+        if (!ctx.flow.device) throw new CognitoAuthError('InvalidResponse', 'Cognito asked for device authentication, but no device is known.');
         ctx.ephemeral = generateSrpEphemeral(randomBytes);
         response = await respond(ctx, name, { SRP_A: ctx.ephemeral.srpA });
         continue;
@@ -373,7 +380,12 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     }
     // Cognito reports an expired challenge Session as NotAuthorizedException; the clock tells it apart
     // from a wrong password without reading the message.
-    if (e.name === 'NotAuthorizedException' && ctx.flow.session && clock() - ctx.flow.sessionIssuedAt >= sessionValidityMs) {
+    if (
+      e.name === 'NotAuthorizedException' &&
+      !ctx.sentPassword &&
+      ctx.flow.session &&
+      clock() - ctx.flow.sessionIssuedAt >= sessionValidityMs
+    ) {
       e = new CognitoAuthError('SessionExpired', 'The sign-in took too long and its session expired. Sign in again.', {
         operation: e.operation,
         cause: e,
@@ -418,15 +430,18 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
 
     const ctx: CallContext = {
       generation: ++generation,
-      flow: { session: undefined, challengeUsername: username, sessionIssuedAt: clock() },
+      flow: { session: undefined, challengeUsername: username, sessionIssuedAt: clock(), device: null },
+      sentPassword: needsPassword,
     };
     inFlight = true;
     clientMetadata =
       config.clientMetadata || input.clientMetadata ? { ...config.clientMetadata, ...input.clientMetadata } : undefined;
     dispatch({ type: 'signInStarted', username });
-    try {
-      device = (await config.deviceStore?.get(username)) ?? null;
-      const params = await commonParameters(username);
+
+    /** One InitiateAuth, followed through to the first step the user must act on. */
+    const attempt = async (device: DeviceCredentials | null): Promise<SignInStep> => {
+      ctx.flow = { session: undefined, challengeUsername: username, sessionIssuedAt: clock(), device };
+      const params = await commonParameters(username, device);
       let cognitoFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH' = 'USER_SRP_AUTH';
       const withSrp = () => {
         ctx.password = input.password;
@@ -460,6 +475,8 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
           throw invalidInput('config', `Unknown authFlow "${String(authFlow satisfies never)}".`);
       }
       const context = userContextData(username);
+      // Cancelled while the device or the hashes were looked up: send nothing (an OTP must not go out).
+      assertCurrent(ctx);
       const response = await transport.initiateAuth({
         AuthFlow: cognitoFlow,
         ClientId: config.clientId,
@@ -468,7 +485,22 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
         ...(config.analyticsMetadata ? { AnalyticsMetadata: config.analyticsMetadata } : {}),
         ...(context ? { UserContextData: context } : {}),
       });
-      return await advance(ctx, response);
+      return advance(ctx, response);
+    };
+
+    try {
+      const device = (await config.deviceStore?.get(username)) ?? null;
+      assertCurrent(ctx);
+      try {
+        return await attempt(device);
+      } catch (error) {
+        // Cognito no longer knows this device (forgotten elsewhere, pool recreated): forget it here
+        // too and sign in once more without it, as the user would otherwise be locked out.
+        if (!device || !isCognitoAuthError(error, 'ResourceNotFoundException')) throw error;
+        await config.deviceStore?.remove?.(username);
+        assertCurrent(ctx);
+        return await attempt(null);
+      }
     } catch (error) {
       throw fail(ctx, error, 'InitiateAuth', true);
     } finally {
@@ -509,18 +541,20 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
           return await advance(ctx, await respond(ctx, valid.name, { ANSWER: valid.mfaType }));
         case 'SELECT_CHALLENGE': {
           const responses: Record<string, string> = { ANSWER: valid.challenge };
+          ctx.sentPassword = valid.password !== undefined;
           if (valid.password !== undefined && valid.challenge === 'PASSWORD') responses.PASSWORD = valid.password;
           if (valid.password !== undefined && valid.challenge === 'PASSWORD_SRP') {
             ctx.password = valid.password;
             ctx.ephemeral = takeEphemeral();
             responses.SRP_A = ctx.ephemeral.srpA;
           }
-          if (valid.credential) responses.CREDENTIAL = JSON.stringify(valid.credential);
           return await advance(ctx, await respond(ctx, valid.name, responses));
         }
         case 'PASSWORD':
+          ctx.sentPassword = true;
           return await advance(ctx, await respond(ctx, valid.name, { PASSWORD: valid.password }));
         case 'PASSWORD_SRP':
+          ctx.sentPassword = true;
           ctx.password = valid.password;
           ctx.ephemeral = takeEphemeral();
           return await advance(ctx, await respond(ctx, valid.name, { SRP_A: ctx.ephemeral.srpA }));
@@ -538,7 +572,12 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
           if (!setup.totp) {
             throw invalidInput('code', 'Start authenticator-app setup (without a code) before sending a code.');
           }
+          if (setup.totp.verified) {
+            // The code was accepted before and its Session is spent: only the challenge answer is left.
+            return await advance(ctx, await respond(ctx, valid.name, {}));
+          }
           operation = 'VerifySoftwareToken';
+          assertCurrent(ctx);
           const verified = await transport.verifySoftwareToken({
             Session: ctx.flow.session,
             UserCode: valid.code,
@@ -551,6 +590,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
             });
           }
           ctx.flow = { ...ctx.flow, session: verified.Session ?? ctx.flow.session, sessionIssuedAt: clock() };
+          dispatch({ type: 'progressed', step: { ...setup, totp: { ...setup.totp, verified: true } }, flow: ctx.flow });
           operation = 'RespondToAuthChallenge';
           return await advance(ctx, await respond(ctx, valid.name, {}));
         }
@@ -590,14 +630,12 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     if (state.snapshot.status === 'signedIn') return;
     generation++;
     inFlight = false;
-    device = null;
     dispatch({ type: 'cancelled' });
   }
 
   function signOut(): void {
     generation++;
     inFlight = false;
-    device = null;
     dispatch({ type: 'signedOut' });
   }
 

@@ -62,6 +62,11 @@ export interface TotpSetup {
   secret: string;
   /** `otpauth://totp/...` for a QR code, with issuer and account name properly encoded. */
   uri: string;
+  /**
+   * True once Cognito accepted a code (VerifySoftwareToken). If the final step then fails for a
+   * passing reason (network), answering again only completes the challenge.
+   */
+  verified?: boolean;
 }
 
 /**
@@ -118,8 +123,6 @@ export type ChallengeAnswer =
       challenge: FirstFactor;
       /** With PASSWORD or PASSWORD_SRP: answer in the same call (one round trip fewer). */
       password?: string;
-      /** With WEB_AUTHN: a credential already obtained (otherwise the WEB_AUTHN step follows). */
-      credential?: AuthenticationResponseJSON;
     }
   | { name: 'PASSWORD'; password: string }
   | { name: 'PASSWORD_SRP'; password: string }

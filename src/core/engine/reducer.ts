@@ -1,5 +1,5 @@
 import type { CognitoAuthError } from '../errors.js';
-import type { AuthSnapshot, AuthTokens, AuthUser, SignInStep } from '../types.js';
+import type { AuthSnapshot, AuthTokens, AuthUser, DeviceCredentials, SignInStep } from '../types.js';
 
 /** What the engine needs to continue a sign-in that is waiting on the user. Never exposed. */
 export interface FlowState {
@@ -9,6 +9,8 @@ export interface FlowState {
   challengeUsername: string;
   /** When the current Session was received (device clock), to tell an expired session apart. */
   sessionIssuedAt: number;
+  /** The remembered device this sign-in authenticates with (its DEVICE_KEY goes on every request). */
+  device: DeviceCredentials | null;
 }
 
 /** The whole engine state: the public snapshot plus what only the engine may see. */
@@ -22,6 +24,8 @@ export type EngineEvent =
   | { type: 'signInStarted'; username: string }
   | { type: 'requestStarted' }
   | { type: 'challengeReceived'; step: Exclude<SignInStep, { name: 'DONE' }>; flow: FlowState }
+  /** Part of an answer took effect while the rest is still in flight (TOTP verified, MFA_SETUP pending). */
+  | { type: 'progressed'; step: Exclude<SignInStep, { name: 'DONE' }>; flow: FlowState }
   | { type: 'signedIn'; tokens: AuthTokens; user: AuthUser }
   /** A request failed. `endsFlow`: the challenge Session can no longer be used, so start over. */
   | { type: 'failed'; error: CognitoAuthError; endsFlow: boolean }
@@ -65,6 +69,8 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
         flow: event.flow,
         tokens: null,
       };
+    case 'progressed':
+      return { ...state, snapshot: { ...s, step: event.step }, flow: event.flow };
     case 'signedIn':
       return {
         snapshot: { ...s, status: 'signedIn', step: { name: 'DONE' }, user: event.user, pending: false, error: null },

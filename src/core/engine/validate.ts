@@ -64,9 +64,6 @@ export function validateAnswer(step: Exclude<SignInStep, { name: 'DONE' }>, answ
         }
         requirePassword(answer.password);
       }
-      if (answer.credential !== undefined && answer.challenge !== 'WEB_AUTHN') {
-        throw invalidInput('credential', `A credential goes with WEB_AUTHN, not ${answer.challenge}.`);
-      }
       return answer;
     case 'PASSWORD':
     case 'PASSWORD_SRP':

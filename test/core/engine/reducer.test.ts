@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/engine/reducer';
 import type { AuthSnapshot, AuthTokens, AuthUser } from '../../../src/core/types';
 
-const flow: FlowState = { session: 'sess-1', challengeUsername: 'alice', sessionIssuedAt: 0 };
+const flow: FlowState = { session: 'sess-1', challengeUsername: 'alice', sessionIssuedAt: 0, device: null };
 const tokens: AuthTokens = { accessToken: 'a', idToken: 'i', refreshToken: 'r', expiresAt: 3_600_000, tokenType: 'Bearer' };
 const user: AuthUser = { username: 'alice', sub: 'sub-1', attributes: { email: 'alice@example.com' } };
 const wrongCode = new CognitoAuthError('CodeMismatchException', 'Invalid code received for user');
@@ -39,6 +39,7 @@ const table: [string, EngineState, EngineEvent, Partial<AuthSnapshot>, { flow?: 
   ['an expired session ends the flow but keeps the username', answering, { type: 'failed', error: expired, endsFlow: true }, { status: 'signedOut', step: null, pending: false, error: expired, username: 'alice' }, { flow: null }],
   ['a failed first request leaves the user signed out with the error', starting, { type: 'failed', error: wrongCode, endsFlow: false }, { status: 'signedOut', step: null, pending: false, error: wrongCode, username: 'alice' }, { flow: null }],
   ['rejected input keeps the step and shows the error', inSmsMfa, { type: 'rejected', error: badInput }, { status: 'challenge', step: inSmsMfa.snapshot.step, error: badInput, pending: false }, { flow }],
+  ['a verified TOTP code updates the step and session while the final answer is still pending', answering, { type: 'progressed', step: { name: 'MFA_SETUP', options: ['SOFTWARE_TOKEN_MFA'], totp: { secret: 'S', uri: 'otpauth://x', verified: true } }, flow: { ...flow, session: 'sess-2' } }, { status: 'challenge', pending: true, step: { name: 'MFA_SETUP', options: ['SOFTWARE_TOKEN_MFA'], totp: { secret: 'S', uri: 'otpauth://x', verified: true } } }, { flow: { ...flow, session: 'sess-2' } }],
   ['signing in stores tokens and the user', answering, { type: 'signedIn', tokens, user }, { status: 'signedIn', step: { name: 'DONE' }, user, pending: false, error: null }, { flow: null, tokens }],
   ['cancelling drops the step and keeps the username', answering, { type: 'cancelled' }, { status: 'signedOut', step: null, pending: false, username: 'alice', error: null }, { flow: null }],
   ['signing out forgets everything', signedIn, { type: 'signedOut' }, { status: 'signedOut', step: null, user: null, username: null }, { flow: null, tokens: null }],
