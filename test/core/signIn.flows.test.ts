@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { N, g, modPow } from '../../src/core/srp/index.js';
 import { totpCode, createVirtualAuthenticator } from '../../src/testing';
 import { PASSWORD, USER_POOL_ID, createPool, useMswServer } from '../helpers/pool';
 
@@ -59,20 +60,21 @@ describe('given a user with a password and no MFA', () => {
     }
   });
 
-  it('computes SRP A ahead of time, so the password is the only work left when the user submits', async () => {
-    let randomCalls = 0;
-    const { auth } = createPool(server, { users: [alice] }, {
+  it('computes SRP A ahead of time and sends that A, so the password is the only work left on submit', async () => {
+    const drawn: Uint8Array[] = [];
+    const { auth, sim } = createPool(server, { users: [alice] }, {
       randomBytes: (bytes) => {
-        randomCalls++;
-        return crypto.getRandomValues(bytes);
+        crypto.getRandomValues(bytes);
+        drawn.push(bytes.slice());
+        return bytes;
       },
     });
     auth.prepareSignIn();
-    const before = randomCalls;
-    expect(before).toBeGreaterThan(0);
-    const pending = auth.signIn({ username: 'alice', password: PASSWORD });
-    expect(randomCalls).toBe(before); // no new `a` drawn on the critical path
-    expect(await pending).toEqual({ name: 'DONE' });
+    expect(drawn).toHaveLength(1);
+    const a = BigInt(`0x${Buffer.from(drawn[0] as Uint8Array).toString('hex')}`);
+    expect(await auth.signIn({ username: 'alice', password: PASSWORD })).toEqual({ name: 'DONE' });
+    const sentA = (sim.requests[0]?.input as { AuthParameters: Record<string, string> }).AuthParameters.SRP_A as string;
+    expect(BigInt(`0x${sentA}`)).toBe(modPow(g, a, N));
   });
 });
 
