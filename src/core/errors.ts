@@ -80,7 +80,6 @@ export type InvalidInputField =
   | 'newPassword'
   | 'attributes'
   | 'email'
-  | 'credential'
   | 'config';
 
 export interface CognitoAuthErrorOptions {

@@ -57,10 +57,9 @@ const scripted: fc.Arbitrary<Scripted> = fc.oneof(
   fc.constant({ kind: 'empty' as const }),
 );
 
-function scriptedTransport(script: Scripted[]): CognitoTransport & { calls: number } {
+function scriptedTransport(script: Scripted[]): CognitoTransport {
   let i = 0;
   const next = async (): Promise<Record<string, unknown>> => {
-    t.calls++;
     const item = script[i++];
     if (!item) throw new CognitoAuthError('NetworkError', 'script exhausted', { retryable: true });
     switch (item.kind) {
@@ -87,14 +86,12 @@ function scriptedTransport(script: Scripted[]): CognitoTransport & { calls: numb
         return { $metadata: {} };
     }
   };
-  const t = {
-    calls: 0,
+  return {
     initiateAuth: next,
     respondToAuthChallenge: next,
     associateSoftwareToken: async () => ({ ...(await next()), SecretCode: 'JBSWY3DPEHPK3PXP' }),
     verifySoftwareToken: async () => ({ ...(await next()), Status: 'SUCCESS' }),
-  } as unknown as CognitoTransport & { calls: number };
-  return t;
+  } as unknown as CognitoTransport;
 }
 
 /** A plausible answer for a step (sometimes a wrong one), as a user of a form would give. */
