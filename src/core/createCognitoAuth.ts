@@ -11,7 +11,7 @@ import { computeSecretHash } from './engine/secretHash.js';
 import { buildOtpauthUri } from './engine/otpauthUri.js';
 import { validateAnswer } from './engine/validate.js';
 import { navigatorWebAuthnGet } from './engine/webAuthn.js';
-import { decodeJwtPayload, expiryFromAccessToken, userFromIdToken } from './session/jwt.js';
+import { createSessionController } from './session/sessionController.js';
 import {
   SrpSafetyError,
   computePasswordClaim,
@@ -22,6 +22,8 @@ import {
 import { createSdkTransport } from './transport/sdkTransport.js';
 import { toCognitoAuthError } from './transport/toCognitoAuthError.js';
 import type {
+  AuthDevice,
+  AuthEvent,
   AuthSnapshot,
   AuthTokens,
   ChallengeAnswer,
@@ -32,6 +34,8 @@ import type {
   SignInAuthFlow,
   SignInStep,
   SignInStepOf,
+  SignOutOptions,
+  SignOutResult,
 } from './types.js';
 
 /** What `auth.signIn()` takes. */
@@ -63,12 +67,39 @@ export interface CognitoAuth {
   respondToChallenge(answer: ChallengeAnswer): Promise<SignInStep>;
   /** Abandons the sign-in in progress (an in-flight request's result is ignored). Keeps the username. */
   cancelSignIn(): void;
-  /** Forgets the session on this device. */
-  signOut(): void;
+  /**
+   * Ends the session: local state and storage are cleared at once (and in other tabs), then the refresh
+   * token is revoked (RevokeToken; with `global`, GlobalSignOut first). Never rejects: a failure to reach
+   * Cognito is reported in the result.
+   */
+  signOut(options?: SignOutOptions): Promise<SignOutResult>;
   /** Computes SRP's `A` now, so the next password sign-in only does password-dependent work. */
   prepareSignIn(): void;
-  /** The current tokens, or `null` when signed out. */
+  /** The current tokens, or `null` when signed out. Prefer `getAccessToken()`, which refreshes. */
   getTokens(): AuthTokens | null;
+  /**
+   * A valid access token, refreshed first when it expires within `refreshMarginSeconds` (or when
+   * `forceRefresh`). Concurrent callers share one refresh. Rejects with `NotSignedIn` when there is no
+   * session, with a retryable error when the network fails (the session is kept).
+   *
+   * @example
+   * const res = await fetch('/api/orders', { headers: { Authorization: `Bearer ${await auth.getAccessToken()}` } });
+   */
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** A valid ID token, refreshed as `getAccessToken()` does. */
+  getIdToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** Resolves once a stored session has been restored or found absent (status leaves `loading`). */
+  ready(): Promise<void>;
+  /** Typed events (sign-in, sign-out with reason, refreshes, restore); returns the unsubscribe function. */
+  onEvent(listener: (event: AuthEvent) => void): () => void;
+  /** Marks this device as remembered (UpdateDeviceStatus), so later sign-ins may skip MFA. */
+  rememberDevice(): Promise<void>;
+  /** Forgets a device (ForgetDevice): this one by default, whose credentials are then removed here too. */
+  forgetDevice(deviceKey?: string): Promise<void>;
+  /** The signed-in user's devices (ListDevices, every page). */
+  listDevices(): Promise<AuthDevice[]>;
+  /** Stops timers and closes the tab channel (for tests, hot reload and unmounted apps). */
+  destroy(): void;
   /** The configuration this store was created with. */
   readonly config: Readonly<CognitoAuthConfig>;
 }
@@ -156,7 +187,8 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   const defaultFlow = config.authFlow ?? 'USER_SRP_AUTH';
   const precompute = config.precomputeSrp ?? usesSrp(defaultFlow);
 
-  let state: EngineState = initialEngineState();
+  // With persistent storage, the store does not know whether a user is signed in until it has looked.
+  let state: EngineState = initialEngineState((config.storage ?? 'memory') === 'memory' ? 'signedOut' : 'loading');
   const listeners = new Set<() => void>();
   let generation = 0;
   let inFlight = false;
@@ -168,6 +200,19 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     state = next;
     if (changed) for (const listener of [...listeners]) listener();
   }
+
+  const session = createSessionController({
+    config,
+    transport,
+    clock,
+    randomBytes,
+    getState: () => state,
+    dispatch,
+    abandonSignIn() {
+      generation++;
+      inFlight = false;
+    },
+  });
 
   // SRP's A = g^a does not depend on the password: compute it ahead, off the critical path.
   let spareEphemeral: SrpEphemeral | null = null;
@@ -300,32 +345,8 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     return { ...step, totp: { secret: result.SecretCode, uri: buildOtpauthUri({ secret: result.SecretCode, issuer, accountName }) } };
   }
 
-  function finishSignIn(result: AuthenticationResultType): SignInStep {
-    const receivedAt = clock();
-    const { AccessToken: accessToken, IdToken: idToken } = result;
-    const idClaims = idToken ? decodeJwtPayload(idToken) : null;
-    const accessClaims = accessToken ? decodeJwtPayload(accessToken) : null;
-    const user = idClaims ? userFromIdToken(idClaims) : null;
-    const expiresAt = expiryFromAccessToken(accessClaims, receivedAt, result.ExpiresIn);
-    if (!accessToken || !idToken || !user || expiresAt === null) {
-      throw new CognitoAuthError('InvalidResponse', 'Cognito signed the user in but sent tokens this client cannot read.');
-    }
-    const tokens: AuthTokens = {
-      accessToken,
-      idToken,
-      ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
-      expiresAt,
-      tokenType: result.TokenType ?? 'Bearer',
-      ...(result.NewDeviceMetadata?.DeviceKey && result.NewDeviceMetadata.DeviceGroupKey
-        ? {
-            newDeviceMetadata: {
-              deviceKey: result.NewDeviceMetadata.DeviceKey,
-              deviceGroupKey: result.NewDeviceMetadata.DeviceGroupKey,
-            },
-          }
-        : {}),
-    };
-    dispatch({ type: 'signedIn', tokens, user });
+  async function finishSignIn(ctx: CallContext, result: AuthenticationResultType): Promise<SignInStep> {
+    await session.signedIn(result, state.snapshot.username ?? ctx.flow.challengeUsername, ctx.flow.device);
     return { name: 'DONE' };
   }
 
@@ -340,7 +361,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     let response: InitiateAuthCommandOutput | RespondToAuthChallengeCommandOutput = first;
     for (;;) {
       assertCurrent(ctx);
-      if (response.AuthenticationResult) return finishSignIn(response.AuthenticationResult);
+      if (response.AuthenticationResult) return await finishSignIn(ctx, response.AuthenticationResult);
       const name = response.ChallengeName;
       if (!name) throw new CognitoAuthError('InvalidResponse', 'Cognito answered with neither tokens nor a challenge.');
       const params = response.ChallengeParameters ?? {};
@@ -407,6 +428,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   }
 
   async function signIn(input: SignInInput): Promise<SignInStep> {
+    if (state.snapshot.status === 'loading') await session.ready();
     checkNotBusy();
     if (state.snapshot.status === 'signedIn') {
       throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');
@@ -489,7 +511,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     };
 
     try {
-      const device = (await config.deviceStore?.get(username)) ?? null;
+      const device = (await session.deviceStore.get(username)) ?? null;
       assertCurrent(ctx);
       try {
         return await attempt(device);
@@ -497,7 +519,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
         // Cognito no longer knows this device (forgotten elsewhere, pool recreated): forget it here
         // too and sign in once more without it, as the user would otherwise be locked out.
         if (!device || !isCognitoAuthError(error, 'ResourceNotFoundException')) throw error;
-        await config.deviceStore?.remove?.(username);
+        await session.deviceStore.remove?.(username);
         assertCurrent(ctx);
         return await attempt(null);
       }
@@ -633,12 +655,6 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     dispatch({ type: 'cancelled' });
   }
 
-  function signOut(): void {
-    generation++;
-    inFlight = false;
-    dispatch({ type: 'signedOut' });
-  }
-
   return {
     getSnapshot: () => state.snapshot,
     subscribe(listener) {
@@ -650,9 +666,17 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     signIn,
     respondToChallenge,
     cancelSignIn,
-    signOut,
+    signOut: (options) => session.signOut(options),
     prepareSignIn,
     getTokens: () => state.tokens,
+    getAccessToken: async (options) => (await session.validTokens(options?.forceRefresh)).accessToken,
+    getIdToken: async (options) => (await session.validTokens(options?.forceRefresh)).idToken,
+    ready: session.ready,
+    onEvent: session.onEvent,
+    rememberDevice: session.rememberDevice,
+    forgetDevice: session.forgetDevice,
+    listDevices: session.listDevices,
+    destroy: session.destroy,
     config,
   };
 }

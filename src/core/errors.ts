@@ -16,6 +16,10 @@ export type CognitoOperation =
   | 'RevokeToken'
   | 'GetUser'
   | 'ConfirmDevice'
+  | 'UpdateDeviceStatus'
+  | 'ForgetDevice'
+  | 'ListDevices'
+  | 'GlobalSignOut'
   | (string & {});
 
 /** Codes for errors the library raises itself (service errors carry the service's exception name). */
@@ -44,6 +48,14 @@ export type LibraryErrorName =
   | 'WebAuthnCancelled'
   /** `signIn` was called while a user is signed in: sign out first. */
   | 'AlreadySignedIn'
+  /** A token or a signed-in operation was asked for while no user is signed in. */
+  | 'NotSignedIn'
+  /** The session ended because Cognito refused the refresh token (expired, revoked, signed out globally). */
+  | 'SessionEnded'
+  /** The configured storage threw (private mode, quota): the session is kept in memory only. */
+  | 'StorageUnavailable'
+  /** A device operation needs a confirmed device, and this store has none. */
+  | 'NoDevice'
   /** Anything else: the original error is in `cause`. */
   | 'UnknownError';
 

@@ -3,10 +3,24 @@ import type {
   AssociateSoftwareTokenCommandInput,
   AssociateSoftwareTokenCommandOutput,
   CognitoIdentityProviderClient,
+  ConfirmDeviceCommandInput,
+  ConfirmDeviceCommandOutput,
+  ForgetDeviceCommandInput,
+  ForgetDeviceCommandOutput,
+  GetTokensFromRefreshTokenCommandInput,
+  GetTokensFromRefreshTokenCommandOutput,
+  GlobalSignOutCommandInput,
+  GlobalSignOutCommandOutput,
   InitiateAuthCommandInput,
   InitiateAuthCommandOutput,
+  ListDevicesCommandInput,
+  ListDevicesCommandOutput,
   RespondToAuthChallengeCommandInput,
   RespondToAuthChallengeCommandOutput,
+  RevokeTokenCommandInput,
+  RevokeTokenCommandOutput,
+  UpdateDeviceStatusCommandInput,
+  UpdateDeviceStatusCommandOutput,
   UserContextDataType,
   VerifySoftwareTokenCommandInput,
   VerifySoftwareTokenCommandOutput,
@@ -178,6 +192,104 @@ export interface AuthSnapshot {
   pending: boolean;
   /** The username of the sign-in in progress (or of the last attempt), so forms never lose it. */
   username: string | null;
+  /** Why the last session ended, until the next sign-in (`null` while signed in or never signed in). */
+  signOutReason: SignOutReason | null;
+  /** This device, when the pool tracks devices and it was confirmed (see `deviceTracking`). */
+  device: CurrentDevice | null;
+}
+
+/**
+ * Why a session ended.
+ * - `signOut`: the app called `auth.signOut()`.
+ * - `refreshTokenInvalid`: Cognito refused the refresh token (expired, revoked, or signed out globally).
+ * - `otherTab`: the user signed out in another tab sharing this session.
+ * - `noRefreshToken`: the access token expired and there was no refresh token to renew it.
+ */
+export type SignOutReason = 'signOut' | 'refreshTokenInvalid' | 'otherTab' | 'noRefreshToken';
+
+/** The device this store signed in from, once ConfirmDevice registered it. */
+export interface CurrentDevice {
+  deviceKey: string;
+  /** Remembered devices may skip MFA (as the pool allows); `auth.rememberDevice()` remembers this one. */
+  remembered: boolean;
+}
+
+/** One of the user's devices, as ListDevices describes it. */
+export interface AuthDevice {
+  deviceKey: string;
+  /** The name given at confirmation (`device_name`). */
+  name: string | undefined;
+  /** `dev:device_remembered_status` is `remembered`. */
+  remembered: boolean;
+  /** `last_ip_used`, when Cognito reports it. */
+  lastIpUsed: string | undefined;
+  createdAt: Date | undefined;
+  lastAuthenticatedAt: Date | undefined;
+  lastModifiedAt: Date | undefined;
+  /** True for the device this store signed in from. */
+  current: boolean;
+  /** Every attribute Cognito returned, by name. */
+  attributes: Record<string, string>;
+}
+
+/** Typed events for analytics and logging. None of them carries a token or a secret. */
+export type AuthEvent =
+  | { type: 'signedIn'; user: AuthUser }
+  | { type: 'signedOut'; reason: SignOutReason; error?: CognitoAuthError }
+  | { type: 'sessionRestored'; user: AuthUser }
+  | { type: 'tokenRefreshed'; expiresAt: number }
+  | { type: 'tokenRefreshFailed'; error: CognitoAuthError }
+  | { type: 'deviceConfirmed'; device: CurrentDevice }
+  /** ConfirmDevice (or remembering it) failed: the sign-in stands, the device is not remembered. */
+  | { type: 'deviceConfirmationFailed'; error: CognitoAuthError }
+  /** Storage failed (private mode, quota) and the session is now kept in memory only. */
+  | { type: 'storageUnavailable'; error: CognitoAuthError };
+
+/**
+ * Where tokens and device secrets are kept: the Web Storage shape, sync or async, so cookies,
+ * IndexedDB or React Native's AsyncStorage fit behind it.
+ *
+ * @example
+ * const storage: TokenStorage = {
+ *   getItem: (key) => AsyncStorage.getItem(key),
+ *   setItem: (key, value) => AsyncStorage.setItem(key, value),
+ *   removeItem: (key) => AsyncStorage.removeItem(key),
+ * };
+ */
+export interface TokenStorage {
+  getItem(key: string): string | null | undefined | Promise<string | null | undefined>;
+  setItem(key: string, value: string): void | Promise<void>;
+  removeItem(key: string): void | Promise<void>;
+}
+
+/** `'memory'` (default): gone on reload. The Web Storage names use `window`'s. Or any {@link TokenStorage}. */
+export type StorageOption = 'memory' | 'sessionStorage' | 'localStorage' | TokenStorage;
+
+/** The part of `BroadcastChannel` the store uses to share a session between tabs. */
+export interface BroadcastChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  close(): void;
+}
+
+/** The part of the Web Locks API (`navigator.locks`) the store uses so that one tab refreshes at a time. */
+export interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+/** What `auth.signOut()` takes. */
+export interface SignOutOptions {
+  /** Also sign out every other session of the user (GlobalSignOut), on every device. */
+  global?: boolean;
+}
+
+/** What `auth.signOut()` resolves with: local state is always cleared; `error` says what the service missed. */
+export interface SignOutResult {
+  /** The refresh token was revoked (RevokeToken succeeded, or there was none to revoke). */
+  revoked: boolean;
+  /** Why revoking (or GlobalSignOut) failed: the session is gone here but may live on at Cognito. */
+  error: CognitoAuthError | null;
 }
 
 /** The calls the engine makes. The default is the AWS SDK v3 client; tests and servers may supply their own. */
@@ -186,6 +298,13 @@ export interface CognitoTransport {
   respondToAuthChallenge(input: RespondToAuthChallengeCommandInput): Promise<RespondToAuthChallengeCommandOutput>;
   associateSoftwareToken(input: AssociateSoftwareTokenCommandInput): Promise<AssociateSoftwareTokenCommandOutput>;
   verifySoftwareToken(input: VerifySoftwareTokenCommandInput): Promise<VerifySoftwareTokenCommandOutput>;
+  getTokensFromRefreshToken(input: GetTokensFromRefreshTokenCommandInput): Promise<GetTokensFromRefreshTokenCommandOutput>;
+  revokeToken(input: RevokeTokenCommandInput): Promise<RevokeTokenCommandOutput>;
+  globalSignOut(input: GlobalSignOutCommandInput): Promise<GlobalSignOutCommandOutput>;
+  confirmDevice(input: ConfirmDeviceCommandInput): Promise<ConfirmDeviceCommandOutput>;
+  updateDeviceStatus(input: UpdateDeviceStatusCommandInput): Promise<UpdateDeviceStatusCommandOutput>;
+  forgetDevice(input: ForgetDeviceCommandInput): Promise<ForgetDeviceCommandOutput>;
+  listDevices(input: ListDevicesCommandInput): Promise<ListDevicesCommandOutput>;
 }
 
 /** A remembered device's secrets, as created when the device was confirmed. */
@@ -194,6 +313,8 @@ export interface DeviceCredentials {
   deviceGroupKey: string;
   /** The random device password whose SRP verifier was given to ConfirmDevice. */
   devicePassword: string;
+  /** Whether the device is remembered (absent: unknown, treated as remembered). */
+  remembered?: boolean;
 }
 
 /** Where remembered-device credentials are kept, per username. May be async. */
@@ -202,6 +323,9 @@ export interface DeviceStore {
   set?(username: string, device: DeviceCredentials): void | Promise<void>;
   remove?(username: string): void | Promise<void>;
 }
+
+/** See `CognitoAuthConfig.deviceTracking`. */
+export type DeviceTracking = 'always' | 'userOptIn' | false;
 
 /** Obtains a WebAuthn assertion for the given request options (default: `navigator.credentials.get`). */
 export type WebAuthnGet = (options: CredentialRequestOptionsJSON) => Promise<AuthenticationResponseJSON>;
@@ -231,8 +355,44 @@ export interface CognitoAuthConfig {
   userContextData?: UserContextDataType | ((username: string) => UserContextDataType | undefined);
   /** The issuer shown in authenticator apps for TOTP enrolment (default: the user pool id). */
   totpIssuer?: string;
-  /** Remembered devices (default: none are known). */
+  /**
+   * Where remembered-device credentials are kept. Default: the configured `storage`, per user, kept
+   * after sign-out (that is what lets the next sign-in skip MFA).
+   */
   deviceStore?: DeviceStore;
+  /**
+   * What to do when sign-in returns NewDeviceMetadata (the pool tracks devices). Default `false`: ignore it.
+   * `'always'`: confirm the device and remember it, so later sign-ins may skip MFA.
+   * `'userOptIn'`: confirm the device; it is remembered only when the app calls `auth.rememberDevice()`
+   * (when the pool itself always remembers devices, it is remembered at once either way).
+   */
+  deviceTracking?: DeviceTracking;
+  /** The DeviceName given to ConfirmDevice (default: derived from the user agent). */
+  deviceName?: string | (() => string);
+  /** Where the session is kept (default `'memory'`). See the README for the trade-offs of each. */
+  storage?: StorageOption;
+  /** Prefix of storage keys (default `cognito-react`); keys also carry the client id and username. */
+  storageKeyPrefix?: string;
+  /** `getAccessToken()` refreshes first when the token expires within this many seconds (default 60). */
+  refreshMarginSeconds?: number;
+  /** Refresh in the background ahead of expiry, paused while the page is hidden (default `true`). */
+  autoRefresh?: boolean;
+  /**
+   * The app client rotates refresh tokens: refresh with GetTokensFromRefreshToken and keep the new
+   * refresh token it returns (default `false`: REFRESH_TOKEN_AUTH).
+   */
+  refreshTokenRotation?: boolean;
+  /**
+   * Share the session with other tabs of this origin (default `true` with `localStorage` or a custom
+   * storage; sessionStorage and memory belong to one tab). Needs `BroadcastChannel`.
+   */
+  crossTab?: boolean;
+  /** Creates the channel tabs talk on (default `new BroadcastChannel(name)`; `null` disables it). */
+  broadcastChannel?: ((name: string) => BroadcastChannelLike) | null;
+  /** Receives every {@link AuthEvent}, from the first (a storage warning can come before any `onEvent`). */
+  onEvent?: (event: AuthEvent) => void;
+  /** Web Locks, so one tab refreshes at a time (default `navigator.locks`; `null`: BroadcastChannel election). */
+  locks?: LockManagerLike | null;
   /** Obtains WebAuthn assertions (default: `navigator.credentials.get`). */
   webAuthn?: WebAuthnGet;
   /** The app client's AuthSessionValidity in minutes (3 to 15, default 3): used to report expiry. */

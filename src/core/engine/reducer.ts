@@ -1,5 +1,6 @@
 import type { CognitoAuthError } from '../errors.js';
-import type { AuthSnapshot, AuthTokens, AuthUser, DeviceCredentials, SignInStep } from '../types.js';
+import type { AuthSnapshot, AuthTokens, AuthUser, CurrentDevice, DeviceCredentials, SignInStep, SignOutReason } from '../types.js';
+import { sameUser } from '../session/tokens.js';
 
 /** What the engine needs to continue a sign-in that is waiting on the user. Never exposed. */
 export interface FlowState {
@@ -26,13 +27,20 @@ export type EngineEvent =
   | { type: 'challengeReceived'; step: Exclude<SignInStep, { name: 'DONE' }>; flow: FlowState }
   /** Part of an answer took effect while the rest is still in flight (TOTP verified, MFA_SETUP pending). */
   | { type: 'progressed'; step: Exclude<SignInStep, { name: 'DONE' }>; flow: FlowState }
-  | { type: 'signedIn'; tokens: AuthTokens; user: AuthUser }
+  | { type: 'signedIn'; tokens: AuthTokens; user: AuthUser; device: CurrentDevice | null }
+  /** A stored session was adopted (on start, or from another tab). */
+  | { type: 'restored'; tokens: AuthTokens; user: AuthUser; device: CurrentDevice | null }
+  /** Nothing to restore: `loading` becomes `signedOut`. */
+  | { type: 'restoreFinished' }
+  /** New tokens for the same session. The user object is kept when nothing in it changed. */
+  | { type: 'tokensRefreshed'; tokens: AuthTokens; user: AuthUser }
+  | { type: 'deviceChanged'; device: CurrentDevice | null }
   /** A request failed. `endsFlow`: the challenge Session can no longer be used, so start over. */
   | { type: 'failed'; error: CognitoAuthError; endsFlow: boolean }
   /** Input was rejected before any request: the step stays, the error is shown. */
   | { type: 'rejected'; error: CognitoAuthError }
   | { type: 'cancelled' }
-  | { type: 'signedOut' };
+  | { type: 'signedOut'; reason: SignOutReason; error?: CognitoAuthError };
 
 const signedOutSnapshot: AuthSnapshot = {
   status: 'signedOut',
@@ -41,6 +49,8 @@ const signedOutSnapshot: AuthSnapshot = {
   error: null,
   pending: false,
   username: null,
+  signOutReason: null,
+  device: null,
 };
 
 /** The state of a new engine: signed out, or loading while a stored session is being restored. */
@@ -73,10 +83,32 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
       return { ...state, snapshot: { ...s, step: event.step }, flow: event.flow };
     case 'signedIn':
       return {
-        snapshot: { ...s, status: 'signedIn', step: { name: 'DONE' }, user: event.user, pending: false, error: null },
+        snapshot: { ...s, status: 'signedIn', step: { name: 'DONE' }, user: event.user, pending: false, error: null, device: event.device },
         flow: null,
         tokens: event.tokens,
       };
+    case 'restored':
+      return {
+        snapshot: {
+          ...signedOutSnapshot,
+          status: 'signedIn',
+          step: { name: 'DONE' },
+          user: sameUser(s.user, event.user) ? s.user : event.user,
+          username: event.user.username,
+          device: event.device,
+        },
+        flow: null,
+        tokens: event.tokens,
+      };
+    case 'restoreFinished':
+      return s.status === 'loading' ? { ...state, snapshot: { ...s, status: 'signedOut' } } : state;
+    case 'tokensRefreshed':
+      if (s.status !== 'signedIn') return state;
+      return sameUser(s.user, event.user)
+        ? { ...state, tokens: event.tokens }
+        : { ...state, snapshot: { ...s, user: event.user }, tokens: event.tokens };
+    case 'deviceChanged':
+      return { ...state, snapshot: { ...s, device: event.device } };
     case 'failed':
       if (event.endsFlow || state.flow === null) {
         // Back to the start, keeping the username so the form can offer it again.
@@ -92,7 +124,17 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
     case 'cancelled':
       return { snapshot: { ...signedOutSnapshot, username: s.username }, flow: null, tokens: null };
     case 'signedOut':
-      return initialEngineState();
+      return {
+        snapshot: {
+          ...signedOutSnapshot,
+          signOutReason: event.reason,
+          error: event.error ?? null,
+          // The session ended on its own: keep the username so signing in again is one field less.
+          username: event.reason === 'refreshTokenInvalid' || event.reason === 'noRefreshToken' ? (s.user?.username ?? s.username) : null,
+        },
+        flow: null,
+        tokens: null,
+      };
     default:
       return event satisfies never;
   }

@@ -1,8 +1,15 @@
 import {
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  ConfirmDeviceCommand,
+  ForgetDeviceCommand,
+  GetTokensFromRefreshTokenCommand,
+  GlobalSignOutCommand,
   InitiateAuthCommand,
+  ListDevicesCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+  UpdateDeviceStatusCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoTransport } from '../types.js';
@@ -49,6 +56,15 @@ export function createSdkTransport(options: SdkTransportOptions): CognitoTranspo
       send('AssociateSoftwareToken', () => client.send(new AssociateSoftwareTokenCommand(input))),
     verifySoftwareToken: (input) =>
       send('VerifySoftwareToken', () => client.send(new VerifySoftwareTokenCommand(input))),
+    getTokensFromRefreshToken: (input) =>
+      send('GetTokensFromRefreshToken', () => client.send(new GetTokensFromRefreshTokenCommand(input))),
+    revokeToken: (input) => send('RevokeToken', () => client.send(new RevokeTokenCommand(input))),
+    globalSignOut: (input) => send('GlobalSignOut', () => client.send(new GlobalSignOutCommand(input))),
+    confirmDevice: (input) => send('ConfirmDevice', () => client.send(new ConfirmDeviceCommand(input))),
+    updateDeviceStatus: (input) =>
+      send('UpdateDeviceStatus', () => client.send(new UpdateDeviceStatusCommand(input))),
+    forgetDevice: (input) => send('ForgetDevice', () => client.send(new ForgetDeviceCommand(input))),
+    listDevices: (input) => send('ListDevices', () => client.send(new ListDevicesCommand(input))),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   type EngineState,
   type FlowState,
 } from '../../../src/core/engine/reducer';
-import type { AuthSnapshot, AuthTokens, AuthUser } from '../../../src/core/types';
+import type { AuthSnapshot, AuthTokens, AuthUser, CurrentDevice } from '../../../src/core/types';
 
 const flow: FlowState = { session: 'sess-1', challengeUsername: 'alice', sessionIssuedAt: 0, device: null };
 const tokens: AuthTokens = { accessToken: 'a', idToken: 'i', refreshToken: 'r', expiresAt: 3_600_000, tokenType: 'Bearer' };
@@ -15,6 +15,9 @@ const user: AuthUser = { username: 'alice', sub: 'sub-1', attributes: { email: '
 const wrongCode = new CognitoAuthError('CodeMismatchException', 'Invalid code received for user');
 const expired = new CognitoAuthError('SessionExpired', 'expired');
 const badInput = new CognitoAuthError('InvalidInput', 'The code is 6 digits.', { field: 'code' });
+const ended = new CognitoAuthError('SessionEnded', 'Your session has ended.');
+const newer: AuthTokens = { ...tokens, accessToken: 'a2', idToken: 'i2', expiresAt: 7_200_000 };
+const device: CurrentDevice = { deviceKey: 'eu-west-1_dk', remembered: true };
 
 function withSnapshot(patch: Partial<AuthSnapshot>, rest: Partial<EngineState> = {}): EngineState {
   const base = initialEngineState();
@@ -29,6 +32,7 @@ const inSmsMfa = withSnapshot(
 );
 const answering = { ...inSmsMfa, snapshot: { ...inSmsMfa.snapshot, pending: true } };
 const signedIn = withSnapshot({ status: 'signedIn', step: { name: 'DONE' }, user, username: 'alice' }, { tokens });
+const loading = initialEngineState('loading');
 
 // (state, event) -> the parts of the next state that matter.
 const table: [string, EngineState, EngineEvent, Partial<AuthSnapshot>, { flow?: FlowState | null; tokens?: AuthTokens | null }][] = [
@@ -40,9 +44,16 @@ const table: [string, EngineState, EngineEvent, Partial<AuthSnapshot>, { flow?: 
   ['a failed first request leaves the user signed out with the error', starting, { type: 'failed', error: wrongCode, endsFlow: false }, { status: 'signedOut', step: null, pending: false, error: wrongCode, username: 'alice' }, { flow: null }],
   ['rejected input keeps the step and shows the error', inSmsMfa, { type: 'rejected', error: badInput }, { status: 'challenge', step: inSmsMfa.snapshot.step, error: badInput, pending: false }, { flow }],
   ['a verified TOTP code updates the step and session while the final answer is still pending', answering, { type: 'progressed', step: { name: 'MFA_SETUP', options: ['SOFTWARE_TOKEN_MFA'], totp: { secret: 'S', uri: 'otpauth://x', verified: true } }, flow: { ...flow, session: 'sess-2' } }, { status: 'challenge', pending: true, step: { name: 'MFA_SETUP', options: ['SOFTWARE_TOKEN_MFA'], totp: { secret: 'S', uri: 'otpauth://x', verified: true } } }, { flow: { ...flow, session: 'sess-2' } }],
-  ['signing in stores tokens and the user', answering, { type: 'signedIn', tokens, user }, { status: 'signedIn', step: { name: 'DONE' }, user, pending: false, error: null }, { flow: null, tokens }],
+  ['signing in stores tokens, the user and the device', answering, { type: 'signedIn', tokens, user, device }, { status: 'signedIn', step: { name: 'DONE' }, user, pending: false, error: null, device }, { flow: null, tokens }],
   ['cancelling drops the step and keeps the username', answering, { type: 'cancelled' }, { status: 'signedOut', step: null, pending: false, username: 'alice', error: null }, { flow: null }],
-  ['signing out forgets everything', signedIn, { type: 'signedOut' }, { status: 'signedOut', step: null, user: null, username: null }, { flow: null, tokens: null }],
+  ['signing out forgets everything and says why', signedIn, { type: 'signedOut', reason: 'signOut' }, { status: 'signedOut', step: null, user: null, username: null, signOutReason: 'signOut', device: null }, { flow: null, tokens: null }],
+  ['a refused refresh token ends the session, keeping the username and the error', signedIn, { type: 'signedOut', reason: 'refreshTokenInvalid', error: ended }, { status: 'signedOut', user: null, username: 'alice', signOutReason: 'refreshTokenInvalid', error: ended }, { tokens: null }],
+  ['a session restored from storage is signed in', loading, { type: 'restored', tokens, user, device: null }, { status: 'signedIn', step: { name: 'DONE' }, user, username: 'alice' }, { tokens }],
+  ['nothing to restore leaves loading for signed out', loading, { type: 'restoreFinished' }, { status: 'signedOut', user: null }, { tokens: null }],
+  ['restore finishing late does not undo a sign-in', signedIn, { type: 'restoreFinished' }, { status: 'signedIn', user }, { tokens }],
+  ['refreshed tokens replace the old ones', signedIn, { type: 'tokensRefreshed', tokens: newer, user: { ...user, attributes: { ...user.attributes } } }, { status: 'signedIn', user }, { tokens: newer }],
+  ['a device becoming remembered shows in the snapshot', signedIn, { type: 'deviceChanged', device }, { device }, { tokens }],
+  ['a new sign-in clears the reason of the last sign-out', withSnapshot({ signOutReason: 'otherTab' }), { type: 'signInStarted', username: 'alice' }, { signOutReason: null, pending: true }, { tokens: null }],
 ];
 
 describe('engineReducer', () => {
@@ -56,8 +67,20 @@ describe('engineReducer', () => {
   it('never mutates the state it is given', () => {
     const frozen = structuredClone(inSmsMfa);
     engineReducer(inSmsMfa, { type: 'failed', error: wrongCode, endsFlow: true });
-    engineReducer(inSmsMfa, { type: 'signedIn', tokens, user });
+    engineReducer(inSmsMfa, { type: 'signedIn', tokens, user, device: null });
     expect(inSmsMfa).toEqual(frozen);
+  });
+
+  it('keeps the snapshot (and the user object) when a refresh changes nothing the user can see', () => {
+    const next = engineReducer(signedIn, { type: 'tokensRefreshed', tokens: newer, user: { ...user, attributes: { ...user.attributes } } });
+    expect(next.snapshot).toBe(signedIn.snapshot);
+    expect(next.tokens).toBe(newer);
+  });
+
+  it('replaces the user when a refresh brings changed attributes', () => {
+    const changed = { ...user, attributes: { ...user.attributes, name: 'Alice B.' } };
+    const next = engineReducer(signedIn, { type: 'tokensRefreshed', tokens: newer, user: changed });
+    expect(next.snapshot.user).toBe(changed);
   });
 
   it('gives a new snapshot object on every change, so subscribers can compare by identity', () => {
