@@ -232,7 +232,14 @@ export interface AuthDevice {
   attributes: Record<string, string>;
 }
 
-/** Typed events for analytics and logging. None of them carries a token or a secret. */
+/**
+ * Typed events for analytics and logging. None of them carries a token or a secret.
+ *
+ * @example
+ * auth.onEvent((event) => {
+ *   if (event.type === 'signedOut' && event.reason === 'refreshTokenInvalid') toast('Your session ended. Sign in again.');
+ * });
+ */
 export type AuthEvent =
   | { type: 'signedIn'; user: AuthUser }
   | { type: 'signedOut'; reason: SignOutReason; error?: CognitoAuthError }
@@ -262,7 +269,12 @@ export interface TokenStorage {
   removeItem(key: string): void | Promise<void>;
 }
 
-/** `'memory'` (default): gone on reload. The Web Storage names use `window`'s. Or any {@link TokenStorage}. */
+/**
+ * `'memory'` (default): gone on reload. The Web Storage names use `window`'s. Or any {@link TokenStorage}.
+ *
+ * @example
+ * createCognitoAuth({ ...config, storage: 'sessionStorage' });
+ */
 export type StorageOption = 'memory' | 'sessionStorage' | 'localStorage' | TokenStorage;
 
 /** The part of `BroadcastChannel` the store uses to share a session between tabs. */
@@ -284,7 +296,13 @@ export interface SignOutOptions {
   global?: boolean;
 }
 
-/** What `auth.signOut()` resolves with: local state is always cleared; `error` says what the service missed. */
+/**
+ * What `auth.signOut()` resolves with: local state is always cleared; `error` says what the service missed.
+ *
+ * @example
+ * const { revoked, error } = await auth.signOut();
+ * if (!revoked) report('The refresh token could not be revoked', error?.name);
+ */
 export interface SignOutResult {
   /** The refresh token was revoked (RevokeToken succeeded, or there was none to revoke). */
   revoked: boolean;

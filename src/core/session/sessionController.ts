@@ -227,7 +227,10 @@ export function createSessionController(deps: SessionDeps) {
         remembered = true;
         await deviceStore.set?.(session.signInName, { ...credentials, remembered });
       }
-      if (mine !== epoch) return;
+      if (mine !== epoch || !current) return;
+      // From now on the tokens of this session refresh with the confirmed device's key.
+      current = { ...current, deviceKey: meta.deviceKey };
+      await persist(current);
       const device = { deviceKey: meta.deviceKey, remembered };
       dispatch({ type: 'deviceChanged', device });
       emit({ type: 'deviceConfirmed', device });
@@ -307,7 +310,8 @@ export function createSessionController(deps: SessionDeps) {
     const session = current;
     if (!session) return Promise.reject(notSignedIn());
     if (!session.tokens.refreshToken) {
-      return end('noRefreshToken').then(() => Promise.reject(notSignedIn()));
+      const error = new CognitoAuthError('SessionEnded', 'Your session has ended and cannot be renewed. Sign in again.');
+      return end('noRefreshToken', error).then(() => Promise.reject(error));
     }
     const mine = epoch;
     refreshing = (async () => {
@@ -339,7 +343,10 @@ export function createSessionController(deps: SessionDeps) {
     await ready;
     const session = current;
     if (!session || getState().snapshot.status !== 'signedIn') throw notSignedIn();
-    if (!force && session.tokens.expiresAt - clock() > marginMs) return session.tokens;
+    const remaining = session.tokens.expiresAt - clock();
+    if (!force && remaining > marginMs) return session.tokens;
+    // Nothing to refresh with: use the token while it lasts.
+    if (!session.tokens.refreshToken && remaining > 0) return session.tokens;
     try {
       return await refresh();
     } catch (error) {

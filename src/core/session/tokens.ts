@@ -82,13 +82,10 @@ export function sessionFromResult(
     },
     user,
     clockDrift,
-    deviceKey: newDevice?.DeviceKey ?? previous.deviceKey ?? deviceKeyOf(accessClaims),
+    // Only a confirmed device's key goes with later refreshes: a new device's key is added once confirmed.
+    deviceKey: previous.deviceKey,
     signInName: previous.signInName,
   };
-}
-
-function deviceKeyOf(claims: JwtClaims | null): string | undefined {
-  return typeof claims?.device_key === 'string' ? claims.device_key : undefined;
 }
 
 /** What is written to storage. Versioned, so a later format can tell an old value from a foreign one. */
