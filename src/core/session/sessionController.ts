@@ -99,14 +99,29 @@ export function createSessionController(deps: SessionDeps) {
   // -------------------------------------------------------------------------------------------------------
   // Storage
 
-  async function persist(session: Session): Promise<void> {
-    await storage.setItem(keys.session(session.user.username), serializeSession(session));
-    await storage.setItem(keys.lastUser, session.user.username);
+  // Writes run one after another, and a write for a session that has since ended (or been replaced) is
+  // skipped: otherwise a slow storage could put back a session the user just signed out of.
+  let writes: Promise<void> = Promise.resolve();
+  function write(op: () => void | Promise<void>): Promise<void> {
+    const run = writes.then(op);
+    writes = run.catch(() => undefined);
+    return run;
   }
 
-  async function removeStored(username: string): Promise<void> {
-    await storage.removeItem(keys.session(username));
-    if ((await storage.getItem(keys.lastUser)) === username) await storage.removeItem(keys.lastUser);
+  /** Stores `session` if it is still the live one of session `ofEpoch`. */
+  function persist(session: Session, ofEpoch: number): Promise<void> {
+    return write(async () => {
+      if (ofEpoch !== epoch) return;
+      await storage.setItem(keys.session(session.user.username), serializeSession(session));
+      await storage.setItem(keys.lastUser, session.user.username);
+    });
+  }
+
+  function removeStored(username: string): Promise<void> {
+    return write(async () => {
+      await storage.removeItem(keys.session(username));
+      if ((await storage.getItem(keys.lastUser)) === username) await storage.removeItem(keys.lastUser);
+    });
   }
 
   /** The stored session of `username`, or `null`; a corrupt or foreign value is removed on sight. */
@@ -192,7 +207,7 @@ export function createSessionController(deps: SessionDeps) {
     begin(session, device ? { deviceKey: device.deviceKey, remembered: device.remembered ?? true } : null, 'signedIn');
     const mine = epoch;
     emit({ type: 'signedIn', user: session.user });
-    await persist(session);
+    await persist(session, mine);
     if (mine === epoch) tabs.post({ kind: 'signedIn', username: session.user.username });
     const tracking = config.deviceTracking ?? false;
     if (tracking && session.tokens.newDeviceMetadata && mine === epoch) await confirmDevice(session, tracking);
@@ -230,7 +245,7 @@ export function createSessionController(deps: SessionDeps) {
       if (mine !== epoch || !current) return;
       // From now on the tokens of this session refresh with the confirmed device's key.
       current = { ...current, deviceKey: meta.deviceKey };
-      await persist(current);
+      await persist(current, mine);
       const device = { deviceKey: meta.deviceKey, remembered };
       dispatch({ type: 'deviceChanged', device });
       emit({ type: 'deviceConfirmed', device });
@@ -278,7 +293,7 @@ export function createSessionController(deps: SessionDeps) {
    * tokens are then read from storage instead of spending the refresh token again (with rotation, a
    * second use of the old one would end the session).
    */
-  function lockedRefresh(session: Session): Promise<{ session: Session; fromOtherTab: boolean }> {
+  function lockedRefresh(session: Session, ofEpoch: number): Promise<{ session: Session; fromOtherTab: boolean }> {
     return tabs.withLock(async () => {
       if (storage.shared) {
         const stored = await readStored(session.user.username);
@@ -287,7 +302,7 @@ export function createSessionController(deps: SessionDeps) {
         }
       }
       const next = await requestRefresh(session);
-      await persist(next);
+      await persist(next, ofEpoch);
       return { session: next, fromOtherTab: false };
     });
   }
@@ -317,7 +332,7 @@ export function createSessionController(deps: SessionDeps) {
     refreshing = (async () => {
       let outcome: { session: Session; fromOtherTab: boolean };
       try {
-        outcome = await lockedRefresh(session);
+        outcome = await lockedRefresh(session, mine);
       } catch (error) {
         const { error: e, ends } = refreshError(error);
         if (mine !== epoch) throw e;
@@ -371,7 +386,7 @@ export function createSessionController(deps: SessionDeps) {
     }
     if (session.tokens.expiresAt - clock() <= marginMs && session.tokens.refreshToken) {
       try {
-        session = (await lockedRefresh(session)).session;
+        session = (await lockedRefresh(session, epoch)).session;
       } catch (error) {
         const { error: e, ends } = refreshError(error);
         emit({ type: 'tokenRefreshFailed', error: e });
