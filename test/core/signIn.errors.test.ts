@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { CognitoAuthError, isCognitoAuthError } from '../../src/core/errors';
 import { PASSWORD, createPool, useMswServer } from '../helpers/pool';
+import { reachableText } from '../helpers/session';
 
 const server = useMswServer();
 const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/';
@@ -16,6 +17,19 @@ describe('when the password or the user is wrong', () => {
     expect((error as CognitoAuthError).operation).toBe('RespondToAuthChallenge');
     expect(auth.getSnapshot()).toMatchObject({ status: 'signedOut', step: null, pending: false, username: 'alice', error: { name: 'NotAuthorizedException' } });
     expect(await auth.signIn({ username: 'alice', password: PASSWORD })).toMatchObject({ name: 'SMS_MFA' });
+  });
+
+  it('keeps the typed password and the code out of everything reachable from the error', async () => {
+    const { auth, sim } = createPool(server, { users: [smsUser] }, { authFlow: 'USER_PASSWORD_AUTH' });
+    const wrongPassword = 'wrong-Passw0rd!';
+    const passwordError = await auth.signIn({ username: 'alice', password: wrongPassword }).catch((e: unknown) => e);
+    expect(reachableText(passwordError)).toContain('NotAuthorizedException');
+    expect(reachableText(passwordError)).not.toContain(wrongPassword);
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    const wrongCode = sim.lastCode('alice') === '000000' ? '111111' : '000000';
+    const codeError = await auth.respondToChallenge({ name: 'SMS_MFA', code: wrongCode }).catch((e: unknown) => e);
+    expect(reachableText(codeError)).toContain('CodeMismatchException');
+    expect(reachableText(codeError)).not.toContain(`"SMS_MFA_CODE":"${wrongCode}"`);
   });
 
   it('does not reveal whether an unknown user exists when the pool prevents it', async () => {

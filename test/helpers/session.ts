@@ -63,3 +63,28 @@ export function installVisibility() {
 export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Every string and byte buffer reachable from `root` (own properties, hidden ones too), joined. */
+export function reachableText(root: unknown): string {
+  const seen = new Set<unknown>();
+  const parts: string[] = [];
+  const stack = [root];
+  while (stack.length > 0 && seen.size < 200_000) {
+    const value = stack.pop();
+    if (typeof value === 'string') parts.push(value);
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (ArrayBuffer.isView(value)) {
+      parts.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1'));
+      continue;
+    }
+    for (const key of Reflect.ownKeys(value)) {
+      try {
+        stack.push((value as Record<PropertyKey, unknown>)[key]);
+      } catch {
+        // A getter that throws holds nothing.
+      }
+    }
+  }
+  return parts.join('\n');
+}

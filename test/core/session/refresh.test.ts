@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCognitoAuth } from '../../../src/core/createCognitoAuth';
 import { createHmac } from 'node:crypto';
 import { CLIENT_ID, PASSWORD, createPool, useMswServer } from '../../helpers/pool';
-import { installVisibility, mapStorage, networkSwitch, recordEvents, settle } from '../../helpers/session';
+import { installVisibility, mapStorage, networkSwitch, reachableText, recordEvents, settle } from '../../helpers/session';
 
 const server = useMswServer();
 
@@ -124,6 +124,17 @@ describe('when Cognito refuses the refresh token', () => {
     await expect(auth.signIn({ username: 'alice', password: PASSWORD })).resolves.toEqual({ name: 'DONE' });
   });
 
+  it('puts no token in the error, its causes or anything reachable from them', async () => {
+    const { auth, sim } = await signedIn({ users: [alice], refreshTokenValidityDays: 1 });
+    const { refreshToken, accessToken } = auth.getTokens()!;
+    sim.advanceTime(25 * 60 * MINUTE);
+    const error = await auth.getAccessToken().catch((e: unknown) => e);
+    const text = reachableText(error);
+    expect(text).toContain('NotAuthorizedException');
+    expect(text).not.toContain(refreshToken);
+    expect(text).not.toContain(accessToken);
+  });
+
   it('signs out when the refresh token was revoked elsewhere (another session signed out globally)', async () => {
     const first = await signedIn();
     // A second device of the same user, on the same pool, signs out everywhere.
@@ -195,3 +206,4 @@ describe('background refresh', () => {
     }
   });
 });
+

@@ -12,6 +12,15 @@ describe('toCognitoAuthError', () => {
     expect(e).toMatchObject({ name: 'CodeMismatchException', operation: 'RespondToAuthChallenge', retryable: false, cause: sdk });
   });
 
+  it('keeps no raw HTTP response in the cause: it leads to the request, with its secrets', () => {
+    const sdk = new CodeMismatchException({ message: 'Invalid code received for user', $metadata: meta(400) });
+    Object.defineProperty(sdk, '$response', { value: { body: 'request with SMS_MFA_CODE=123456' }, enumerable: false, configurable: false });
+    const e = toCognitoAuthError(sdk, 'RespondToAuthChallenge');
+    expect(e.cause).toMatchObject({ name: 'CodeMismatchException', message: 'Invalid code received for user', $metadata: meta(400) });
+    expect(e.cause).not.toHaveProperty('$response');
+    expect(e).toMatchObject({ name: 'CodeMismatchException', retryable: false });
+  });
+
   it.each([
     ['TooManyRequestsException', 400, true],
     ['LimitExceededException', 400, true],
