@@ -57,8 +57,16 @@ export function createSessionController(deps: SessionDeps) {
 
   const eventListeners = new Set<(event: AuthEvent) => void>();
   function emit(event: AuthEvent): void {
-    config.onEvent?.(event);
-    for (const listener of [...eventListeners]) listener(event);
+    for (const listener of [config.onEvent, ...eventListeners]) {
+      try {
+        listener?.(event);
+      } catch (error) {
+        // An analytics hook that throws must not break a sign-in: report it without unwinding the store.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   const storage = createSafeStorage(storageOption, (error) => emit({ type: 'storageUnavailable', error }));
@@ -340,13 +348,14 @@ export function createSessionController(deps: SessionDeps) {
         if (ends) await end('refreshTokenInvalid', e);
         throw e;
       }
-      if (mine !== epoch) throw notSignedIn();
-      current = outcome.session;
-      dispatch({ type: 'tokensRefreshed', tokens: outcome.session.tokens, user: outcome.session.user });
-      if (!outcome.fromOtherTab) tabs.post({ kind: 'refreshed', username: outcome.session.user.username });
-      emit({ type: 'tokenRefreshed', expiresAt: outcome.session.tokens.expiresAt });
+      if (mine !== epoch || !current) throw notSignedIn();
+      // A device confirmed while the refresh was in flight keeps its key.
+      current = { ...outcome.session, deviceKey: outcome.session.deviceKey ?? current.deviceKey };
+      dispatch({ type: 'tokensRefreshed', tokens: current.tokens, user: current.user });
+      if (!outcome.fromOtherTab) tabs.post({ kind: 'refreshed', username: current.user.username });
+      emit({ type: 'tokenRefreshed', expiresAt: current.tokens.expiresAt });
       scheduleRefresh();
-      return outcome.session.tokens;
+      return current.tokens;
     })().finally(() => {
       refreshing = null;
     });
