@@ -74,3 +74,48 @@ describe('the README', () => {
     }
   });
 });
+
+describe('the README on staying signed in', () => {
+  it('restores a stored session, calls an API with a valid token, remembers the device and signs out', async () => {
+    const example = blocks.find((b) => b.includes("storage: 'localStorage'")) as string;
+    const userPoolId = /userPoolId: '([^']+)'/.exec(example)?.[1] as string;
+    const clientId = /clientId: '([^']+)'/.exec(example)?.[1] as string;
+    const sim = testing.createUserPoolSimulator({
+      userPoolId,
+      clientId,
+      deviceTracking: true,
+      deviceRemembering: 'userOptIn',
+      users: [{ username: 'alice', password: 'Passw0rd!long', attributes: { phone_number: '+15555550100' }, mfa: { sms: true } }],
+    });
+    const server = setupServer(...sim.handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    // A browser's localStorage, holding the session of an earlier visit.
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    });
+    const earlier = core.createCognitoAuth({ region: sim.region, userPoolId, clientId, storage: 'localStorage', deviceTracking: 'userOptIn' });
+    try {
+      await earlier.signIn({ username: 'alice', password: 'Passw0rd!long' });
+      await earlier.respondToChallenge({ name: 'SMS_MFA', code: sim.lastCode('alice') as string });
+      const token = earlier.getTokens()?.accessToken;
+      earlier.destroy();
+
+      const fetch = vi.fn(async () => new Response('[]'));
+      const analytics = { track: vi.fn() };
+      const askUser = vi.fn(async () => true);
+      await runnable(example, { fetch, analytics, askUser }).run();
+      expect(fetch).toHaveBeenCalledWith('/api/orders', { headers: { Authorization: `Bearer ${token}` } });
+      expect(askUser).toHaveBeenCalledWith('Remember this device?');
+      expect(sim.user('alice')?.devices).toEqual([expect.objectContaining({ remembered: true })]);
+      expect(analytics.track.mock.calls.map(([type]) => type)).toEqual(['sessionRestored', 'signedOut']);
+      expect(sim.requests.map((r) => r.operation).slice(-2)).toEqual(['UpdateDeviceStatus', 'RevokeToken']);
+      expect([...items.keys()].filter((k) => k.endsWith('.session'))).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+      server.close();
+    }
+  });
+});

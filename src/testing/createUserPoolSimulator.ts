@@ -47,6 +47,8 @@ function settingsOf(config: UserPoolSimulatorConfig): PoolSettings {
     requiredAttributes: config.requiredAttributes ?? [],
     allowedFirstAuthFactors: config.allowedFirstAuthFactors ?? ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'],
     deviceTracking: config.deviceTracking ?? false,
+    deviceRemembering: config.deviceRemembering ?? 'always',
+    refreshTokenRotation: rotationOf(config.refreshTokenRotation),
     relyingPartyId: config.relyingPartyId ?? 'localhost',
     sessionValidityMs: (config.authSessionValidityMinutes ?? 3) * MINUTE,
     accessTokenValidityMs: (config.accessTokenValidityMinutes ?? 60) * MINUTE,
@@ -60,6 +62,13 @@ function settingsOf(config: UserPoolSimulatorConfig): PoolSettings {
       minLength: config.passwordPolicy?.minLength ?? 8,
     },
   };
+}
+
+function rotationOf(option: UserPoolSimulatorConfig['refreshTokenRotation']): PoolSettings['refreshTokenRotation'] {
+  if (!option) return undefined;
+  const seconds = option === true ? 0 : (option.retryGracePeriodSeconds ?? 0);
+  if (!(seconds >= 0 && seconds <= 60)) throw new Error('createUserPoolSimulator: retryGracePeriodSeconds is between 0 and 60');
+  return { gracePeriodMs: seconds * 1000 };
 }
 
 function awsJson(pool: Pool, body: object, status = 200, extraHeaders: Record<string, string> = {}): HttpResponse<string> {
@@ -235,6 +244,7 @@ function viewOf(user: UserRecord): SimulatedUserView {
           deviceGroupKey: d.deviceGroupKey,
           name: d.name,
           confirmed: d.verifier !== undefined || d.devicePassword !== undefined,
+          remembered: d.remembered,
         }),
       ),
     ),

@@ -55,7 +55,7 @@ export function issueChallenge(
 
 /** The end of every successful sign-in: tokens (and NewDeviceMetadata when the pool tracks a new device). */
 export async function completeSignIn(pool: Pool, signIn: SignIn, user: UserRecord): Promise<AuthReply> {
-  if (signIn.deviceKey !== undefined) findDevice(user, signIn.deviceKey);
+  if (signIn.deviceKey !== undefined) findDevice(user, signIn.deviceKey).lastAuthenticatedAt = pool.now();
   return {
     ChallengeParameters: {},
     AuthenticationResult: await issueTokens(pool, user, { deviceKey: signIn.deviceKey }),
@@ -240,7 +240,9 @@ function newPasswordRequired(pool: Pool, signIn: SignIn, user: UserRecord): Auth
 export async function secondFactor(pool: Pool, signIn: SignIn, user: UserRecord): Promise<AuthReply> {
   if (signIn.deviceKey !== undefined) {
     const device = findDevice(user, signIn.deviceKey);
-    if (deviceVerifier(pool, device)) return issueChallenge(pool, signIn, { name: 'DEVICE_SRP_AUTH' }, {});
+    // A tracked device the user did not choose to remember gets no MFA exemption: it still signs in
+    // with its key (so the sign-in is recorded against it), then MFA as usual.
+    if (device.remembered && deviceVerifier(pool, device)) return issueChallenge(pool, signIn, { name: 'DEVICE_SRP_AUTH' }, {});
   }
   if (pool.settings.mfaConfiguration === 'OFF') return completeSignIn(pool, signIn, user);
   const methods = enabledMfa(user);

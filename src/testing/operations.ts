@@ -35,7 +35,7 @@ import {
   notAuthorized,
 } from './serviceErrors.js';
 import { verifierFromDeviceConfirmation } from './srpVerifier.js';
-import type { AuthSession, Pool, SignIn, UserRecord } from './state.js';
+import type { AuthSession, DeviceRecord, Pool, SignIn, UserRecord } from './state.js';
 import { verifyTotp } from './totp.js';
 
 /** A request body: the JSON object the SDK sent. */
@@ -176,6 +176,9 @@ const initiateAuth: OperationHandler = async (pool, input) => {
     }
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
+      // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation
+      // enabled" (Cognito developer guide, Refresh tokens): such clients must disable the flow.
+      if (pool.settings.refreshTokenRotation) throw invalidParameter(`${authFlow} flow not enabled for this client`);
       return refresh(pool, params);
     default:
       // ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH belong to AdminInitiateAuth.
@@ -203,33 +206,46 @@ async function refreshTokens(
   token: string,
   deviceKey: string | undefined,
   authenticateClient: (user: UserRecord) => Promise<void>,
+  rotate = false,
 ) {
   const record = pool.state.refreshTokens.get(token);
   const user = record && pool.state.users.get(record.username);
   if (!record || !user || record.clientId !== pool.settings.clientId) throw notAuthorized(MESSAGES.refreshInvalid);
   await authenticateClient(user);
-  if (record.revoked) throw notAuthorized(MESSAGES.refreshRevoked);
+  if (record.revoked || pool.state.revokedOrigins.has(record.originJti)) throw notAuthorized(MESSAGES.refreshRevoked);
   if (record.expiresAt <= pool.now()) throw notAuthorized(MESSAGES.refreshExpired);
-  // Tokens of a confirmed (remembered) device refresh only with that device's key.
-  const device = record.deviceKey === undefined ? undefined : user.devices.find((d) => d.deviceKey === record.deviceKey);
-  if (device?.verifier && deviceKey !== record.deviceKey) throw notAuthorized(MESSAGES.refreshInvalid);
-  return issueTokens(pool, user, {
+  const grace = pool.settings.refreshTokenRotation?.gracePeriodMs ?? 0;
+  if (record.rotatedAt !== undefined && record.rotatedAt + grace <= pool.now()) throw notAuthorized(MESSAGES.refreshInvalid);
+  // Tokens bound to a device refresh only with that device's key, and not once the device is forgotten.
+  if (record.deviceKey !== undefined) {
+    const device = user.devices.find((d) => d.deviceKey === record.deviceKey);
+    if (!device || (device.verifier && deviceKey !== record.deviceKey)) throw notAuthorized(MESSAGES.refreshInvalid);
+  }
+  const result = await issueTokens(pool, user, {
     deviceKey: record.deviceKey,
-    refreshOf: { originJti: record.originJti, authTime: record.authTime },
+    refreshOf: { originJti: record.originJti, authTime: record.authTime, expiresAt: record.expiresAt, rotate },
   });
+  if (rotate) record.rotatedAt ??= pool.now();
+  return result;
 }
 
-/** Refresh-token rotation is off in the simulated client: new ID and access tokens only. */
+/** GetTokensFromRefreshToken: with rotation on, a new refresh token replaces the one sent. */
 const getTokensFromRefreshToken: OperationHandler = async (pool, input) => {
   const token = member(input, 'RefreshToken');
   checkClientId(pool, member(input, 'ClientId'));
   return {
-    AuthenticationResult: await refreshTokens(pool, token, optionalMember(input, 'DeviceKey'), async () => {
-      const { clientSecret, clientId } = pool.settings;
-      if (clientSecret !== undefined && optionalMember(input, 'ClientSecret') !== clientSecret) {
-        throw notAuthorized(`Unable to verify secret hash for client ${clientId}`);
-      }
-    }),
+    AuthenticationResult: await refreshTokens(
+      pool,
+      token,
+      optionalMember(input, 'DeviceKey'),
+      async () => {
+        const { clientSecret, clientId } = pool.settings;
+        if (clientSecret !== undefined && optionalMember(input, 'ClientSecret') !== clientSecret) {
+          throw notAuthorized(`Unable to verify secret hash for client ${clientId}`);
+        }
+      },
+      pool.settings.refreshTokenRotation !== undefined,
+    ),
   };
 };
 
@@ -374,7 +390,7 @@ const verifySoftwareToken: OperationHandler = async (pool, input) => {
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Signed-in operations: GetUser, ConfirmDevice, RevokeToken
+// Signed-in operations: GetUser, devices, GlobalSignOut, RevokeToken
 
 const getUser: OperationHandler = async (pool, input) => {
   const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
@@ -409,8 +425,87 @@ const confirmDevice: OperationHandler = async (pool, input) => {
   device.verifier = Promise.resolve(verifier);
   device.devicePassword = undefined;
   device.name = optionalMember(input, 'DeviceName') ?? device.name;
-  // The pool always remembers confirmed devices, so the user is never asked to confirm remembering.
-  return { UserConfirmationNecessary: false };
+  device.lastModifiedAt = pool.now();
+  // A pool that always remembers devices does so now; one that lets users opt in asks the app to confirm.
+  const optIn = pool.settings.deviceRemembering === 'userOptIn';
+  device.remembered = !optIn;
+  return { UserConfirmationNecessary: optIn };
+};
+
+/** The confirmed device of the access token's user (unconfirmed ones are not the user's to manage yet). */
+async function ownDevice(pool: Pool, input: OperationInput): Promise<{ user: UserRecord; device: DeviceRecord }> {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const device = findDevice(user, member(input, 'DeviceKey'));
+  return { user, device };
+}
+
+const updateDeviceStatus: OperationHandler = async (pool, input) => {
+  const { device } = await ownDevice(pool, input);
+  const status = optionalMember(input, 'DeviceRememberedStatus');
+  if (status !== undefined && status !== 'remembered' && status !== 'not_remembered') {
+    throw enumError('deviceRememberedStatus', status, ['remembered', 'not_remembered']);
+  }
+  if (!device.verifier && device.devicePassword === undefined) throw invalidParameter('Device has not been confirmed.');
+  device.remembered = status === 'remembered';
+  device.lastModifiedAt = pool.now();
+  return {};
+};
+
+const forgetDevice: OperationHandler = async (pool, input) => {
+  const { user, device } = await ownDevice(pool, input);
+  user.devices = user.devices.filter((d) => d !== device);
+  return {};
+};
+
+/** DeviceType on the wire: dates are epoch seconds, attributes a Name/Value list. */
+function deviceType(device: DeviceRecord) {
+  const seconds = (ms: number) => ms / 1000;
+  return {
+    DeviceKey: device.deviceKey,
+    DeviceAttributes: [
+      { Name: 'device_status', Value: 'valid' },
+      ...(device.name === undefined ? [] : [{ Name: 'device_name', Value: device.name }]),
+      { Name: 'dev:device_remembered_status', Value: device.remembered ? 'remembered' : 'not_remembered' },
+    ],
+    ...(device.createdAt === undefined ? {} : { DeviceCreateDate: seconds(device.createdAt) }),
+    ...(device.lastModifiedAt === undefined ? {} : { DeviceLastModifiedDate: seconds(device.lastModifiedAt) }),
+    ...(device.lastAuthenticatedAt === undefined ? {} : { DeviceLastAuthenticatedDate: seconds(device.lastAuthenticatedAt) }),
+  };
+}
+
+const getDevice: OperationHandler = async (pool, input) => ({ Device: deviceType((await ownDevice(pool, input)).device) });
+
+/** Devices per page, at most (the API's QueryLimitType maximum). */
+const MAX_DEVICES_PER_PAGE = 60;
+
+/**
+ * ListDevices: the user's confirmed devices, in creation order, paginated. A device that was never
+ * confirmed is not listed: it is not yet one the user could recognise or manage.
+ */
+const listDevices: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const limit = input.Limit === undefined ? MAX_DEVICES_PER_PAGE : input.Limit;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > MAX_DEVICES_PER_PAGE) {
+    throw invalidParameter(`1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${MAX_DEVICES_PER_PAGE}`);
+  }
+  const listed = user.devices.filter((d) => d.verifier !== undefined || d.devicePassword !== undefined);
+  const token = optionalMember(input, 'PaginationToken');
+  const start = token === undefined ? 0 : Number.parseInt(token, 10);
+  if (!Number.isInteger(start) || start < 0 || start > listed.length) throw invalidParameter('Invalid pagination token.');
+  const page = listed.slice(start, start + (limit || MAX_DEVICES_PER_PAGE));
+  const next = start + page.length;
+  return { Devices: page.map(deviceType), ...(next < listed.length ? { PaginationToken: String(next) } : {}) };
+};
+
+/** GlobalSignOut: every refresh token of the user dies, and so do the access tokens issued before. */
+const globalSignOut: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  for (const record of pool.state.refreshTokens.values()) {
+    if (record.username !== user.username) continue;
+    record.revoked = true;
+    pool.state.revokedOrigins.add(record.originJti);
+  }
+  return {};
 };
 
 const revokeToken: OperationHandler = async (pool, input) => {
@@ -442,5 +537,10 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map([
   ['GetTokensFromRefreshToken', getTokensFromRefreshToken],
   ['GetUser', getUser],
   ['ConfirmDevice', confirmDevice],
+  ['UpdateDeviceStatus', updateDeviceStatus],
+  ['ForgetDevice', forgetDevice],
+  ['GetDevice', getDevice],
+  ['ListDevices', listDevices],
+  ['GlobalSignOut', globalSignOut],
   ['RevokeToken', revokeToken],
 ]);

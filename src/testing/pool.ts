@@ -216,8 +216,11 @@ function attributeClaims(user: UserRecord): JwtClaims {
 
 export interface IssueTokensOptions {
   deviceKey: string | undefined;
-  /** Set for refreshes: the sign-in the tokens descend from. */
-  refreshOf?: { originJti: string; authTime: number };
+  /**
+   * Set for refreshes: the sign-in the tokens descend from. With `rotate`, a new refresh token is issued
+   * too, valid for what remained of the old one (as Cognito's rotation does).
+   */
+  refreshOf?: { originJti: string; authTime: number; expiresAt: number; rotate: boolean };
 }
 
 /**
@@ -242,6 +245,10 @@ export async function issueTokens(pool: Pool, user: UserRecord, options: IssueTo
       name: undefined,
       devicePassword: undefined,
       verifier: undefined,
+      remembered: false,
+      createdAt: now,
+      lastModifiedAt: now,
+      lastAuthenticatedAt: now,
     };
     user.devices.push(newDevice);
     deviceKey = newDevice.deviceKey;
@@ -278,7 +285,7 @@ export async function issueTokens(pool: Pool, user: UserRecord, options: IssueTo
     TokenType: 'Bearer',
     IdToken: idToken,
   };
-  if (!options.refreshOf) {
+  if (!options.refreshOf || options.refreshOf.rotate) {
     const refreshToken = randomBase64(pool.random, 96);
     pool.state.refreshTokens.set(refreshToken, {
       username: user.username,
@@ -286,8 +293,9 @@ export async function issueTokens(pool: Pool, user: UserRecord, options: IssueTo
       deviceKey,
       originJti,
       authTime,
-      expiresAt: now + settings.refreshTokenValidityMs,
+      expiresAt: options.refreshOf?.expiresAt ?? now + settings.refreshTokenValidityMs,
       revoked: false,
+      rotatedAt: undefined,
     });
     result.RefreshToken = refreshToken;
   }

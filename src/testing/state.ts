@@ -31,6 +31,10 @@ export interface PoolSettings {
   requiredAttributes: string[];
   allowedFirstAuthFactors: AuthFactorType[];
   deviceTracking: boolean;
+  /** Whether confirmed devices are remembered at once (`always`) or only once the user opts in. */
+  deviceRemembering: 'always' | 'userOptIn';
+  /** Refresh-token rotation of the app client, with the grace period of a rotated-out token; or off. */
+  refreshTokenRotation: { gracePeriodMs: number } | undefined;
   relyingPartyId: string;
   sessionValidityMs: number;
   accessTokenValidityMs: number;
@@ -47,6 +51,12 @@ export interface DeviceRecord {
   devicePassword: string | undefined;
   /** Set by ConfirmDevice (or computed for a configured device): only then may it answer DEVICE_SRP_AUTH. */
   verifier: Promise<UserVerifier> | undefined;
+  /** Remembered devices skip MFA with device SRP; a confirmed device that is not remembered is only tracked. */
+  remembered: boolean;
+  /** Epoch ms; unknown for configured devices. */
+  createdAt: number | undefined;
+  lastModifiedAt: number | undefined;
+  lastAuthenticatedAt: number | undefined;
 }
 
 export interface UserRecord {
@@ -127,6 +137,8 @@ export interface RefreshTokenRecord {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /** With rotation: when GetTokensFromRefreshToken replaced this token (it dies after the grace period). */
+  rotatedAt: number | undefined;
 }
 
 export interface PoolState {
@@ -182,6 +194,10 @@ function userRecord(user: SimulatedUser, settings: PoolSettings, sub: string): U
       name: undefined,
       devicePassword: d.devicePassword,
       verifier: undefined,
+      remembered: true,
+      createdAt: undefined,
+      lastModifiedAt: undefined,
+      lastAuthenticatedAt: undefined,
     })),
     srpVerifier: undefined,
   };

@@ -124,6 +124,18 @@ export interface UserPoolSimulatorConfig {
    * DEVICE_KEY. When off, DEVICE_KEY is ignored.
    */
   deviceTracking?: boolean;
+  /**
+   * With device tracking: `'always'` (default) remembers a device as soon as ConfirmDevice registers it
+   * (UserConfirmationNecessary false); `'userOptIn'` answers UserConfirmationNecessary true and remembers it
+   * only after UpdateDeviceStatus `remembered`. Only remembered devices skip MFA.
+   */
+  deviceRemembering?: 'always' | 'userOptIn';
+  /**
+   * Refresh-token rotation of the app client (default off). On: GetTokensFromRefreshToken returns a new
+   * refresh token and the one sent dies after `retryGracePeriodSeconds` (default 0, at most 60), and
+   * REFRESH_TOKEN_AUTH is refused, as Cognito refuses it for such clients.
+   */
+  refreshTokenRotation?: boolean | { retryGracePeriodSeconds?: number };
   /** The relying party id of passkey sign-in (default `localhost`): CREDENTIAL_REQUEST_OPTIONS.rpId. */
   relyingPartyId?: string;
   /** How long a challenge Session lives, in minutes (default 3, Cognito allows 3 to 15). */
@@ -189,8 +201,10 @@ export interface SimulatedUserView {
     readonly deviceKey: string;
     readonly deviceGroupKey: string;
     readonly name: string | undefined;
-    /** True once ConfirmDevice stored the device's verifier (remembered devices skip MFA). */
+    /** True once ConfirmDevice stored the device's verifier. */
     readonly confirmed: boolean;
+    /** Remembered (always, or after UpdateDeviceStatus): only these skip MFA. */
+    readonly remembered: boolean;
   }[];
   readonly passkeyCount: number;
 }

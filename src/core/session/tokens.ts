@@ -82,8 +82,9 @@ export function sessionFromResult(
     },
     user,
     clockDrift,
-    // Only a confirmed device's key goes with later refreshes: a new device's key is added once confirmed.
-    deviceKey: previous.deviceKey,
+    // Cognito binds the tokens to the device key it issued with them: refreshes must send it, confirmed or
+    // not ("you must provide the device key ... whether you specified it or received a new key").
+    deviceKey: previous.deviceKey ?? newDevice?.DeviceKey,
     signInName: previous.signInName,
   };
 }
