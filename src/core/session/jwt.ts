@@ -55,16 +55,3 @@ export function userFromIdToken(claims: JwtClaims): AuthUser | null {
   }
   return { username, sub, attributes };
 }
-
-/**
- * When the access token expires, on the device's clock. Computed from the token's own lifetime
- * (`exp - iat`) added to the moment it arrived, so a device clock that is minutes off does not make a
- * fresh token look expired (or an expired one fresh). Falls back to `ExpiresIn`.
- */
-export function expiryFromAccessToken(claims: JwtClaims | null, receivedAt: number, expiresIn?: number): number | null {
-  const exp = claims?.exp;
-  const iat = claims?.iat;
-  if (typeof exp === 'number' && typeof iat === 'number' && exp > iat) return receivedAt + (exp - iat) * 1000;
-  if (typeof expiresIn === 'number' && expiresIn > 0) return receivedAt + expiresIn * 1000;
-  return null;
-}

@@ -40,8 +40,12 @@ function checkTokens(idClaims: JwtClaims | null, accessClaims: JwtClaims | null,
   );
 }
 
-/** The device-clock drift of a token that arrived at `receivedAt`, from its `iat` (or `ExpiresIn`). */
-function clockDriftOf(accessClaims: JwtClaims, receivedAt: number, expiresIn: number | undefined): number | null {
+/**
+ * The device-clock drift of a token that arrived at `receivedAt`, from its `iat` (or `ExpiresIn`): the
+ * expiry is then `exp` plus the drift, so a device clock minutes off makes a fresh token neither expired
+ * nor an expired one fresh.
+ */
+export function clockDriftOf(accessClaims: JwtClaims, receivedAt: number, expiresIn: number | undefined): number | null {
   const { exp, iat } = accessClaims;
   if (typeof exp !== 'number') return null;
   if (typeof iat === 'number' && exp > iat) return receivedAt - iat * 1000;
@@ -67,15 +71,10 @@ export function sessionFromResult(
   if (!accessToken || !idToken || !user || clockDrift === null || !checkTokens(idClaims, accessClaims, audience)) {
     throw new CognitoAuthError('InvalidResponse', 'Cognito sent tokens this client cannot read.');
   }
-  const refreshToken = result.RefreshToken ?? previous.refreshToken;
   const newDevice = result.NewDeviceMetadata;
   return {
     tokens: {
-      accessToken,
-      idToken,
-      ...(refreshToken ? { refreshToken } : {}),
-      expiresAt: (accessClaims?.exp as number) * 1000 + clockDrift,
-      tokenType: result.TokenType ?? 'Bearer',
+      ...tokensOf(accessToken, idToken, result.RefreshToken ?? previous.refreshToken, accessClaims as JwtClaims, clockDrift, result.TokenType),
       ...(newDevice?.DeviceKey && newDevice.DeviceGroupKey
         ? { newDeviceMetadata: { deviceKey: newDevice.DeviceKey, deviceGroupKey: newDevice.DeviceGroupKey } }
         : {}),
@@ -86,6 +85,24 @@ export function sessionFromResult(
     // not ("you must provide the device key ... whether you specified it or received a new key").
     deviceKey: previous.deviceKey ?? newDevice?.DeviceKey,
     signInName: previous.signInName,
+  };
+}
+
+/** The tokens with their expiry on the device's clock: the token's own `exp`, moved by the clock drift. */
+function tokensOf(
+  accessToken: string,
+  idToken: string,
+  refreshToken: string | undefined,
+  accessClaims: JwtClaims,
+  clockDrift: number,
+  tokenType: string | undefined,
+): AuthTokens {
+  return {
+    accessToken,
+    idToken,
+    ...(refreshToken ? { refreshToken } : {}),
+    expiresAt: (accessClaims.exp as number) * 1000 + clockDrift,
+    tokenType: tokenType ?? 'Bearer',
   };
 }
 
@@ -124,13 +141,7 @@ export function deserializeSession(raw: string | null, username: string, audienc
     return null;
   }
   return {
-    tokens: {
-      accessToken,
-      idToken,
-      ...(refreshToken ? { refreshToken } : {}),
-      expiresAt: (accessClaims?.exp as number) * 1000 + clockDrift,
-      tokenType: typeof tokenType === 'string' ? tokenType : 'Bearer',
-    },
+    tokens: tokensOf(accessToken, idToken, refreshToken, accessClaims as JwtClaims, clockDrift, typeof tokenType === 'string' ? tokenType : undefined),
     user,
     clockDrift,
     deviceKey,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJwtPayload, expiryFromAccessToken, userFromIdToken } from '../../../src/core/session/jwt';
+import { decodeJwtPayload, userFromIdToken } from '../../../src/core/session/jwt';
+import { clockDriftOf } from '../../../src/core/session/tokens';
 
 const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const jwt = (claims: unknown) => `${encode({ alg: 'RS256' })}.${encode(claims)}.c2ln`;
@@ -24,8 +25,10 @@ describe('reading tokens', () => {
     const serverNow = 1_700_000_000;
     const claims = { iat: serverNow, exp: serverNow + 3600 };
     const deviceNowFiveMinutesAhead = (serverNow + 300) * 1000;
-    expect(expiryFromAccessToken(claims, deviceNowFiveMinutesAhead)).toBe(deviceNowFiveMinutesAhead + 3_600_000);
-    expect(expiryFromAccessToken({}, 1000, 60)).toBe(61_000);
-    expect(expiryFromAccessToken(null, 1000)).toBeNull();
+    const drift = clockDriftOf(claims, deviceNowFiveMinutesAhead, undefined) as number;
+    expect(claims.exp * 1000 + drift).toBe(deviceNowFiveMinutesAhead + 3_600_000);
+    // No iat: ExpiresIn says how long the token lives from its arrival.
+    expect(50_000 + (clockDriftOf({ exp: 50 }, 1000, 60) as number)).toBe(61_000);
+    expect(clockDriftOf({}, 1000, 60)).toBeNull();
   });
 });
