@@ -36,6 +36,7 @@ import type {
   SignInStepOf,
   SignOutOptions,
   SignOutResult,
+  UserDetails,
 } from './types.js';
 
 /** What `auth.signIn()` takes. */
@@ -98,6 +99,8 @@ export interface CognitoAuth {
   forgetDevice(deviceKey?: string): Promise<void>;
   /** The signed-in user's devices (ListDevices, every page). */
   listDevices(): Promise<AuthDevice[]>;
+  /** The signed-in user's attributes and MFA settings from Cognito (GetUser). */
+  getUser(): Promise<UserDetails>;
   /** Stops timers and closes the tab channel (for tests, hot reload and unmounted apps). */
   destroy(): void;
   /** The configuration this store was created with. */
@@ -676,6 +679,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     rememberDevice: session.rememberDevice,
     forgetDevice: session.forgetDevice,
     listDevices: session.listDevices,
+    getUser: session.getUser,
     destroy: session.destroy,
     config,
   };

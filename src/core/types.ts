@@ -8,6 +8,8 @@ import type {
   ForgetDeviceCommandInput,
   ForgetDeviceCommandOutput,
   GetTokensFromRefreshTokenCommandInput,
+  GetUserCommandInput,
+  GetUserCommandOutput,
   GetTokensFromRefreshTokenCommandOutput,
   GlobalSignOutCommandInput,
   GlobalSignOutCommandOutput,
@@ -214,6 +216,25 @@ export interface CurrentDevice {
   remembered: boolean;
 }
 
+/**
+ * The signed-in user as GetUser describes them: every attribute (the ID token may lag behind an update)
+ * and the MFA settings.
+ *
+ * @example
+ * const details = await auth.getUser();
+ * if (!details.mfa.enabled.length) suggestMfa();
+ */
+export interface UserDetails {
+  username: string;
+  attributes: Record<string, string>;
+  mfa: {
+    /** MFA methods the user has enabled (UserMFASettingList). */
+    enabled: MfaType[];
+    /** PreferredMfaSetting, when set. */
+    preferred: MfaType | undefined;
+  };
+}
+
 /** One of the user's devices, as ListDevices describes it. */
 export interface AuthDevice {
   deviceKey: string;
@@ -323,6 +344,7 @@ export interface CognitoTransport {
   updateDeviceStatus(input: UpdateDeviceStatusCommandInput): Promise<UpdateDeviceStatusCommandOutput>;
   forgetDevice(input: ForgetDeviceCommandInput): Promise<ForgetDeviceCommandOutput>;
   listDevices(input: ListDevicesCommandInput): Promise<ListDevicesCommandOutput>;
+  getUser(input: GetUserCommandInput): Promise<GetUserCommandOutput>;
 }
 
 /** A remembered device's secrets, as created when the device was confirmed. */

@@ -17,6 +17,8 @@ import type {
   SignOutOptions,
   SignOutReason,
   SignOutResult,
+  MfaType,
+  UserDetails,
 } from '../types.js';
 import { defaultDeviceName, toAuthDevice } from './devices.js';
 import { createSafeStorage, createStorageDeviceStore, storageKeys } from './storage.js';
@@ -504,6 +506,20 @@ export function createSessionController(deps: SessionDeps) {
     }
   }
 
+  async function getUser(): Promise<UserDetails> {
+    const { accessToken } = await validTokens();
+    const output = await transport.getUser({ AccessToken: accessToken });
+    const attributes: Record<string, string> = {};
+    for (const { Name, Value } of output.UserAttributes ?? []) if (Name && Value !== undefined) attributes[Name] = Value;
+    const isMfa = (m: string): m is MfaType => m === 'SMS_MFA' || m === 'SOFTWARE_TOKEN_MFA' || m === 'EMAIL_OTP';
+    const preferred = output.PreferredMfaSetting;
+    return {
+      username: output.Username ?? current?.user.username ?? '',
+      attributes,
+      mfa: { enabled: (output.UserMFASettingList ?? []).filter(isMfa), preferred: preferred && isMfa(preferred) ? preferred : undefined },
+    };
+  }
+
   async function listDevices(): Promise<AuthDevice[]> {
     const { accessToken } = await validTokens();
     const currentKey = getState().snapshot.device?.deviceKey;
@@ -529,6 +545,7 @@ export function createSessionController(deps: SessionDeps) {
     rememberDevice,
     forgetDevice,
     listDevices,
+    getUser,
     onEvent(listener: (event: AuthEvent) => void) {
       eventListeners.add(listener);
       return () => {

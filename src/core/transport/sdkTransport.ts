@@ -4,6 +4,7 @@ import {
   ConfirmDeviceCommand,
   ForgetDeviceCommand,
   GetTokensFromRefreshTokenCommand,
+  GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
   ListDevicesCommand,
@@ -65,6 +66,7 @@ export function createSdkTransport(options: SdkTransportOptions): CognitoTranspo
       send('UpdateDeviceStatus', () => client.send(new UpdateDeviceStatusCommand(input))),
     forgetDevice: (input) => send('ForgetDevice', () => client.send(new ForgetDeviceCommand(input))),
     listDevices: (input) => send('ListDevices', () => client.send(new ListDevicesCommand(input))),
+    getUser: (input) => send('GetUser', () => client.send(new GetUserCommand(input))),
   };
 }
 

@@ -4,6 +4,7 @@ import { isCognitoAuthError } from '../../../src/core/errors';
 import type { CognitoAuthConfig } from '../../../src/core/types';
 import { CLIENT_ID, PASSWORD, createPool, useMswServer } from '../../helpers/pool';
 import { mapStorage, recordEvents, throwingStorage } from '../../helpers/session';
+import { totpCode } from '../../../src/testing';
 
 const server = useMswServer();
 
@@ -34,6 +35,21 @@ describe('given a signed-in user', () => {
     expect(expiresAt - (pool.sim.now() + skew)).toBeLessThanOrEqual(60 * 60_000);
     await expect(auth.getAccessToken()).resolves.toBe(auth.getTokens()?.accessToken);
     expect(pool.operations()).toEqual(['InitiateAuth']);
+  });
+
+  it('reads every attribute and the MFA settings from Cognito with getUser()', async () => {
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const user = { ...alice, attributes: { ...alice.attributes, phone_number: '+15555550100' }, mfa: { sms: true, totpSecret: secret, preferred: 'SOFTWARE_TOKEN_MFA' as const } };
+    const { auth, operations, sim } = createPool(server, { users: [user] }, { authFlow: 'USER_PASSWORD_AUTH' });
+    await expect(auth.getUser()).rejects.toMatchObject({ name: 'NotSignedIn' });
+    await auth.signIn({ username: 'alice', password: PASSWORD });
+    await auth.respondToChallenge({ name: 'SOFTWARE_TOKEN_MFA', code: await totpCode(secret, sim.now()) });
+    await expect(auth.getUser()).resolves.toEqual({
+      username: 'alice',
+      attributes: { sub: sim.user('alice')?.attributes.sub, email: 'alice@example.com', name: 'Alice', phone_number: '+15555550100' },
+      mfa: { enabled: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' },
+    });
+    expect(operations().at(-1)).toBe('GetUser');
   });
 
   it('never shows a token or a secret in the snapshot or the events', async () => {
