@@ -1,0 +1,66 @@
+'use client';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createCognitoAuth, type CognitoAuth, type CognitoAuthConfig } from '../core/index.js';
+import { CognitoContext, type CognitoContextValue } from './context.js';
+import { cognitoQueryKeys } from './queryKeys.js';
+
+/** Props of {@link CognitoProvider}: an existing store, or the configuration to create one. */
+export type CognitoProviderProps = {
+  children?: ReactNode;
+  /**
+   * The QueryClient for the hooks' queries and mutations. Default: the one of a `QueryClientProvider`
+   * above, else one of the provider's own.
+   */
+  queryClient?: QueryClient;
+} & ({ auth: CognitoAuth; config?: never } | { config: CognitoAuthConfig; auth?: never });
+
+/**
+ * Makes a Cognito store available to the hooks and components below it. Renders on the server too: no
+ * `window` is touched, and the status there is `loading`.
+ *
+ * @example
+ * const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '1example23' });
+ * root.render(
+ *   <CognitoProvider auth={auth}>
+ *     <App />
+ *   </CognitoProvider>,
+ * );
+ */
+export function CognitoProvider(props: CognitoProviderProps) {
+  // A store from `config` is created once for the provider's life (the config is read on first render).
+  const [auth] = useState(() => props.auth ?? createCognitoAuth(props.config as CognitoAuthConfig));
+  const current = props.auth ?? auth;
+  const value = useMemo<CognitoContextValue>(() => ({ auth: current, keys: cognitoQueryKeys(current) }), [current]);
+
+  const outer = useContext(QueryClientContext);
+  const [own] = useState(() => (props.queryClient || outer ? null : new QueryClient()));
+  const queryClient = props.queryClient ?? outer ?? (own as QueryClient);
+
+  useEffect(() => {
+    const { keys } = value;
+    return current.onEvent((event) => {
+      switch (event.type) {
+        case 'signedIn':
+        case 'sessionRestored':
+          void queryClient.invalidateQueries({ queryKey: keys.all });
+          return;
+        case 'signedOut':
+          // Nothing of the last user may show after they left.
+          queryClient.removeQueries({ queryKey: keys.all });
+          return;
+        case 'deviceConfirmed':
+          void queryClient.invalidateQueries({ queryKey: keys.devices(current.getSnapshot().user?.sub ?? null) });
+          return;
+        case 'tokenRefreshed':
+          void queryClient.invalidateQueries({ queryKey: keys.accessToken(current.getSnapshot().user?.sub ?? null) });
+          return;
+        default:
+          return;
+      }
+    });
+  }, [current, queryClient, value]);
+
+  const tree = <CognitoContext.Provider value={value}>{props.children}</CognitoContext.Provider>;
+  return queryClient === outer ? tree : <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>;
+}

@@ -1,0 +1,32 @@
+'use client';
+/**
+ * `cognito-react`: the React layer. `<CognitoProvider>` holds the session; the hooks work on their own
+ * (no prebuilt component needs to be mounted), on TanStack Query.
+ *
+ * @example
+ * import { CognitoProvider, useAuth, useInitiateAuth, useRespondToAuthChallenge } from 'cognito-react';
+ */
+export { CognitoProvider } from './CognitoProvider.js';
+export type { CognitoProviderProps } from './CognitoProvider.js';
+export { useAuth } from './useAuth.js';
+export type { AuthState, UseAuthResult } from './useAuth.js';
+export { useInitiateAuth, initiateAuthMutationOptions } from './useInitiateAuth.js';
+export type { UseInitiateAuthOptions, UseInitiateAuthResult } from './useInitiateAuth.js';
+export { useRespondToAuthChallenge, respondToAuthChallengeMutationOptions } from './useRespondToAuthChallenge.js';
+export type { UseRespondToAuthChallengeOptions, UseRespondToAuthChallengeResult } from './useRespondToAuthChallenge.js';
+export { useSignOut, signOutMutationOptions } from './useSignOut.js';
+export type { UseSignOutOptions, UseSignOutResult } from './useSignOut.js';
+export { useRememberDevice, rememberDeviceMutationOptions } from './useRememberDevice.js';
+export { useForgetDevice, forgetDeviceMutationOptions } from './useForgetDevice.js';
+export { useUser, userQueryOptions } from './useUser.js';
+export { useDevices, devicesQueryOptions } from './useDevices.js';
+export { useAccessToken } from './useAccessToken.js';
+export { useSuspenseAccessToken } from './useSuspenseAccessToken.js';
+export { accessTokenQueryOptions } from './accessTokenQuery.js';
+export { Authenticated } from './Authenticated.js';
+export type { AuthenticatedProps } from './Authenticated.js';
+export { useRequireAuth } from './useRequireAuth.js';
+export type { UseRequireAuthResult } from './useRequireAuth.js';
+export { cognitoQueryKeys } from './queryKeys.js';
+export type { CognitoQueryKeys } from './queryKeys.js';
+export * from '../core/index.js';

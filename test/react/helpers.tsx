@@ -1,0 +1,33 @@
+/**
+ * React test set-up: every render inside <React.StrictMode> (effects run twice; nothing may be sent twice),
+ * under a <CognitoProvider> for a simulated pool behind the real AWS SDK client.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { render, type RenderOptions } from '@testing-library/react';
+import { StrictMode, type ReactNode } from 'react';
+import type { CognitoAuth } from '../../src/core/index.js';
+import { CognitoProvider } from '../../src/react/index.js';
+
+export function strict(ui: ReactNode) {
+  return <StrictMode>{ui}</StrictMode>;
+}
+
+/** A QueryClient that does not retry, so failures show at once. */
+export function testQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } });
+}
+
+export function renderWithAuth(ui: ReactNode, auth: CognitoAuth, options: RenderOptions & { queryClient?: QueryClient } = {}) {
+  const queryClient = options.queryClient ?? testQueryClient();
+  return {
+    queryClient,
+    ...render(
+      strict(
+        <CognitoProvider auth={auth} queryClient={queryClient}>
+          {ui}
+        </CognitoProvider>,
+      ),
+      options,
+    ),
+  };
+}
