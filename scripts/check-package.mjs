@@ -29,15 +29,27 @@ try {
   run('npx', ['--no-install', 'attw', '--profile', 'esm-only', tarball], { stdio: 'inherit' });
 
   step('core never imports React');
-  const core = readFileSync(join(root, 'dist/core.js'), 'utf8');
-  if (/from\s+["'](react|react-dom|@tanstack\/)/.test(core)) throw new Error('dist/core.js imports React or TanStack');
-  console.log('dist/core.js: no React import');
+  // The core entry and every chunk it imports, transitively.
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(root, 'dist', file), 'utf8');
+    if (/from\s+["'](react|react-dom|@tanstack\/)/.test(code)) throw new Error(`dist/${file} (imported by the core entry) imports React or TanStack`);
+    for (const [, dep] of code.matchAll(/from\s+["']\.\/([^"']+)["']/g)) visit(dep);
+  };
+  visit('core.js');
+  console.log(`core entry (${[...seen].join(', ')}): no React import`);
+  const react = readFileSync(join(root, 'dist/index.js'), 'utf8');
+  if (!/^["']use client["'];/.test(react)) throw new Error("dist/index.js does not start with 'use client'");
+  console.log("dist/index.js starts with 'use client'");
 
   step('a fresh project installs the tarball and imports every entry point');
   const app = join(work, 'app');
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', tarball, `msw@${readDevVersion('msw')}`], {
+  const peers = ['msw', 'react', '@tanstack/react-query'].map((name) => `${name}@${readDevVersion(name)}`);
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', tarball, ...peers], {
     cwd: app,
     stdio: 'inherit',
   });
@@ -46,6 +58,8 @@ try {
     [
       "import { createCognitoAuth, isCognitoAuthError } from 'cognito-react/core';",
       "import { createUserPoolSimulator } from 'cognito-react/testing';",
+      "import { CognitoProvider, useAuth, createCognitoAuth as fromReactEntry } from 'cognito-react';",
+      "if (typeof CognitoProvider !== 'function' || typeof useAuth !== 'function' || fromReactEntry !== createCognitoAuth) throw new Error('React entry incomplete');",
       "const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_Smoke1', clientId: 'c' });",
       "if (auth.getSnapshot().status !== 'signedOut') throw new Error('bad initial state');",
       "if (typeof createUserPoolSimulator !== 'function' || typeof isCognitoAuthError !== 'function') throw new Error('missing export');",
