@@ -65,7 +65,7 @@ function HookSignIn() {
 }
 
 describe('given hooks used outside <CognitoProvider>', () => {
-  it.each([
+  it.each<[string, () => unknown]>([
     ['useAuth', () => useAuth()],
     ['useInitiateAuth', () => useInitiateAuth()],
     ['useUser', () => useUser()],
