@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // The package's own names, so README examples are tested exactly as users write them.
+    alias: [
+      { find: /^cognito-react$/, replacement: src('react/index.ts') },
+      { find: /^cognito-react\/core$/, replacement: src('core/index.ts') },
+      { find: /^cognito-react\/testing$/, replacement: src('testing/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
