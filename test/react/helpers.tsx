@@ -3,10 +3,14 @@
  * under a <CognitoProvider> for a simulated pool behind the real AWS SDK client.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { render, type RenderOptions } from '@testing-library/react';
+import { cleanup, render, type RenderOptions } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import type { CognitoAuth } from '../../src/core/index.js';
 import { CognitoProvider } from '../../src/react/index.js';
+import { afterEach } from 'vitest';
+
+// Vitest runs without globals, so Testing Library cannot unmount by itself between tests.
+afterEach(() => cleanup());
 
 export function strict(ui: ReactNode) {
   return <StrictMode>{ui}</StrictMode>;

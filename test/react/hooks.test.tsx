@@ -2,7 +2,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createCognitoAuth } from '../../src/core/index.js';
 import { createUserPoolSimulator } from '../../src/testing/index.js';
@@ -14,8 +14,10 @@ import {
   useAuth,
   useDevices,
   useInitiateAuth,
+  useRememberDevice,
   useRequireAuth,
   useRespondToAuthChallenge,
+  useSuspenseAccessToken,
   useSignOut,
   useUser,
 } from '../../src/react/index.js';
@@ -159,6 +161,48 @@ describe('queries', () => {
     await waitFor(() => expect(result.current.data).toBe(auth.getTokens()?.accessToken));
     const cached = JSON.stringify(client.getQueryCache().getAll().map((q) => q.state.data));
     expect(cached).not.toContain(auth.getTokens()!.accessToken);
+  });
+
+  it('useSuspenseAccessToken suspends until the token is there', async () => {
+    const { auth } = createPool(server, { users: [plainUser] }, { authFlow: 'USER_PASSWORD_AUTH', autoRefresh: false });
+    await auth.signIn({ username: 'bob', password: PASSWORD });
+    function Token() {
+      const token = useSuspenseAccessToken();
+      return <p>{token === auth.getTokens()?.accessToken ? 'has the current token' : 'wrong token'}</p>;
+    }
+    renderWithAuth(
+      <Suspense fallback={<p>waiting</p>}>
+        <Token />
+      </Suspense>,
+      auth,
+    );
+    expect(screen.getByText('waiting')).toBeTruthy();
+    expect(await screen.findByText('has the current token')).toBeTruthy();
+  });
+
+  it('useRememberDevice remembers this device and the device list shows it', async () => {
+    const { auth } = createPool(
+      server,
+      { users: [plainUser], deviceTracking: true, deviceRemembering: 'userOptIn' },
+      { authFlow: 'USER_PASSWORD_AUTH', deviceTracking: 'userOptIn', deviceName: 'Test' },
+    );
+    await auth.signIn({ username: 'bob', password: PASSWORD });
+    function RememberMe() {
+      const device = useAuth((s) => s.device);
+      const remember = useRememberDevice();
+      const { data: devices = [] } = useDevices();
+      return (
+        <>
+          <p>{devices.map((d) => `${d.name}: ${d.remembered ? 'remembered' : 'not remembered'}`).join(', ') || 'no devices'}</p>
+          {device && !device.remembered && <button onClick={() => remember.mutate()}>Remember this device</button>}
+        </>
+      );
+    }
+    renderWithAuth(<RememberMe />, auth);
+    expect(await screen.findByText('Test: not remembered')).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Remember this device' }));
+    expect(await screen.findByText('Test: remembered')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('useDevices lists devices only once signed in', async () => {
