@@ -30,3 +30,4 @@ export type { UseRequireAuthResult } from './useRequireAuth.js';
 export { cognitoQueryKeys } from './queryKeys.js';
 export type { CognitoQueryKeys } from './queryKeys.js';
 export * from '../core/index.js';
+export * from '../components/index.js';

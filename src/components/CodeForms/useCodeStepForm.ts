@@ -1,0 +1,58 @@
+'use client';
+import type { SignInStepOf } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
+import { translate, type Messages } from '../messages.js';
+import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export type CodeStepName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP';
+
+export interface UseCodeFormOptions {
+  messages?: Messages;
+}
+
+export interface CodeFormRenderProps<N extends CodeStepName> extends StepFormRenderProps {
+  /** The step as the store has it (with where the code was sent), or `null` when it is not current. */
+  step: SignInStepOf<N> | null;
+  fields: { code: FieldRenderProps };
+  submit(): Promise<void>;
+}
+
+/** MFA codes have 6 digits; passwordless codes (EMAIL_OTP, SMS_OTP) 6 or 8. Spaces and dashes are ignored. */
+const DIGITS: Record<CodeStepName, number[]> = { SMS_MFA: [6], SOFTWARE_TOKEN_MFA: [6], EMAIL_OTP: [6, 8], SMS_OTP: [6, 8] };
+const normalize = (code: string) => code.replace(/[\s-]/g, '');
+
+/** The shared hook of the code forms: one field, checked for its digits before anything is sent. */
+export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, options: UseCodeFormOptions): CodeFormRenderProps<N> {
+  useCognitoContext(hook);
+  const current = useAuth((s) => s.step);
+  const step = current?.name === name ? (current as SignInStepOf<N>) : null;
+  const respond = useRespondToAuthChallenge();
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(options.messages, key, values);
+  const destination = step && 'codeDelivery' in step ? step.codeDelivery.destination : '';
+  const device = step && 'friendlyDeviceName' in step && step.friendlyDeviceName ? ` (${step.friendlyDeviceName})` : '';
+  const digits = DIGITS[name];
+  const { fields, renderProps, submit } = useStepForm({
+    hook,
+    messages: options.messages,
+    title: t(`${name}.title`),
+    hint: t(`${name}.hint`, { destination, device }),
+    submitLabel: t('code.submit'),
+    fields: [
+      {
+        name: 'code',
+        label: t('code.label'),
+        validate: (v) => {
+          const code = normalize(v);
+          if (code === '') return 'invalid.code';
+          return /^\d+$/.test(code) && digits.includes(code.length) ? null : ['invalid.codeFormat', { digits: digits.join(' or ') }];
+        },
+        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 -]*' },
+      },
+    ],
+    clearOnFailure: ['code'],
+    send: (values) => respond.mutateAsync({ name, code: normalize(values.code as string) } as never).catch(() => undefined),
+  });
+  return { ...renderProps, step, fields: { code: fields.code as FieldRenderProps }, submit };
+}

@@ -1,0 +1,45 @@
+'use client';
+import type { SignInStepOf } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
+import { translate, type Messages } from '../messages.js';
+import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export interface UseCustomChallengeFormOptions {
+  messages?: Messages;
+}
+
+export interface CustomChallengeFormRenderProps extends StepFormRenderProps {
+  /** The step, with the public ChallengeParameters your Lambda returned (render a question from them). */
+  step: SignInStepOf<'CUSTOM_CHALLENGE'> | null;
+  fields: { answer: FieldRenderProps };
+  submit(): Promise<void>;
+}
+
+/**
+ * CUSTOM_CHALLENGE: one answer for the pool's custom-auth Lambda. What the question is depends on your
+ * Lambda: render it from `step.parameters` through `children`.
+ *
+ * @example
+ * const form = useCustomChallengeForm();
+ * <p>{form.step?.parameters.question}</p>
+ */
+export function useCustomChallengeForm(options: UseCustomChallengeFormOptions = {}): CustomChallengeFormRenderProps {
+  useCognitoContext('useCustomChallengeForm');
+  const current = useAuth((s) => s.step);
+  const step = current?.name === 'CUSTOM_CHALLENGE' ? current : null;
+  const respond = useRespondToAuthChallenge();
+  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { fields, renderProps, submit } = useStepForm({
+    hook: 'useCustomChallengeForm',
+    messages: options.messages,
+    title: t('custom.title'),
+    hint: null,
+    submitLabel: t('custom.submit'),
+    fields: [{ name: 'answer', label: t('custom.answer'), validate: (v) => (v.trim() === '' ? 'invalid.answer' : null), input: { type: 'text', autoComplete: 'off' } }],
+    clearOnFailure: ['answer'],
+    send: (v) => respond.mutateAsync({ name: 'CUSTOM_CHALLENGE', answer: v.answer as string }).catch(() => undefined),
+  });
+  return { ...renderProps, step, fields: { answer: fields.answer as FieldRenderProps }, submit };
+}

@@ -1,0 +1,104 @@
+'use client';
+import type { InputHTMLAttributes } from 'react';
+import type { SignInStepOf } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
+import { defaultMessages, translate, type MessageKey, type Messages } from '../messages.js';
+import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export interface UseNewPasswordRequiredFormOptions {
+  messages?: Messages;
+}
+
+export interface NewPasswordRequiredFormRenderProps extends StepFormRenderProps {
+  step: SignInStepOf<'NEW_PASSWORD_REQUIRED'> | null;
+  /** One field per attribute the pool requires and the user lacks, then the new password twice. */
+  fields: { attributes: FieldRenderProps[]; newPassword: FieldRenderProps; confirm: FieldRenderProps };
+  /** `true` when both passwords are typed and equal, `false` when they differ, `null` before. */
+  passwordsMatch: boolean | null;
+  submit(): Promise<void>;
+}
+
+/** Input types and autocomplete tokens for the standard attributes; anything else is text. */
+const ATTRIBUTE_INPUTS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
+  email: { type: 'email', autoComplete: 'email' },
+  phone_number: { type: 'tel', autoComplete: 'tel' },
+  birthdate: { type: 'date', autoComplete: 'bday' },
+  name: { type: 'text', autoComplete: 'name' },
+  given_name: { type: 'text', autoComplete: 'given-name' },
+  family_name: { type: 'text', autoComplete: 'family-name' },
+  address: { type: 'text', autoComplete: 'street-address' },
+  preferred_username: { type: 'text', autoComplete: 'nickname' },
+};
+
+/**
+ * NEW_PASSWORD_REQUIRED: the attributes the pool requires (email, tel and date inputs where they fit) and
+ * the new password twice, with a visible match check. Attributes typed before a failure are kept; the
+ * passwords are cleared.
+ *
+ * @example
+ * const form = useNewPasswordRequiredForm();
+ * form.fields.attributes.map((f) => <input key={f.name} {...f.inputProps} />);
+ */
+export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOptions = {}): NewPasswordRequiredFormRenderProps {
+  useCognitoContext('useNewPasswordRequiredForm');
+  const current = useAuth((s) => s.step);
+  const step = current?.name === 'NEW_PASSWORD_REQUIRED' ? current : null;
+  const respond = useRespondToAuthChallenge();
+  const t = (key: MessageKey, values?: Record<string, string>) => translate(options.messages, key, values);
+  const attributeLabel = (name: string) => {
+    const key = `attribute.${name}` as MessageKey;
+    return key in defaultMessages ? t(key) : name.replace(/^custom:/, '');
+  };
+  const attributes: FieldSpec[] = (step?.requiredAttributes ?? []).map((name) => ({
+    name: `attribute:${name}`,
+    label: attributeLabel(name),
+    initial: step?.userAttributes[name] ?? '',
+    validate: (v) => (v.trim() === '' ? ['invalid.attribute', { attribute: attributeLabel(name).toLowerCase() }] : null),
+    input: ATTRIBUTE_INPUTS[name] ?? { type: 'text' },
+  }));
+  const { fields, renderProps, submit, values } = useStepForm({
+    hook: 'useNewPasswordRequiredForm',
+    messages: options.messages,
+    title: t('newPassword.title'),
+    hint: t('newPassword.hint'),
+    submitLabel: t('newPassword.submit'),
+    fields: [
+      ...attributes,
+      {
+        name: 'newPassword',
+        label: t('newPassword.password'),
+        validate: (v) => (v === '' ? 'invalid.newPassword' : null),
+        input: { type: 'password', autoComplete: 'new-password' },
+      },
+      {
+        name: 'confirm',
+        label: t('newPassword.confirm'),
+        validate: (v, all) => (v !== all.newPassword ? 'invalid.confirm' : null),
+        input: { type: 'password', autoComplete: 'new-password' },
+      },
+    ],
+    clearOnFailure: ['newPassword', 'confirm'],
+    send: (v) =>
+      respond
+        .mutateAsync({
+          name: 'NEW_PASSWORD_REQUIRED',
+          newPassword: v.newPassword as string,
+          attributes: Object.fromEntries(attributes.map((a) => [a.name.slice('attribute:'.length), (v[a.name] ?? '').trim()])),
+        })
+        .catch(() => undefined),
+  });
+  const typed = values.newPassword !== '' && values.confirm !== '';
+  return {
+    ...renderProps,
+    step,
+    fields: {
+      attributes: attributes.map((a) => fields[a.name] as FieldRenderProps),
+      newPassword: fields.newPassword as FieldRenderProps,
+      confirm: fields.confirm as FieldRenderProps,
+    },
+    passwordsMatch: typed ? values.newPassword === values.confirm : null,
+    submit,
+  };
+}

@@ -1,0 +1,49 @@
+'use client';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
+import { translate, type Messages } from '../messages.js';
+import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export interface UsePasswordFormOptions {
+  messages?: Messages;
+}
+
+export interface PasswordFormRenderProps extends StepFormRenderProps {
+  /** Which password step this answers: PASSWORD_SRP (never sent) or PASSWORD, or `null` when neither is current. */
+  stepName: 'PASSWORD' | 'PASSWORD_SRP' | null;
+  fields: { password: FieldRenderProps };
+  submit(): Promise<void>;
+}
+
+/**
+ * The password step of choice-based sign-in (PASSWORD or PASSWORD_SRP, after USER_AUTH).
+ *
+ * @example
+ * const form = usePasswordForm();
+ * <input {...form.fields.password.inputProps} />
+ */
+export function usePasswordForm(options: UsePasswordFormOptions = {}): PasswordFormRenderProps {
+  useCognitoContext('usePasswordForm');
+  const name = useAuth((s) => (s.step?.name === 'PASSWORD' || s.step?.name === 'PASSWORD_SRP' ? s.step.name : null));
+  const respond = useRespondToAuthChallenge();
+  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { fields, renderProps, submit } = useStepForm({
+    hook: 'usePasswordForm',
+    messages: options.messages,
+    title: t('password.title'),
+    hint: null,
+    submitLabel: t('password.submit'),
+    fields: [
+      {
+        name: 'password',
+        label: t('signIn.password'),
+        validate: (v) => (v === '' ? 'invalid.password' : null),
+        input: { type: 'password', autoComplete: 'current-password' },
+      },
+    ],
+    clearOnFailure: ['password'],
+    send: (v) => respond.mutateAsync({ name: name ?? 'PASSWORD_SRP', password: v.password as string }).catch(() => undefined),
+  });
+  return { ...renderProps, stepName: name, fields: { password: fields.password as FieldRenderProps }, submit };
+}

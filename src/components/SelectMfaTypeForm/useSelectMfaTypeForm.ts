@@ -1,0 +1,70 @@
+'use client';
+import { useId, type InputHTMLAttributes } from 'react';
+import type { MfaType, SignInStepOf } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
+import { translate, type Messages } from '../messages.js';
+import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export interface UseSelectMfaTypeFormOptions {
+  messages?: Messages;
+}
+
+export interface SelectMfaTypeFormRenderProps extends StepFormRenderProps {
+  step: SignInStepOf<'SELECT_MFA_TYPE'> | null;
+  /** One radio button per method Cognito offers: spread `inputProps` on `<input type="radio">`. */
+  options: { value: MfaType; label: string; inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string } }[];
+  /** The message when nothing was chosen, or `null`. */
+  choiceError: string | null;
+  choiceErrorId: string;
+  submit(): Promise<void>;
+}
+
+/**
+ * SELECT_MFA_TYPE: the user picks how to receive the second factor, from the methods Cognito offers.
+ *
+ * @example
+ * const form = useSelectMfaTypeForm();
+ * form.options.map((o) => <label key={o.value}><input {...o.inputProps} />{o.label}</label>);
+ */
+export function useSelectMfaTypeForm(options: UseSelectMfaTypeFormOptions = {}): SelectMfaTypeFormRenderProps {
+  useCognitoContext('useSelectMfaTypeForm');
+  const current = useAuth((s) => s.step);
+  const step = current?.name === 'SELECT_MFA_TYPE' ? current : null;
+  const respond = useRespondToAuthChallenge();
+  const baseId = useId();
+  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { fields, renderProps, submit, values, setValues } = useStepForm({
+    hook: 'useSelectMfaTypeForm',
+    messages: options.messages,
+    title: t('selectMfa.title'),
+    hint: null,
+    submitLabel: t('selectMfa.submit'),
+    fields: [{ name: 'choice', label: t('selectMfa.title'), validate: (v) => (v === '' ? 'invalid.choice' : null) }],
+    send: (v) => respond.mutateAsync({ name: 'SELECT_MFA_TYPE', mfaType: v.choice as MfaType }).catch(() => undefined),
+  });
+  const choice = fields.choice!;
+  return {
+    ...renderProps,
+    step,
+    choiceError: choice.error,
+    choiceErrorId: choice.errorId,
+    options: (step?.options ?? []).map((value, index) => ({
+      value,
+      label: t(`selectMfa.${value}`),
+      inputProps: {
+        type: 'radio',
+        id: `${baseId}-${value}`,
+        name: `${baseId}-choice`,
+        value,
+        checked: values.choice === value,
+        onChange: () => setValues((v) => ({ ...v, choice: value })),
+        // The first radio takes the focus when nothing was chosen.
+        ...(index === 0 ? { ref: choice.inputProps.ref } : {}),
+        'aria-describedby': choice.error ? choice.errorId : undefined,
+      },
+    })),
+    submit,
+  };
+}

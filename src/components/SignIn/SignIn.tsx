@@ -1,0 +1,179 @@
+'use client';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { AuthUser, CognitoAuth, CognitoAuthError, SignInAuthFlow, SignInStepName, SignInStepOf } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { EmailOtpForm } from '../CodeForms/EmailOtpForm.js';
+import { SmsMfaForm } from '../CodeForms/SmsMfaForm.js';
+import { SmsOtpForm } from '../CodeForms/SmsOtpForm.js';
+import { SoftwareTokenMfaForm } from '../CodeForms/SoftwareTokenMfaForm.js';
+import type { CodeFormRenderProps } from '../CodeForms/useCodeStepForm.js';
+import { CustomChallengeForm } from '../CustomChallengeForm/CustomChallengeForm.js';
+import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useCustomChallengeForm.js';
+import type { Messages } from '../messages.js';
+import { NewPasswordRequiredForm } from '../NewPasswordRequiredForm/NewPasswordRequiredForm.js';
+import type { NewPasswordRequiredFormRenderProps } from '../NewPasswordRequiredForm/useNewPasswordRequiredForm.js';
+import { PasswordForm } from '../PasswordForm/PasswordForm.js';
+import type { PasswordFormRenderProps } from '../PasswordForm/usePasswordForm.js';
+import { SelectMfaTypeForm } from '../SelectMfaTypeForm/SelectMfaTypeForm.js';
+import type { SelectMfaTypeFormRenderProps } from '../SelectMfaTypeForm/useSelectMfaTypeForm.js';
+import { SignInForm } from '../SignInForm/SignInForm.js';
+import type { SignInFormRenderProps } from '../SignInForm/useSignInForm.js';
+import { UnknownStep } from '../UnknownStep/UnknownStep.js';
+
+/** The steps `<SignIn>` renders: the first form (`SIGN_IN`) and every challenge step. */
+export type SignInRenderStep = 'SIGN_IN' | Exclude<SignInStepName, 'DONE'>;
+
+/** What a step without a prebuilt form yet gives its renderer: the raw step and the store. */
+export interface RawStepRenderProps<N extends Exclude<SignInStepName, 'DONE'>> {
+  step: SignInStepOf<N>;
+  auth: CognitoAuth;
+}
+
+/** Render props of the prebuilt forms, by step. */
+interface FormRenderProps {
+  SIGN_IN: SignInFormRenderProps;
+  SMS_MFA: CodeFormRenderProps<'SMS_MFA'>;
+  SOFTWARE_TOKEN_MFA: CodeFormRenderProps<'SOFTWARE_TOKEN_MFA'>;
+  EMAIL_OTP: CodeFormRenderProps<'EMAIL_OTP'>;
+  SMS_OTP: CodeFormRenderProps<'SMS_OTP'>;
+  SELECT_MFA_TYPE: SelectMfaTypeFormRenderProps;
+  NEW_PASSWORD_REQUIRED: NewPasswordRequiredFormRenderProps;
+  PASSWORD: PasswordFormRenderProps;
+  PASSWORD_SRP: PasswordFormRenderProps;
+  CUSTOM_CHALLENGE: CustomChallengeFormRenderProps;
+}
+
+/**
+ * The props each step's renderer receives, derived from the step union: a step with a prebuilt form gets
+ * that form's render props, any other step (including ones added to the union later) the raw step.
+ */
+export type StepRenderProps = {
+  [N in SignInRenderStep]: N extends keyof FormRenderProps ? FormRenderProps[N] : N extends Exclude<SignInStepName, 'DONE'> ? RawStepRenderProps<N> : never;
+};
+
+/** Replacements for the markup of any step, keyed by step name. */
+export type SignInRenderers = { [N in SignInRenderStep]?: (props: StepRenderProps[N]) => ReactNode };
+
+export interface SignInProps {
+  /** Replace the form of any step; the others keep the prebuilt ones. */
+  render?: SignInRenderers;
+  /** Called once each time a user signs in. */
+  onSignedIn?: (user: AuthUser) => void;
+  /** Called with each error the flow reports (wrong code, network...), already shown in the form. */
+  onError?: (error: CognitoAuthError) => void;
+  /** The AuthFlow to start with (default: the store's, `USER_SRP_AUTH` unless configured). */
+  authFlow?: SignInAuthFlow;
+  /** Overrides of the message table, for wording or another language. */
+  messages?: Messages;
+  className?: string;
+  /** Shown once signed in (default: nothing). */
+  signedIn?: ReactNode;
+  /** Shown while a stored session is being restored (default: nothing). */
+  loading?: ReactNode;
+}
+
+/**
+ * The whole sign-in: the form for the current step, from username and password through every challenge
+ * to signed in, moving focus to each new step. Any step's markup can be replaced through `render`.
+ *
+ * @example
+ * <SignIn
+ *   onSignedIn={(user) => navigate('/')}
+ *   render={{ SMS_MFA: (form) => <MyCodeForm {...form} /> }}
+ *   messages={{ 'signIn.username': 'Email' }}
+ * />
+ */
+export function SignIn({ render = {}, onSignedIn, onError, authFlow, messages, className, signedIn = null, loading = null }: SignInProps) {
+  const { auth } = useCognitoContext('SignIn');
+  const status = useAuth((s) => s.status);
+  const step = useAuth((s) => s.step);
+  const user = useAuth((s) => s.user);
+  const error = useAuth((s) => s.error);
+  const key: SignInRenderStep | 'DONE' | 'LOADING' =
+    status === 'loading' ? 'LOADING' : status === 'signedIn' ? 'DONE' : step && step.name !== 'DONE' ? step.name : 'SIGN_IN';
+
+  const callbacks = useRef({ onSignedIn, onError });
+  useEffect(() => {
+    callbacks.current = { onSignedIn, onError };
+  });
+  const announcedUser = useRef<AuthUser | null>(null);
+  useEffect(() => {
+    if (status === 'signedIn' && user && announcedUser.current !== user) {
+      announcedUser.current = user;
+      callbacks.current.onSignedIn?.(user);
+    }
+    if (status !== 'signedIn') announcedUser.current = null;
+  }, [status, user]);
+  useEffect(() => {
+    if (error) callbacks.current.onError?.(error);
+  }, [error]);
+
+  // Each new step takes the focus (its first field, or its heading), so keyboard and screen-reader users
+  // land where they must act. Not on the first render: the page decides where focus starts.
+  const container = useRef<HTMLDivElement>(null);
+  const shownKey = useRef(key);
+  useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    container.current?.querySelector<HTMLElement>('input:not([type="hidden"]), h2')?.focus();
+  }, [key]);
+
+  const options = { messages };
+  let content: ReactNode;
+  switch (key) {
+    case 'LOADING':
+      content = loading;
+      break;
+    case 'DONE':
+      content = signedIn;
+      break;
+    case 'SIGN_IN':
+      content = <SignInForm {...options} authFlow={authFlow ?? auth.config.authFlow ?? 'USER_SRP_AUTH'}>{render.SIGN_IN}</SignInForm>;
+      break;
+    case 'SMS_MFA':
+      content = <SmsMfaForm {...options}>{render.SMS_MFA}</SmsMfaForm>;
+      break;
+    case 'SOFTWARE_TOKEN_MFA':
+      content = <SoftwareTokenMfaForm {...options}>{render.SOFTWARE_TOKEN_MFA}</SoftwareTokenMfaForm>;
+      break;
+    case 'EMAIL_OTP':
+      content = <EmailOtpForm {...options}>{render.EMAIL_OTP}</EmailOtpForm>;
+      break;
+    case 'SMS_OTP':
+      content = <SmsOtpForm {...options}>{render.SMS_OTP}</SmsOtpForm>;
+      break;
+    case 'SELECT_MFA_TYPE':
+      content = <SelectMfaTypeForm {...options}>{render.SELECT_MFA_TYPE}</SelectMfaTypeForm>;
+      break;
+    case 'NEW_PASSWORD_REQUIRED':
+      content = <NewPasswordRequiredForm {...options}>{render.NEW_PASSWORD_REQUIRED}</NewPasswordRequiredForm>;
+      break;
+    case 'PASSWORD':
+      content = <PasswordForm {...options}>{render.PASSWORD}</PasswordForm>;
+      break;
+    case 'PASSWORD_SRP':
+      content = <PasswordForm {...options}>{render.PASSWORD_SRP}</PasswordForm>;
+      break;
+    case 'CUSTOM_CHALLENGE':
+      content = <CustomChallengeForm {...options}>{render.CUSTOM_CHALLENGE}</CustomChallengeForm>;
+      break;
+    case 'MFA_SETUP':
+    case 'SELECT_CHALLENGE':
+    case 'WEB_AUTHN':
+    case 'UNKNOWN_CHALLENGE': {
+      type Raw = 'MFA_SETUP' | 'SELECT_CHALLENGE' | 'WEB_AUTHN' | 'UNKNOWN_CHALLENGE';
+      const current = step as SignInStepOf<Raw>;
+      const renderer = render[key] as ((props: RawStepRenderProps<Raw>) => ReactNode) | undefined;
+      content = renderer ? renderer({ step: current, auth }) : <UnknownStep step={current} {...options} />;
+      break;
+    }
+    default:
+      content = key satisfies never;
+  }
+  return (
+    <div ref={container} className={['cognito-react', className].filter(Boolean).join(' ')} data-step={key} data-status={status}>
+      {content}
+    </div>
+  );
+}

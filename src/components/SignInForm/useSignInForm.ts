@@ -1,0 +1,70 @@
+'use client';
+import type { SignInAuthFlow } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useInitiateAuth } from '../../react/useInitiateAuth.js';
+import type { Messages } from '../messages.js';
+import { translate } from '../messages.js';
+import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export interface UseSignInFormOptions {
+  /** The AuthFlow to start (default: the store's). `USER_AUTH` asks for the username only. */
+  authFlow?: SignInAuthFlow;
+  messages?: Messages;
+}
+
+export interface SignInFormRenderProps extends StepFormRenderProps {
+  fields: { username: FieldRenderProps; password: FieldRenderProps | null };
+  submit(): Promise<void>;
+}
+
+/**
+ * The first step: username and password (username only for choice-based USER_AUTH). The username typed
+ * before a failure or an expired session is kept; the password is cleared for re-entry.
+ *
+ * @example
+ * const form = useSignInForm();
+ * <form {...form.formProps}><input {...form.fields.username.inputProps} />...</form>
+ */
+export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRenderProps {
+  const { auth } = useCognitoContext('useSignInForm');
+  const signIn = useInitiateAuth();
+  const authFlow = options.authFlow ?? auth.config.authFlow ?? 'USER_SRP_AUTH';
+  const withPassword = authFlow !== 'USER_AUTH' && authFlow !== 'CUSTOM_AUTH';
+  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { fields, renderProps, submit } = useStepForm({
+    hook: 'useSignInForm',
+    messages: options.messages,
+    title: t('signIn.title'),
+    hint: null,
+    submitLabel: t('signIn.submit'),
+    fields: [
+      {
+        name: 'username',
+        label: t('signIn.username'),
+        initial: auth.getSnapshot().username ?? '',
+        validate: (v) => (v.trim() === '' ? 'invalid.username' : null),
+        input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
+      },
+      ...(withPassword
+        ? [
+            {
+              name: 'password',
+              label: t('signIn.password'),
+              validate: (v: string) => (v === '' ? 'invalid.password' : null),
+              input: { type: 'password', autoComplete: 'current-password' },
+            } as const,
+          ]
+        : []),
+    ],
+    clearOnFailure: withPassword ? ['password'] : [],
+    send: (values) =>
+      signIn
+        .mutateAsync({ username: values.username as string, ...(withPassword ? { password: values.password } : {}), authFlow })
+        .catch(() => undefined),
+  });
+  return {
+    ...renderProps,
+    fields: { username: fields.username as FieldRenderProps, password: fields.password ?? null },
+    submit,
+  };
+}

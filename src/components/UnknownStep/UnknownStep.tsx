@@ -1,0 +1,33 @@
+'use client';
+import type { SignInStep } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { translate, type Messages } from '../messages.js';
+
+export interface UnknownStepProps {
+  step: SignInStep;
+  messages?: Messages;
+  className?: string;
+}
+
+/**
+ * The fallback for a step `<SignIn>` has no form for (yet, or from a newer Cognito): says so, and offers
+ * to start again. Replace it through `<SignIn render={{ [stepName]: ... }}>`.
+ *
+ * @example
+ * <UnknownStep step={step} />
+ */
+export function UnknownStep({ step, messages, className }: UnknownStepProps) {
+  const { auth } = useCognitoContext('UnknownStep');
+  const name = step.name === 'UNKNOWN_CHALLENGE' ? step.challengeName : step.name;
+  return (
+    <section className={className} data-step={step.name} aria-labelledby="cognito-react-unknown-step">
+      <h2 id="cognito-react-unknown-step" tabIndex={-1}>
+        {translate(messages, 'unknown.title')}
+      </h2>
+      <p>{translate(messages, 'unknown.hint', { step: name })}</p>
+      <button type="button" onClick={() => auth.cancelSignIn()}>
+        {translate(messages, 'action.cancel')}
+      </button>
+    </section>
+  );
+}

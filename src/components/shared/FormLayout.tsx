@@ -1,0 +1,42 @@
+'use client';
+import type { ReactNode } from 'react';
+import type { StepFormRenderProps } from './useStepForm.js';
+
+/**
+ * The default markup around a form's fields: heading, hint, fields, the live error region (always in the
+ * page, so screen readers announce what appears in it), submit and "start again".
+ */
+export function FormLayout({
+  props,
+  step,
+  className,
+  children,
+  canCancel = true,
+}: {
+  props: StepFormRenderProps;
+  step: string;
+  className?: string | undefined;
+  children: ReactNode;
+  canCancel?: boolean;
+}) {
+  return (
+    <form {...props.formProps} className={className} data-step={step} aria-labelledby={`${props.errorId}-title`}>
+      <h2 id={`${props.errorId}-title`} tabIndex={-1}>
+        {props.title}
+      </h2>
+      {props.hint && <p id={props.hintId}>{props.hint}</p>}
+      {children}
+      <div id={props.errorId} role="alert" data-form-error="">
+        {props.error}
+      </div>
+      <button type="submit" disabled={props.pending}>
+        {props.submitLabel}
+      </button>
+      {canCancel && (
+        <button type="button" onClick={props.cancel} disabled={props.pending}>
+          {props.t('action.cancel')}
+        </button>
+      )}
+    </form>
+  );
+}

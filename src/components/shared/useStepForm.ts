@@ -1,0 +1,178 @@
+'use client';
+import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
+import type { CognitoAuthError } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+
+/** One input of a form, ready to render: spread `inputProps` on the `<input>`. */
+export interface FieldRenderProps {
+  name: string;
+  label: string;
+  /** The local validation message, or `null`. */
+  error: string | null;
+  /** The id the error message element must have (the input's `aria-describedby` points at it). */
+  errorId: string;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { ref: RefObject<HTMLInputElement | null>; id: string; name: string; value: string };
+}
+
+/** What every form's render props share. */
+export interface StepFormRenderProps {
+  title: string;
+  /** What the step asks for, in a sentence (linked to the first field as its description). */
+  hint: string | null;
+  hintId: string;
+  /** Spread on the `<form>`: submission, `noValidate`, and state as data attributes. */
+  formProps: {
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+    noValidate: true;
+    'aria-busy': boolean;
+    'data-pending'?: '';
+    'data-invalid'?: '';
+  };
+  /** The label of the submit button. */
+  submitLabel: string;
+  /** A request is in flight: the submit button is disabled and a second submit is ignored. */
+  pending: boolean;
+  /** What went wrong with the last request (a message from the table), or `null`. */
+  error: string | null;
+  /** The error as the store reported it, for apps that branch on `error.name`. */
+  cognitoError: CognitoAuthError | null;
+  /** The id of the live region that shows `error` (every field is described by it too). */
+  errorId: string;
+  /** Abandons the sign-in and returns to the first step (the username is kept). */
+  cancel(): void;
+  /** Looks a message up in the form's table. */
+  t(key: MessageKey, values?: Record<string, string>): string;
+}
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  initial?: string;
+  /** Returns a message key when the value is not acceptable. */
+  validate?: (value: string, values: Record<string, string>) => MessageKey | [MessageKey, Record<string, string>] | null;
+  input?: InputHTMLAttributes<HTMLInputElement>;
+}
+
+/**
+ * The machinery every step form shares: field values that survive failures, local validation with
+ * specific messages and focus on the first invalid field, accessible wiring (labels, descriptions, a live
+ * error region), and a submit that cannot run twice. The form's own hook says what is sent.
+ */
+export function useStepForm(options: {
+  hook: string;
+  fields: FieldSpec[];
+  messages: Messages | undefined;
+  title: string;
+  hint: string | null;
+  submitLabel: string;
+  /** Sends the answer; resolves when the request settled (failures are read from the store). */
+  send: (values: Record<string, string>) => Promise<unknown>;
+  /** Fields emptied after a failed request (codes and passwords, which the user must type again). */
+  clearOnFailure?: string[];
+}) {
+  const { auth, error: storeError, pending } = useAuthState(options.hook);
+  const baseId = useId();
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(options.fields.map((f) => [f.name, f.initial ?? ''])),
+  );
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const refs = useRef<Record<string, RefObject<HTMLInputElement | null>>>({});
+  const submitting = useRef(false);
+  const t = useCallback((key: MessageKey, v?: Record<string, string>) => translate(options.messages, key, v), [options.messages]);
+
+  const errorId = `${baseId}-error`;
+  const hintId = `${baseId}-hint`;
+  const fields: Record<string, FieldRenderProps> = {};
+  options.fields.forEach((spec, index) => {
+    refs.current[spec.name] ??= { current: null };
+    const fieldErrorId = `${baseId}-${spec.name}-error`;
+    const fieldError = errors[spec.name] ?? null;
+    const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, storeError ? errorId : null]
+      .filter(Boolean)
+      .join(' ');
+    fields[spec.name] = {
+      name: spec.name,
+      label: spec.label,
+      error: fieldError,
+      errorId: fieldErrorId,
+      inputProps: {
+        ...spec.input,
+        ref: refs.current[spec.name] as RefObject<HTMLInputElement | null>,
+        id: `${baseId}-${spec.name}`,
+        name: spec.name,
+        value: values[spec.name] ?? '',
+        onChange: (event: ChangeEvent<HTMLInputElement>) => {
+          const value = event.target.value;
+          setValues((current) => ({ ...current, [spec.name]: value }));
+          if (errors[spec.name]) setErrors((current) => ({ ...current, [spec.name]: null }));
+        },
+        'aria-invalid': fieldError ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+        required: spec.validate !== undefined,
+      },
+    };
+  });
+
+  const submit = async () => {
+    if (submitting.current || pending) return;
+    const found: Record<string, string | null> = {};
+    let firstInvalid: string | null = null;
+    for (const spec of options.fields) {
+      const result = spec.validate?.(values[spec.name] ?? '', values) ?? null;
+      found[spec.name] = result === null ? null : Array.isArray(result) ? t(result[0], result[1]) : t(result);
+      if (found[spec.name] && !firstInvalid) firstInvalid = spec.name;
+    }
+    setErrors(found);
+    if (firstInvalid) {
+      refs.current[firstInvalid]?.current?.focus();
+      return;
+    }
+    submitting.current = true;
+    try {
+      await options.send(values);
+    } finally {
+      submitting.current = false;
+    }
+    const failed = auth.getSnapshot().error;
+    if (failed && options.clearOnFailure?.length) {
+      setValues((current) => ({ ...current, ...Object.fromEntries(options.clearOnFailure!.map((n) => [n, ''])) }));
+      refs.current[options.clearOnFailure[0] as string]?.current?.focus();
+    }
+  };
+
+  const invalid = Object.values(errors).some(Boolean) || storeError !== null;
+  const renderProps: StepFormRenderProps = {
+    title: options.title,
+    hint: options.hint,
+    hintId,
+    formProps: {
+      onSubmit: (event) => {
+        event.preventDefault();
+        void submit();
+      },
+      noValidate: true,
+      'aria-busy': pending,
+      ...(pending ? { 'data-pending': '' as const } : {}),
+      ...(invalid ? { 'data-invalid': '' as const } : {}),
+    },
+    submitLabel: options.submitLabel,
+    pending,
+    error: storeError ? errorMessage(options.messages, storeError) : null,
+    cognitoError: storeError,
+    errorId,
+    cancel: () => auth.cancelSignIn(),
+    t,
+  };
+  return { fields, renderProps, submit, values, setValues };
+}
+
+/** The store and the parts of its state a form needs (re-rendering on those only). */
+function useAuthState(hook: string) {
+  // First, so that outside a provider the error names the form's hook.
+  const { auth } = useCognitoContext(hook);
+  const error = useAuth((s) => s.error);
+  const pending = useAuth((s) => s.pending);
+  return { auth, error, pending };
+}
