@@ -27,6 +27,6 @@ const config = mergeConfig(
   }),
 );
 // mergeConfig concatenates arrays: replace the file list rather than add to it.
-config.test = { ...config.test, include: ['test/react/**/*.test.tsx'] };
+config.test = { ...config.test, include: ['test/react/**/*.test.tsx', 'test/components/**/*.test.tsx'] };
 
 export default config;

@@ -116,7 +116,8 @@ export function SignIn({ render = {}, onSignedIn, onError, authFlow, messages, c
   useEffect(() => {
     if (shownKey.current === key) return;
     shownKey.current = key;
-    container.current?.querySelector<HTMLElement>('input:not([type="hidden"]), h2')?.focus();
+    const root = container.current;
+    (root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2'))?.focus();
   }, [key]);
 
   const options = { messages };
