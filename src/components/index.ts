@@ -27,6 +27,15 @@ export type { PasswordFormRenderProps } from './PasswordForm/usePasswordForm.js'
 export { CustomChallengeForm } from './CustomChallengeForm/CustomChallengeForm.js';
 export { useCustomChallengeForm } from './CustomChallengeForm/useCustomChallengeForm.js';
 export type { CustomChallengeFormRenderProps } from './CustomChallengeForm/useCustomChallengeForm.js';
+export { MfaSetupForm } from './MfaSetupForm/MfaSetupForm.js';
+export { useMfaSetupForm } from './MfaSetupForm/useMfaSetupForm.js';
+export type { MfaSetupFormRenderProps } from './MfaSetupForm/useMfaSetupForm.js';
+export { SelectChallengeForm } from './SelectChallengeForm/SelectChallengeForm.js';
+export { useSelectChallengeForm } from './SelectChallengeForm/useSelectChallengeForm.js';
+export type { SelectChallengeFormRenderProps } from './SelectChallengeForm/useSelectChallengeForm.js';
+export { WebAuthnPrompt } from './WebAuthnPrompt/WebAuthnPrompt.js';
+export { useWebAuthnPrompt } from './WebAuthnPrompt/useWebAuthnPrompt.js';
+export type { WebAuthnPromptRenderProps } from './WebAuthnPrompt/useWebAuthnPrompt.js';
 export { UnknownStep } from './UnknownStep/UnknownStep.js';
 export type { FieldRenderProps, StepFormRenderProps } from './shared/useStepForm.js';
 export { defaultMessages, translate, errorMessage } from './messages.js';

@@ -5,7 +5,10 @@ import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { CognitoAuth } from '../../src/core/index.js';
 import { SignIn, SmsMfaForm } from '../../src/react/index.js';
-import { totpCode } from '../../src/testing/index.js';
+import { createVirtualAuthenticator, totpCode } from '../../src/testing/index.js';
+import { CognitoAuthError } from '../../src/core/index.js';
+import { http, HttpResponse } from 'msw';
+import { COGNITO } from '../helpers/session';
 import { PASSWORD, createPool, useMswServer } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
 
@@ -215,25 +218,117 @@ describe('given a user who must choose a new password', () => {
   });
 });
 
-describe('steps without a prebuilt form yet', () => {
-  it('shows a fallback for MFA_SETUP that can start again, or what the app renders for it', async () => {
-    const { user, container } = setUp({ users: [{ ...smsUser, mfa: {} }], mfaConfiguration: 'ON' });
+describe('a step this version does not know', () => {
+  function futureChallenge() {
+    // The service answers the password with a challenge name no version of this library knows.
+    server.use(
+      http.post(COGNITO, async ({ request }) => {
+        const body = (await request.clone().json()) as { AuthFlow?: string };
+        if (body.AuthFlow !== 'USER_PASSWORD_AUTH') return undefined;
+        return HttpResponse.json({ ChallengeName: 'FUTURE_CHALLENGE', ChallengeParameters: { hint: 'x' }, Session: 's1' }, { headers: { 'content-type': 'application/x-amz-json-1.1' } });
+      }),
+    );
+  }
+
+  it('shows a fallback that can start again with the username kept', async () => {
+    const { user, container } = setUp({ users: [smsUser] }, {}, { authFlow: 'USER_PASSWORD_AUTH' });
+    futureChallenge();
     await signInWithPassword(user);
-    expect(await screen.findByText('This sign-in step is not supported here')).toBeTruthy();
+    expect(await screen.findByText('The step FUTURE_CHALLENGE needs a form this page does not have.')).toBeTruthy();
     await noAxeViolations(container);
     await user.click(screen.getByRole('button', { name: 'Start again' }));
-    expect((await screen.findByLabelText('Username') as HTMLInputElement).value).toBe('alice');
+    expect(((await screen.findByLabelText('Username')) as HTMLInputElement).value).toBe('alice');
   });
 
-  it('passes the raw step and the store to a renderer for MFA_SETUP', async () => {
-    const seen: { step: string; auth: CognitoAuth }[] = [];
+  it('passes the raw step and the store to a renderer the app gives', async () => {
+    const seen: { challengeName: string; auth: CognitoAuth }[] = [];
     const { user } = setUp(
-      { users: [{ ...smsUser, mfa: {} }], mfaConfiguration: 'ON' },
-      { render: { MFA_SETUP: ({ step, auth }) => (seen.push({ step: step.name, auth }), <p>Set up {step.totp ? 'TOTP' : 'MFA'}</p>) } },
+      { users: [smsUser] },
+      { render: { UNKNOWN_CHALLENGE: ({ step, auth }) => (seen.push({ challengeName: step.challengeName, auth }), <p>Custom {step.challengeName}</p>) } },
+      { authFlow: 'USER_PASSWORD_AUTH' },
     );
+    futureChallenge();
     await signInWithPassword(user);
-    expect(await screen.findByText('Set up TOTP')).toBeTruthy();
-    expect(seen.at(-1)?.step).toBe('MFA_SETUP');
+    expect(await screen.findByText('Custom FUTURE_CHALLENGE')).toBeTruthy();
+    expect(seen.at(-1)?.challengeName).toBe('FUTURE_CHALLENGE');
+  });
+});
+
+describe('given a pool that requires MFA and a user without it (MFA_SETUP)', () => {
+  it('enrols an authenticator app: QR code made here, the key in groups with a copy button, then the first code', async () => {
+    const { user, sim, container, operations } = setUp({ users: [{ ...smsUser, mfa: {} }], mfaConfiguration: 'ON' });
+    await signInWithPassword(user);
+    const qr = await screen.findByRole('img', { name: 'QR code to add this account to your authenticator app' });
+    expect(qr.querySelector('path')?.getAttribute('d')?.length).toBeGreaterThan(100);
+    const secret = sim.totpSecret('alice')!;
+    expect(container.querySelector('[data-secret]')?.textContent).toBe(secret.match(/.{1,4}/g)!.join(' '));
+    await user.click(screen.getByRole('button', { name: 'Copy key' }));
+    // user-event stands in for the clipboard, as a browser would.
+    expect(await navigator.clipboard.readText()).toBe(secret);
+    expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy();
+    await noAxeViolations(container);
+    await user.type(screen.getByLabelText('Code'), await totpCode(secret, sim.now()));
+    await user.click(screen.getByRole('button', { name: 'Turn on' }));
+    expect(await screen.findByText('Welcome')).toBeTruthy();
+    expect(operations().filter((o) => o === 'AssociateSoftwareToken')).toHaveLength(1);
+    expect(sim.user('alice')?.mfa.totp).toBe(true);
+  });
+
+  it('offers the choice when email can be set up too, and continues to the emailed code', async () => {
+    const { user, sim } = setUp({ users: [{ username: 'alice', password: PASSWORD }], mfaConfiguration: 'ON', mfaSetupMethods: ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'] });
+    await signInWithPassword(user);
+    await screen.findByRole('group', { name: 'How do you want to receive your codes?' });
+    await user.click(screen.getByLabelText('Email'));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const email = await screen.findByLabelText('Email address');
+    expect(email.getAttribute('type')).toBe('email');
+    await user.type(email, 'not-an-address');
+    await user.click(screen.getByRole('button', { name: 'Turn on' }));
+    expect(screen.getByText('Enter a valid email address.')).toBeTruthy();
+    await user.clear(email);
+    await user.type(email, 'alice@example.com');
+    await user.click(screen.getByRole('button', { name: 'Turn on' }));
+    await user.type(await screen.findByLabelText('Code'), sim.lastCode('alice')!);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText('Welcome')).toBeTruthy();
+  });
+});
+
+describe('given choice-based sign-in (USER_AUTH)', () => {
+  it('asks for the username only, then offers the first factors and answers the password choice in the same request', async () => {
+    const { user, operations } = setUp({ users: [{ username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com' } }] }, { authFlow: 'USER_AUTH' });
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('group', { name: 'How do you want to sign in?' });
+    await user.click(screen.getByLabelText('With my password'));
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Welcome')).toBeTruthy();
+    expect(operations()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
+  });
+
+  it('signs in with a passkey, and shows a refused prompt as a message that can be retried', async () => {
+    const authenticator = await createVirtualAuthenticator({ rpId: 'localhost' });
+    let refuse = true;
+    const webAuthn: typeof authenticator.get = async (options) => {
+      if (refuse) throw new CognitoAuthError('WebAuthnCancelled', 'cancelled');
+      return authenticator.get(options);
+    };
+    const { user } = setUp(
+      { users: [{ username: 'dave', password: PASSWORD, passkeys: [{ credentialId: authenticator.credentialId, publicKeyJwk: authenticator.publicKeyJwk }] }] },
+      { authFlow: 'USER_AUTH' },
+      { webAuthn },
+    );
+    await user.type(screen.getByLabelText('Username'), 'dave');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(await screen.findByLabelText('With a passkey'));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(await screen.findByRole('button', { name: 'Use passkey' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The passkey request was cancelled. Try again, or choose another way to sign in.'));
+    refuse = false;
+    await user.click(screen.getByRole('button', { name: 'Use passkey' }));
+    expect(await screen.findByText('Welcome')).toBeTruthy();
   });
 });
 

@@ -13,6 +13,12 @@ import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useC
 import type { Messages } from '../messages.js';
 import { NewPasswordRequiredForm } from '../NewPasswordRequiredForm/NewPasswordRequiredForm.js';
 import type { NewPasswordRequiredFormRenderProps } from '../NewPasswordRequiredForm/useNewPasswordRequiredForm.js';
+import { MfaSetupForm } from '../MfaSetupForm/MfaSetupForm.js';
+import type { MfaSetupFormRenderProps } from '../MfaSetupForm/useMfaSetupForm.js';
+import { SelectChallengeForm } from '../SelectChallengeForm/SelectChallengeForm.js';
+import type { SelectChallengeFormRenderProps } from '../SelectChallengeForm/useSelectChallengeForm.js';
+import type { WebAuthnPromptRenderProps } from '../WebAuthnPrompt/useWebAuthnPrompt.js';
+import { WebAuthnPrompt } from '../WebAuthnPrompt/WebAuthnPrompt.js';
 import { PasswordForm } from '../PasswordForm/PasswordForm.js';
 import type { PasswordFormRenderProps } from '../PasswordForm/usePasswordForm.js';
 import { SelectMfaTypeForm } from '../SelectMfaTypeForm/SelectMfaTypeForm.js';
@@ -42,6 +48,9 @@ interface FormRenderProps {
   PASSWORD: PasswordFormRenderProps;
   PASSWORD_SRP: PasswordFormRenderProps;
   CUSTOM_CHALLENGE: CustomChallengeFormRenderProps;
+  MFA_SETUP: MfaSetupFormRenderProps;
+  SELECT_CHALLENGE: SelectChallengeFormRenderProps;
+  WEB_AUTHN: WebAuthnPromptRenderProps;
 }
 
 /**
@@ -160,13 +169,17 @@ export function SignIn({ render = {}, onSignedIn, onError, authFlow, messages, c
       content = <CustomChallengeForm {...options}>{render.CUSTOM_CHALLENGE}</CustomChallengeForm>;
       break;
     case 'MFA_SETUP':
+      content = <MfaSetupForm {...options}>{render.MFA_SETUP}</MfaSetupForm>;
+      break;
     case 'SELECT_CHALLENGE':
+      content = <SelectChallengeForm {...options}>{render.SELECT_CHALLENGE}</SelectChallengeForm>;
+      break;
     case 'WEB_AUTHN':
+      content = <WebAuthnPrompt {...options}>{render.WEB_AUTHN}</WebAuthnPrompt>;
+      break;
     case 'UNKNOWN_CHALLENGE': {
-      type Raw = 'MFA_SETUP' | 'SELECT_CHALLENGE' | 'WEB_AUTHN' | 'UNKNOWN_CHALLENGE';
-      const current = step as SignInStepOf<Raw>;
-      const renderer = render[key] as ((props: RawStepRenderProps<Raw>) => ReactNode) | undefined;
-      content = renderer ? renderer({ step: current, auth }) : <UnknownStep step={current} {...options} />;
+      const current = step as SignInStepOf<'UNKNOWN_CHALLENGE'>;
+      content = render.UNKNOWN_CHALLENGE ? render.UNKNOWN_CHALLENGE({ step: current, auth }) : <UnknownStep step={current} {...options} />;
       break;
     }
     default:

@@ -1,0 +1,40 @@
+'use client';
+import type { ReactNode } from 'react';
+import { Field } from '../shared/Field.js';
+import { FormLayout } from '../shared/FormLayout.js';
+import { useSelectChallengeForm, type SelectChallengeFormRenderProps, type UseSelectChallengeFormOptions } from './useSelectChallengeForm.js';
+
+export interface SelectChallengeFormProps extends UseSelectChallengeFormOptions {
+  className?: string;
+  children?: (props: SelectChallengeFormRenderProps) => ReactNode;
+}
+
+/**
+ * Lets the user pick how to sign in (SELECT_CHALLENGE); the password choice asks for it right here.
+ *
+ * @example
+ * <SelectChallengeForm messages={{ 'selectChallenge.WEB_AUTHN': 'Face or fingerprint' }} />
+ */
+export function SelectChallengeForm({ children, className, ...options }: SelectChallengeFormProps) {
+  const form = useSelectChallengeForm(options);
+  if (children) return <>{children(form)}</>;
+  return (
+    <FormLayout props={form} step="SELECT_CHALLENGE" className={className}>
+      <fieldset {...(form.choiceError ? { 'data-invalid': '' } : {})}>
+        <legend>{form.title}</legend>
+        {form.options.map((option) => (
+          <div key={option.value}>
+            <input {...option.inputProps} />
+            <label htmlFor={option.inputProps.id}>{option.label}</label>
+          </div>
+        ))}
+        {form.choiceError && (
+          <p id={form.choiceErrorId} data-field-error="">
+            {form.choiceError}
+          </p>
+        )}
+      </fieldset>
+      {form.fields.password && <Field field={form.fields.password} />}
+    </FormLayout>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+import { useId, type InputHTMLAttributes } from 'react';
+import type { FirstFactor, SignInStepOf } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
+import { translate, type Messages } from '../messages.js';
+import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export interface UseSelectChallengeFormOptions {
+  messages?: Messages;
+}
+
+/** The choices shown: PASSWORD and PASSWORD_SRP are one "password" choice (SRP preferred: it never sends it). */
+type Choice = Exclude<FirstFactor, 'PASSWORD_SRP'>;
+
+export interface SelectChallengeFormRenderProps extends StepFormRenderProps {
+  step: SignInStepOf<'SELECT_CHALLENGE'> | null;
+  options: { value: Choice; label: string; inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string } }[];
+  /** Present when the password choice is selected: answered in the same request (one round trip fewer). */
+  fields: { password: FieldRenderProps | null };
+  choiceError: string | null;
+  choiceErrorId: string;
+  submit(): Promise<void>;
+}
+
+/**
+ * SELECT_CHALLENGE (choice-based sign-in, USER_AUTH): password, email or text code, or passkey, as the
+ * pool and the user allow.
+ *
+ * @example
+ * const form = useSelectChallengeForm();
+ * form.options.map((o) => <label key={o.value}><input {...o.inputProps} />{o.label}</label>);
+ */
+export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = {}): SelectChallengeFormRenderProps {
+  useCognitoContext('useSelectChallengeForm');
+  const current = useAuth((s) => s.step);
+  const step = current?.name === 'SELECT_CHALLENGE' ? current : null;
+  const respond = useRespondToAuthChallenge();
+  const baseId = useId();
+  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const offered = step?.options ?? [];
+  const choices = [...new Set(offered.map((o): Choice => (o === 'PASSWORD_SRP' ? 'PASSWORD' : o)))];
+  const passwordFactor: FirstFactor = offered.includes('PASSWORD_SRP') ? 'PASSWORD_SRP' : 'PASSWORD';
+  const { fields, renderProps, submit, values, setValues } = useStepForm({
+    hook: 'useSelectChallengeForm',
+    messages: options.messages,
+    title: t('selectChallenge.title'),
+    hint: null,
+    submitLabel: t('selectChallenge.submit'),
+    fields: [
+      { name: 'choice', label: t('selectChallenge.title'), validate: (v) => (v === '' ? 'invalid.choice' : null) },
+      {
+        name: 'password',
+        label: t('signIn.password'),
+        validate: (v, all) => (all.choice === 'PASSWORD' && v === '' ? 'invalid.password' : null),
+        input: { type: 'password', autoComplete: 'current-password' },
+      },
+    ],
+    clearOnFailure: ['password'],
+    send: (v) =>
+      respond
+        .mutateAsync(
+          v.choice === 'PASSWORD'
+            ? { name: 'SELECT_CHALLENGE', challenge: passwordFactor, password: v.password as string }
+            : { name: 'SELECT_CHALLENGE', challenge: v.choice as FirstFactor },
+        )
+        .catch(() => undefined),
+  });
+  const choice = fields.choice as FieldRenderProps;
+  return {
+    ...renderProps,
+    step,
+    choiceError: choice.error,
+    choiceErrorId: choice.errorId,
+    options: choices.map((value, index) => ({
+      value,
+      label: t(`selectChallenge.${value}`),
+      inputProps: {
+        type: 'radio',
+        id: `${baseId}-${value}`,
+        name: `${baseId}-choice`,
+        value,
+        checked: values.choice === value,
+        onChange: () => setValues((current) => ({ ...current, choice: value })),
+        ...(index === 0 ? { ref: choice.inputProps.ref } : {}),
+        'aria-describedby': choice.error ? choice.errorId : undefined,
+      },
+    })),
+    fields: { password: values.choice === 'PASSWORD' ? (fields.password as FieldRenderProps) : null },
+    submit,
+  };
+}

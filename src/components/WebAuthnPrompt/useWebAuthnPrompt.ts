@@ -1,0 +1,42 @@
+'use client';
+import type { SignInStepOf } from '../../core/index.js';
+import { useCognitoContext } from '../../react/context.js';
+import { useAuth } from '../../react/useAuth.js';
+import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
+import { translate, type Messages } from '../messages.js';
+import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
+
+export interface UseWebAuthnPromptOptions {
+  messages?: Messages;
+}
+
+export interface WebAuthnPromptRenderProps extends StepFormRenderProps {
+  step: SignInStepOf<'WEB_AUTHN'> | null;
+  submit(): Promise<void>;
+}
+
+/**
+ * WEB_AUTHN: one button that asks the browser for the passkey (`navigator.credentials.get` with Cognito's
+ * options, inside the click, as browsers require a user gesture). A cancelled prompt can be tried again.
+ *
+ * @example
+ * const prompt = useWebAuthnPrompt();
+ * <button onClick={() => prompt.submit()}>Use passkey</button>
+ */
+export function useWebAuthnPrompt(options: UseWebAuthnPromptOptions = {}): WebAuthnPromptRenderProps {
+  useCognitoContext('useWebAuthnPrompt');
+  const current = useAuth((s) => s.step);
+  const step = current?.name === 'WEB_AUTHN' ? current : null;
+  const respond = useRespondToAuthChallenge();
+  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { renderProps, submit } = useStepForm({
+    hook: 'useWebAuthnPrompt',
+    messages: options.messages,
+    title: t('webAuthn.title'),
+    hint: t('webAuthn.hint'),
+    submitLabel: t('webAuthn.submit'),
+    fields: [],
+    send: () => respond.mutateAsync({ name: 'WEB_AUTHN' }).catch(() => undefined),
+  });
+  return { ...renderProps, step, submit };
+}
