@@ -16,7 +16,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^@aws-sdk\//, /^@smithy\//, /^msw(\/|$)/, /^node:/, /^react(-dom)?(\/|$)/, /^@tanstack\//],
+      external: [/^@aws-sdk\//, /^@smithy\//, /^msw(\/|$)/, /^node:/, /^react(-dom)?(\/|$)/, /^@tanstack\//, /^qr$/],
       // The React files start with 'use client' (for React Server Components frameworks); the bundler keeps
       // it on the React entry chunk, which is what matters, and warns about every file otherwise.
       onLog(level, log, handler) {
