@@ -4,7 +4,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '**/node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', '**/node_modules/**', 'coverage/**', 'storybook-static/**', '.storybook/public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
