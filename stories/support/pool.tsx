@@ -93,3 +93,15 @@ export const withProvider: Decorator = (Story, { loaded }) => (
 export function Frame({ children }: { children: ReactNode }) {
   return <div className="cognito-react">{children}</div>;
 }
+
+/** From now on, the given operation fails with this service exception. */
+export async function failWith(operation: string, type: string, message = type) {
+  const worker = await startWorker();
+  worker.use(
+    http.post(/cognito-idp/, ({ request }) =>
+      request.headers.get('x-amz-target')?.endsWith(`.${operation}`)
+        ? HttpResponse.json({ __type: type, message }, { status: 400, headers: { 'x-amzn-errortype': `${type}:`, 'content-type': 'application/x-amz-json-1.1' } })
+        : undefined,
+    ),
+  );
+}
