@@ -1,4 +1,4 @@
-import type { Decorator, Loader } from '@storybook/react-vite';
+import type { Decorator } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { delay, http, HttpResponse } from 'msw';
 import { useState, type ReactNode } from 'react';
@@ -43,7 +43,7 @@ export interface PoolContext {
 export function withPool(
   pool: Partial<UserPoolSimulatorConfig> & Pick<UserPoolSimulatorConfig, 'users'>,
   options: { config?: Partial<CognitoAuthConfig>; reach?: (ctx: PoolContext) => Promise<unknown> } = {},
-): Loader {
+): () => Promise<{ pool: PoolContext }> {
   return async () => {
     const worker = await startWorker();
     const sim = createUserPoolSimulator({ userPoolId: 'eu-west-1_Stories1', clientId: 'storiesclient', ...pool });
