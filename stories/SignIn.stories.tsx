@@ -127,7 +127,7 @@ export const CustomChallenge: Story = {
     render: {
       CUSTOM_CHALLENGE: (form) => (
         <form {...form.formProps}>
-          <label htmlFor={form.fields.answer.inputProps.id}>{form.step?.parameters.question}</label>
+          <label htmlFor={form.fields.answer.inputProps.id}>{form.step?.parameters.question ?? form.fields.answer.label}</label>
           <input {...form.fields.answer.inputProps} />
           <button disabled={form.pending}>{form.submitLabel}</button>
         </form>

@@ -41,14 +41,23 @@ export interface PoolContext {
  * store for it, and optionally brings the sign-in to a step before the story renders.
  */
 export function withPool(
-  pool: Partial<UserPoolSimulatorConfig> & Pick<UserPoolSimulatorConfig, 'users'>,
+  pool: (Partial<UserPoolSimulatorConfig> & Pick<UserPoolSimulatorConfig, 'users'>) | (() => Promise<Partial<UserPoolSimulatorConfig> & Pick<UserPoolSimulatorConfig, 'users'>>),
   options: { config?: Partial<CognitoAuthConfig>; reach?: (ctx: PoolContext) => Promise<unknown> } = {},
 ): () => Promise<{ pool: PoolContext }> {
   return async () => {
     const worker = await startWorker();
-    const sim = createUserPoolSimulator({ userPoolId: 'eu-west-1_Stories1', clientId: 'storiesclient', ...pool });
+    const settings = typeof pool === 'function' ? await pool() : pool;
+    const sim = createUserPoolSimulator({ userPoolId: 'eu-west-1_Stories1', clientId: 'storiesclient', ...settings });
     worker.resetHandlers(...sim.handlers);
-    const auth = createCognitoAuth({ region: sim.region, userPoolId: sim.userPoolId, clientId: sim.clientId, autoRefresh: false, ...options.config });
+    const auth = createCognitoAuth({
+      region: sim.region,
+      userPoolId: sim.userPoolId,
+      clientId: sim.clientId,
+      autoRefresh: false,
+      // The simulator's clock, which a story may move forward (expired sessions).
+      clock: () => sim.now(),
+      ...options.config,
+    });
     await options.reach?.({ sim, auth });
     return { pool: { sim, auth } satisfies PoolContext };
   };
