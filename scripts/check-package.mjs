@@ -26,7 +26,8 @@ try {
 
   step('are the types wrong');
   // ESM-only by design ("type": "module"): CommonJS resolution modes are not targets.
-  run('npx', ['--no-install', 'attw', '--profile', 'esm-only', tarball], { stdio: 'inherit' });
+  // The stylesheet has no types to resolve: it is checked below by being imported as a file.
+  run('npx', ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css'], { stdio: 'inherit' });
 
   step('core never imports React');
   // The core entry and every chunk it imports, transitively.
@@ -67,6 +68,9 @@ try {
     ].join('\n'),
   );
   execFileSync('node', ['smoke.mjs'], { cwd: app, stdio: 'inherit' });
+  const css = readFileSync(join(app, 'node_modules/cognito-react/dist/styles.css'), 'utf8');
+  if (!css.includes('@layer cognito-react')) throw new Error('cognito-react/styles.css is missing from the package');
+  console.log('styles.css packed');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
