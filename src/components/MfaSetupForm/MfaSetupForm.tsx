@@ -2,6 +2,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
+import { RadioGroup } from '../shared/RadioGroup.js';
 import { useMfaSetupForm, type MfaSetupFormRenderProps, type UseMfaSetupFormOptions } from './useMfaSetupForm.js';
 
 // The QR library loads only when a TOTP setup is shown.
@@ -24,17 +25,7 @@ export function MfaSetupForm({ children, className, ...options }: MfaSetupFormPr
   if (children) return <>{children(form)}</>;
   return (
     <FormLayout props={form} step="MFA_SETUP" className={className}>
-      {form.choices.length > 0 && (
-        <fieldset>
-          <legend>{form.t('mfaSetup.choose')}</legend>
-          {form.choices.map((choice) => (
-            <div key={choice.value}>
-              <input {...choice.inputProps} />
-              <label htmlFor={choice.inputProps.id}>{choice.label}</label>
-            </div>
-          ))}
-        </fieldset>
-      )}
+      {form.choices.length > 0 && <RadioGroup legend={form.t('mfaSetup.choose')} options={form.choices} error={form.choiceError} errorId={form.choiceErrorId} />}
       {form.totp && (
         <div data-totp="">
           <Suspense fallback={null}>

@@ -1,10 +1,11 @@
 'use client';
-import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MfaSetupMethod, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
+import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 
 export interface UseMfaSetupFormOptions {
@@ -16,7 +17,10 @@ export interface MfaSetupFormRenderProps extends StepFormRenderProps {
   /** The method being set up, or `null` while the user has yet to choose (when both are offered). */
   method: MfaSetupMethod | null;
   /** The methods to choose from, as radio buttons (empty once a method is chosen or when there is one). */
-  choices: { value: MfaSetupMethod; label: string; inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string } }[];
+  choices: RadioOption<MfaSetupMethod>[];
+  /** The message when Continue was pressed with nothing chosen, or `null`. */
+  choiceError: string | null;
+  choiceErrorId: string;
   /** TOTP enrolment: the otpauth URI (for the QR code) and the key, in groups of four for reading aloud. */
   totp: { uri: string; secret: string; secretGroups: string[]; copy(): Promise<void>; copied: boolean } | null;
   /** `code` for TOTP, `email` for email; `null` for the other. */
@@ -40,7 +44,6 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
   const current = useAuth((s) => s.step);
   const step = current?.name === 'MFA_SETUP' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const baseId = useId();
   const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
   const offered = step?.options ?? [];
   const [chosen, setChosen] = useState<MfaSetupMethod | null>(null);
@@ -58,7 +61,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
     void mutateAsync({ name: 'MFA_SETUP', method: 'SOFTWARE_TOKEN_MFA' }).catch(() => undefined);
   }, [startFor, auth, mutateAsync]);
 
-  const { fields, renderProps, submit, values, setValues } = useStepForm({
+  const { fields, renderProps, submit, setValues } = useStepForm({
     hook: 'useMfaSetupForm',
     messages: options.messages,
     title: t('mfaSetup.title'),
@@ -109,20 +112,16 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
     step,
     method,
     choices:
-      method === null
-        ? offered.map((value) => ({
-            value,
-            label: t(`mfaSetup.${value}`),
-            inputProps: {
-              type: 'radio',
-              id: `${baseId}-${value}`,
-              name: `${baseId}-method`,
-              value,
-              checked: values.choice === value,
-              onChange: () => setValues((current) => ({ ...current, choice: value })),
-            },
-          }))
+      method === null && fields.choice
+        ? radioOptions({
+            field: fields.choice,
+            values: offered,
+            label: (value) => t(`mfaSetup.${value}`),
+            select: (value) => setValues((current) => ({ ...current, choice: value })),
+          })
         : [],
+    choiceError: fields.choice?.error ?? null,
+    choiceErrorId: fields.choice?.errorId ?? '',
     totp: totp
       ? {
           uri: totp.uri,

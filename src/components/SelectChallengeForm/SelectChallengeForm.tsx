@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
+import { RadioGroup } from '../shared/RadioGroup.js';
 import { useSelectChallengeForm, type SelectChallengeFormRenderProps, type UseSelectChallengeFormOptions } from './useSelectChallengeForm.js';
 
 export interface SelectChallengeFormProps extends UseSelectChallengeFormOptions {
@@ -20,20 +21,7 @@ export function SelectChallengeForm({ children, className, ...options }: SelectC
   if (children) return <>{children(form)}</>;
   return (
     <FormLayout props={form} step="SELECT_CHALLENGE" className={className}>
-      <fieldset {...(form.choiceError ? { 'data-invalid': '' } : {})}>
-        <legend>{form.title}</legend>
-        {form.options.map((option) => (
-          <div key={option.value}>
-            <input {...option.inputProps} />
-            <label htmlFor={option.inputProps.id}>{option.label}</label>
-          </div>
-        ))}
-        {form.choiceError && (
-          <p id={form.choiceErrorId} data-field-error="">
-            {form.choiceError}
-          </p>
-        )}
-      </fieldset>
+      <RadioGroup legend={form.title} options={form.options} error={form.choiceError} errorId={form.choiceErrorId} />
       {form.fields.password && <Field field={form.fields.password} />}
     </FormLayout>
   );

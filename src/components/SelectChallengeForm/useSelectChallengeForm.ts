@@ -1,10 +1,10 @@
 'use client';
-import { useId, type InputHTMLAttributes } from 'react';
 import type { FirstFactor, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
+import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 
 export interface UseSelectChallengeFormOptions {
@@ -16,7 +16,7 @@ type Choice = Exclude<FirstFactor, 'PASSWORD_SRP'>;
 
 export interface SelectChallengeFormRenderProps extends StepFormRenderProps {
   step: SignInStepOf<'SELECT_CHALLENGE'> | null;
-  options: { value: Choice; label: string; inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string } }[];
+  options: RadioOption<Choice>[];
   /** Present when the password choice is selected: answered in the same request (one round trip fewer). */
   fields: { password: FieldRenderProps | null };
   choiceError: string | null;
@@ -37,7 +37,6 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
   const current = useAuth((s) => s.step);
   const step = current?.name === 'SELECT_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const baseId = useId();
   const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
   const offered = step?.options ?? [];
   const choices = [...new Set(offered.map((o): Choice => (o === 'PASSWORD_SRP' ? 'PASSWORD' : o)))];
@@ -73,20 +72,12 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
     step,
     choiceError: choice.error,
     choiceErrorId: choice.errorId,
-    options: choices.map((value, index) => ({
-      value,
-      label: t(`selectChallenge.${value}`),
-      inputProps: {
-        type: 'radio',
-        id: `${baseId}-${value}`,
-        name: `${baseId}-choice`,
-        value,
-        checked: values.choice === value,
-        onChange: () => setValues((current) => ({ ...current, choice: value })),
-        ...(index === 0 ? { ref: choice.inputProps.ref } : {}),
-        'aria-describedby': choice.error ? choice.errorId : undefined,
-      },
-    })),
+    options: radioOptions({
+      field: choice,
+      values: choices,
+      label: (value) => t(`selectChallenge.${value}`),
+      select: (value) => setValues((current) => ({ ...current, choice: value })),
+    }),
     fields: { password: values.choice === 'PASSWORD' ? (fields.password as FieldRenderProps) : null },
     submit,
   };

@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import { FormLayout } from '../shared/FormLayout.js';
+import { RadioGroup } from '../shared/RadioGroup.js';
 import { useSelectMfaTypeForm, type SelectMfaTypeFormRenderProps, type UseSelectMfaTypeFormOptions } from './useSelectMfaTypeForm.js';
 
 export interface SelectMfaTypeFormProps extends UseSelectMfaTypeFormOptions {
@@ -18,21 +19,8 @@ export function SelectMfaTypeForm({ children, className, ...options }: SelectMfa
   const form = useSelectMfaTypeForm(options);
   if (children) return <>{children(form)}</>;
   return (
-    <FormLayout props={{ ...form, title: form.title }} step="SELECT_MFA_TYPE" className={className}>
-      <fieldset {...(form.choiceError ? { 'data-invalid': '' } : {})}>
-        <legend>{form.title}</legend>
-        {form.options.map((option) => (
-          <div key={option.value}>
-            <input {...option.inputProps} />
-            <label htmlFor={option.inputProps.id}>{option.label}</label>
-          </div>
-        ))}
-        {form.choiceError && (
-          <p id={form.choiceErrorId} data-field-error="">
-            {form.choiceError}
-          </p>
-        )}
-      </fieldset>
+    <FormLayout props={form} step="SELECT_MFA_TYPE" className={className}>
+      <RadioGroup legend={form.title} options={form.options} error={form.choiceError} errorId={form.choiceErrorId} />
     </FormLayout>
   );
 }

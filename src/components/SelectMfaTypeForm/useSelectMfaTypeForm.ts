@@ -1,10 +1,10 @@
 'use client';
-import { useId, type InputHTMLAttributes } from 'react';
 import type { MfaType, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
+import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
 
 export interface UseSelectMfaTypeFormOptions {
@@ -14,7 +14,7 @@ export interface UseSelectMfaTypeFormOptions {
 export interface SelectMfaTypeFormRenderProps extends StepFormRenderProps {
   step: SignInStepOf<'SELECT_MFA_TYPE'> | null;
   /** One radio button per method Cognito offers: spread `inputProps` on `<input type="radio">`. */
-  options: { value: MfaType; label: string; inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string } }[];
+  options: RadioOption<MfaType>[];
   /** The message when nothing was chosen, or `null`. */
   choiceError: string | null;
   choiceErrorId: string;
@@ -33,9 +33,8 @@ export function useSelectMfaTypeForm(options: UseSelectMfaTypeFormOptions = {}):
   const current = useAuth((s) => s.step);
   const step = current?.name === 'SELECT_MFA_TYPE' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const baseId = useId();
   const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
-  const { fields, renderProps, submit, values, setValues } = useStepForm({
+  const { fields, renderProps, submit, setValues } = useStepForm({
     hook: 'useSelectMfaTypeForm',
     messages: options.messages,
     title: t('selectMfa.title'),
@@ -50,21 +49,12 @@ export function useSelectMfaTypeForm(options: UseSelectMfaTypeFormOptions = {}):
     step,
     choiceError: choice.error,
     choiceErrorId: choice.errorId,
-    options: (step?.options ?? []).map((value, index) => ({
-      value,
-      label: t(`selectMfa.${value}`),
-      inputProps: {
-        type: 'radio',
-        id: `${baseId}-${value}`,
-        name: `${baseId}-choice`,
-        value,
-        checked: values.choice === value,
-        onChange: () => setValues((v) => ({ ...v, choice: value })),
-        // The first radio takes the focus when nothing was chosen.
-        ...(index === 0 ? { ref: choice.inputProps.ref } : {}),
-        'aria-describedby': choice.error ? choice.errorId : undefined,
-      },
-    })),
+    options: radioOptions({
+      field: choice,
+      values: step?.options ?? [],
+      label: (value) => t(`selectMfa.${value}`),
+      select: (value) => setValues((v) => ({ ...v, choice: value })),
+    }),
     submit,
   };
 }
