@@ -1,0 +1,133 @@
+// Bundle sizes: production Vite builds of small apps (React 19), built in this run, compared by the bytes of
+// all the JavaScript they emit, raw, gzip and brotli, each minus an empty React app. The entry (what a page
+// loads first, with its static imports) is counted apart from lazily loaded chunks.
+//
+//   node bench/size.mjs            measures every app, writes bench-results/size.json
+//   node bench/size.mjs --check    measures ours and fails when a size passes bench/budgets.json
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Apps without React: their size is their own, nothing to subtract. */
+const WITHOUT_REACT = new Set(['ours-core', 'amplify-headless', 'identity-js']);
+
+export const APPS = {
+  empty: 'empty React app (baseline)',
+  'ours-signin': 'ours: <CognitoProvider> + <SignIn>, every form',
+  'ours-hooks': 'ours: hooks only (custom form)',
+  'ours-core': 'ours: core only',
+  'sdk-query': 'AWS SDK client (our commands) + TanStack Query',
+  'amplify-authenticator': 'aws-amplify + <Authenticator>',
+  'amplify-headless': 'aws-amplify signIn + confirmSignIn',
+  'identity-js': 'amazon-cognito-identity-js authenticateUser',
+};
+
+const sizes = (code) => ({
+  raw: Buffer.byteLength(code),
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const zero = { raw: 0, gzip: 0, brotli: 0 };
+
+/** Builds one app in memory and sums its JS: the entry with its static imports, and the lazy chunks. */
+export async function measure(app) {
+  const ext = WITHOUT_REACT.has(app) ? 'ts' : 'tsx';
+  const output = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      sourcemap: false,
+      modulePreload: false,
+      reportCompressedSize: false,
+      rolldownOptions: { input: join(root, 'bench/apps', `${app}.${ext}`) },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const first = new Set();
+  const visit = (c) => {
+    if (first.has(c.fileName)) return;
+    first.add(c.fileName);
+    for (const dep of c.imports) if (byName.has(dep)) visit(byName.get(dep));
+  };
+  for (const c of chunks) if (c.isEntry) visit(c);
+  let entry = zero;
+  let lazy = zero;
+  for (const c of chunks) {
+    if (first.has(c.fileName)) entry = add(entry, sizes(c.code));
+    else lazy = add(lazy, sizes(c.code));
+  }
+  return { entry, lazy, total: add(entry, lazy) };
+}
+
+const minus = (a, b) => ({ raw: a.raw - b.raw, gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli });
+
+/** Measures the apps and derives the figures the targets and budgets are about. */
+export async function measureAll(names = Object.keys(APPS)) {
+  const results = {};
+  for (const name of names) results[name] = await measure(name);
+  // React apps are reported minus the empty React app; the others as they are.
+  const baseline = (name) => (name === 'empty' || WITHOUT_REACT.has(name) ? { entry: zero, total: zero } : results.empty);
+  const apps = Object.fromEntries(
+    Object.entries(results).map(([name, r]) => [
+      name,
+      { label: APPS[name], entry: minus(r.entry, baseline(name).entry), lazy: r.lazy, total: minus(r.total, baseline(name).total) },
+    ]),
+  );
+  const derived = {};
+  if (results['sdk-query']) {
+    const stack = results['sdk-query'].total;
+    // Our own code: what our apps add on top of the app made of only the SDK commands and TanStack Query.
+    if (results['ours-signin']) derived.oursSignInAboveSdkAndQuery = minus(results['ours-signin'].total, stack);
+    if (results['ours-hooks']) derived.oursHooksAboveSdkAndQuery = minus(results['ours-hooks'].total, stack);
+  }
+  if (results['ours-signin'] && results['amplify-authenticator']) {
+    derived.signInVsAuthenticatorBrotli = apps['ours-signin'].total.brotli / apps['amplify-authenticator'].total.brotli;
+  }
+  if (results['sdk-query'] && results['amplify-authenticator']) {
+    derived.sdkAndQueryVsAuthenticatorBrotli = apps['sdk-query'].total.brotli / apps['amplify-authenticator'].total.brotli;
+  }
+  return { apps, derived };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes('--check');
+  const names = check ? ['empty', 'ours-signin', 'ours-hooks', 'sdk-query'] : Object.keys(APPS);
+  const result = await measureAll(names);
+  const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  for (const [name, r] of Object.entries(result.apps)) {
+    console.log(`${name.padEnd(22)} entry ${kib(r.entry.brotli).padStart(10)} br   lazy ${kib(r.lazy.brotli).padStart(9)} br   total ${kib(r.total.brotli).padStart(10)} br  ${kib(r.total.gzip).padStart(10)} gz  ${kib(r.total.raw).padStart(10)} raw`);
+  }
+  for (const [name, v] of Object.entries(result.derived)) console.log(`${name}: ${typeof v === 'number' ? v.toFixed(3) : `${kib(v.brotli)} brotli`}`);
+  if (check) {
+    const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
+    const over = [];
+    const within = (label, actual, budget) => {
+      console.log(`budget ${label}: ${actual} <= ${budget} bytes brotli`);
+      if (actual > budget) over.push(`${label}: ${actual} > ${budget}`);
+    };
+    within('<SignIn> app, minus the empty app', result.apps['ours-signin'].total.brotli, budgets.signInTotalBrotli);
+    within('hooks-only app, minus the empty app', result.apps['ours-hooks'].total.brotli, budgets.hooksTotalBrotli);
+    within('our code above SDK + TanStack Query, <SignIn>', result.derived.oursSignInAboveSdkAndQuery.brotli, budgets.signInOwnCodeBrotli);
+    within('our code above SDK + TanStack Query, hooks only', result.derived.oursHooksAboveSdkAndQuery.brotli, budgets.hooksOwnCodeBrotli);
+    if (over.length) {
+      console.error(`Size budgets exceeded (raise bench/budgets.json only on purpose):\n  ${over.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log('size budgets met');
+  } else {
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results/size.json'), JSON.stringify(result, null, 2));
+  }
+}
