@@ -1,0 +1,44 @@
+// Prints the benchmark's one table from the parts in bench-results/, with every figure next to the
+// competitors' measured in the same run, and writes it all to bench-results/bench.json.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench-results');
+const read = (part) => JSON.parse(readFileSync(join(dir, `${part}.json`), 'utf8'));
+const size = read('size');
+const srp = read('srp');
+const requests = read('requests');
+const renders = read('renders');
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const ratio = (n) => `${n.toFixed(2)} x`;
+const rows = [];
+const row = (area, what, ours, theirs, result, target = '') => rows.push({ area, what, ours, theirs, result, target });
+
+const a = size.apps;
+row('size', '<SignIn> app (brotli, minus empty React app)', kib(a['ours-signin'].total.brotli), `<Authenticator> ${kib(a['amplify-authenticator'].total.brotli)}`, ratio(size.derived.signInVsAuthenticatorBrotli), '<= 0.55 x');
+row('size', '  of which loaded first / lazily (QR code)', `${kib(a['ours-signin'].entry.brotli)} / ${kib(a['ours-signin'].lazy.brotli)}`, `${kib(a['amplify-authenticator'].entry.brotli)} / ${kib(a['amplify-authenticator'].lazy.brotli)}`, '');
+row('size', 'SDK client + TanStack Query alone', kib(a['sdk-query'].total.brotli), `<Authenticator> ${kib(a['amplify-authenticator'].total.brotli)}`, ratio(size.derived.sdkAndQueryVsAuthenticatorBrotli), '(about 0.43 x)');
+row('size', 'our code above SDK + Query, <SignIn>', kib(size.derived.oursSignInAboveSdkAndQuery.brotli), '', '', '<= 8 KiB');
+row('size', 'our code above SDK + Query, hooks only', kib(size.derived.oursHooksAboveSdkAndQuery.brotli), '', '', '<= 4 KiB');
+row('size', 'hooks-only app (brotli, minus empty React app)', kib(a['ours-hooks'].total.brotli), '', '');
+row('size', 'headless, no React (brotli)', `core ${kib(a['ours-core'].total.brotli)}`, `aws-amplify ${kib(a['amplify-headless'].total.brotli)}, identity-js ${kib(a['identity-js'].total.brotli)}`, ratio(a['ours-core'].total.brotli / a['amplify-headless'].total.brotli));
+
+const oursTotal = srp.ours.A.median + srp.ours.claim.median;
+const idTotal = srp.identityJs.A.median + srp.identityJs.claim.median;
+const amTotal = srp.amplify.A.median + srp.amplify.claim.median;
+row('srp', 'A generation (median)', ms(srp.ours.A.median), `identity-js ${ms(srp.identityJs.A.median)}, Amplify ${ms(srp.amplify.A.median)}`, `${ratio(srp.identityJs.A.median / srp.ours.A.median)} faster`);
+row('srp', 'PASSWORD_VERIFIER -> answer (A precomputed)', ms(srp.ours.claim.median), `identity-js ${ms(srp.identityJs.claim.median)}, Amplify ${ms(srp.amplify.claim.median)}`, `${ratio(srp.identityJs.claim.median / srp.ours.claim.median)} faster`, '>= 8 x');
+row('srp', 'total client compute per SRP sign-in', ms(oursTotal), `identity-js ${ms(idTotal)}, Amplify ${ms(amTotal)}`, `${ratio(idTotal / oursTotal)} faster`, '>= 5 x');
+for (const r of requests) row('requests', r.flow, String(r.ours), `Amplify ${r.amplify}`, r.ours === r.minimum ? 'minimum' : `minimum is ${r.minimum}`, `= ${r.minimum}`);
+row('renders', 'user-only component, whole SRP + TOTP sign-in', String(renders.userReaderRenders), '', '');
+row('renders', 'form tree commits (of which while typing)', `${renders.formCommits} (${renders.formCommitsWhileTyping} for ${renders.charactersTyped} keys)`, '', '');
+
+const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString() };
+console.log(`\ncognito-react benchmark, ${machine.date}: Node ${machine.node}, ${machine.cores} x ${machine.cpu}, ${machine.memoryGiB} GiB`);
+console.table(rows);
+writeFileSync(join(dir, 'bench.json'), JSON.stringify({ machine, rows, size, srp, requests, renders }, null, 2));
+console.log(`written: bench-results/bench.json`);
