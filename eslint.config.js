@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.{mjs,ts}'],
+    files: ['scripts/**/*.mjs', 'bench/**/*.{mjs,ts,tsx}'],
     rules: { 'no-console': 'off' },
   },
 );
