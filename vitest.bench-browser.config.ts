@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+/** The in-browser part of `npm run bench`, in Debian's Chromium (CHROMIUM_PATH or /usr/bin/chromium). */
+export default defineConfig({
+  publicDir: fileURLToPath(new URL('./.storybook/public', import.meta.url)),
+  test: {
+    include: ['bench/**/*.browser.bench.ts'],
+    testTimeout: 120_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
