@@ -402,6 +402,11 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
         ? e
         : new CognitoAuthError('SignInCancelled', 'The sign-in was cancelled while a request was in flight.', { cause: e });
     }
+    // The API model lists no InvalidPasswordException for InitiateAuth: the local emulator (cognito-local)
+    // answers a wrong password with it. Read it as what it means there, wrong credentials.
+    if (e.name === 'InvalidPasswordException' && e.operation === 'InitiateAuth') {
+      e = new CognitoAuthError('NotAuthorizedException', 'Incorrect username or password.', { operation: e.operation, cause: e });
+    }
     // Cognito reports an expired challenge Session as NotAuthorizedException; the clock tells it apart
     // from a wrong password without reading the message.
     if (
