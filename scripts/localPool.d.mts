@@ -1,11 +1,4 @@
-export declare const LOCAL_POOL: {
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  code: string;
-  totpSecret: string;
-  users: Record<string, { password: string; case: string }>;
-};
+export { LOCAL_POOL } from './localPoolUsers.mjs';
 export declare function freePort(wanted?: number): Promise<number>;
 export declare function startLocalPool(options?: { port?: number; quiet?: boolean }): Promise<{
   endpoint: string;

@@ -11,23 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const LOCAL_POOL = {
-  region: 'local',
-  userPoolId: 'local_CognitoReact1',
-  clientId: 'cognitoreactlocal1',
-  code: '123456',
-  totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-  users: {
-    pat: { password: 'Passw0rd!long', case: 'password only' },
-    nia: { password: 'Temp0rary!pass', case: 'must choose a new password' },
-    noa: { password: 'Temp0rary!pass', case: 'must choose a new password (a second one)' },
-    tia: { password: 'Passw0rd!long', case: 'TOTP (authenticator app)' },
-    sam: { password: 'Passw0rd!long', case: 'SMS MFA (legacy MFA option)' },
-    sol: { password: 'Passw0rd!long', case: 'SMS and TOTP: SELECT_MFA_TYPE' },
-    una: { password: 'Passw0rd!long', case: 'unconfirmed' },
-    fay: { password: 'Passw0rd!long', case: 'forgot password (email)' },
-  },
-};
+import { LOCAL_POOL } from './localPoolUsers.mjs';
+
+export { LOCAL_POOL };
 
 /** A free TCP port on 127.0.0.1 (or the one asked for). */
 export async function freePort(wanted = 0) {

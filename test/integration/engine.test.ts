@@ -6,7 +6,7 @@ import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/cli
 import { describe, expect, inject, it } from 'vitest';
 import { createCognitoAuth } from '../../src/core/index.js';
 import { totpCode } from '../../src/testing/index.js';
-import { LOCAL_POOL } from '../../scripts/localPool.mjs';
+import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
 
 const endpoint = inject('localPoolEndpoint');
 const client = () => new CognitoIdentityProviderClient({ region: LOCAL_POOL.region, endpoint, maxAttempts: 1 });

@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createCognitoAuth } from '../../src/core/index.js';
 import { SignIn, useUser } from '../../src/react/index.js';
 import { totpCode } from '../../src/testing/index.js';
-import { LOCAL_POOL } from '../../scripts/localPool.mjs';
+import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
 import { renderWithAuth } from '../react/helpers';
 
 const endpoint = inject('localPoolEndpoint');
