@@ -1,6 +1,6 @@
-// The main job until the local user pool lands: signs a user in, through every kind of step the
+// A demo without any server: signs a user in, through every kind of step the
 // engine handles, against the simulated user pool, using the built package and the real AWS SDK client.
-// Run it with `npm start` (which builds first).
+// Run it with `npm run demo` (which builds first).
 import { setupServer } from 'msw/node';
 import { createCognitoAuth } from '../dist/core.js';
 import { createUserPoolSimulator, totpCode } from '../dist/testing.js';

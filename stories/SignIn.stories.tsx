@@ -9,7 +9,7 @@ import { PASSWORD, TOTP_SECRET, users, withPool, withProvider, type PoolContext 
  * AWS SDK): one story per kind of user, each played to the end by a user typing.
  */
 const meta = {
-  title: 'SignIn/Flows',
+  title: 'Simulated user pool/SignIn flows',
   component: SignIn,
   decorators: [withProvider],
   args: { signedIn: <p>Signed in</p> },
