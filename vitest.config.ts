@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // The emulator's tests run on their own (npm run test:integration), with the emulator started for them.
-    exclude: ['test/integration/**', '**/node_modules/**'],
+    exclude: ['test/integration/**', 'test/browser/**', '**/node_modules/**'],
     environment: 'node',
     // Two cores: keep the pool small so SRP-heavy suites do not starve each other.
     maxWorkers: 2,
