@@ -51,6 +51,11 @@ export interface SignInInput {
   preferredChallenge?: FirstFactor;
   /** Merged over the configured `clientMetadata` for this sign-in's requests. */
   clientMetadata?: Record<string, string>;
+  /**
+   * USER_AUTH only: the Session ConfirmSignUp returned, to sign a just-confirmed user in without their
+   * password (see `signInAfterSignUp`).
+   */
+  session?: string;
 }
 
 /**
@@ -105,6 +110,8 @@ export interface CognitoAuth {
   destroy(): void;
   /** The configuration this store was created with. */
   readonly config: Readonly<CognitoAuthConfig>;
+  /** The transport every request goes through (the account operations in `cognito-react/core` use it). */
+  readonly transport: CognitoTransport;
 }
 
 /** The context of one chain of requests (a `signIn` or a `respondToChallenge` call). */
@@ -448,6 +455,9 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     if (preferred !== undefined && authFlow !== 'USER_AUTH') {
       reject(invalidInput('answer', `preferredChallenge only applies to USER_AUTH, not ${authFlow}.`));
     }
+    if (input.session !== undefined && authFlow !== 'USER_AUTH') {
+      reject(invalidInput('answer', `A sign-up session only signs in with USER_AUTH, not ${authFlow}.`));
+    }
     const needsPassword =
       authFlow === 'USER_SRP_AUTH' ||
       authFlow === 'USER_PASSWORD_AUTH' ||
@@ -511,6 +521,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
         AuthFlow: cognitoFlow,
         ClientId: config.clientId,
         AuthParameters: params,
+        ...(input.session && cognitoFlow === 'USER_AUTH' ? { Session: input.session } : {}),
         ...(clientMetadata ? { ClientMetadata: clientMetadata } : {}),
         ...(config.analyticsMetadata ? { AnalyticsMetadata: config.analyticsMetadata } : {}),
         ...(context ? { UserContextData: context } : {}),
@@ -687,5 +698,6 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     getUser: session.getUser,
     destroy: session.destroy,
     config,
+    transport,
   };
 }

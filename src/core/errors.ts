@@ -56,6 +56,8 @@ export type LibraryErrorName =
   | 'StorageUnavailable'
   /** A device operation needs a confirmed device, and this store has none. */
   | 'NoDevice'
+  /** The configured transport cannot send this operation (a custom transport without `command`). */
+  | 'UnsupportedOperation'
   /** Anything else: the original error is in `cause`. */
   | 'UnknownError';
 
@@ -79,7 +81,14 @@ export type CognitoServiceErrorName =
   | 'UnsupportedOperationException'
   | 'InvalidUserPoolConfigurationException'
   | 'UserLambdaValidationException'
-  | 'ForbiddenException';
+  | 'ForbiddenException'
+  | 'UsernameExistsException'
+  | 'AliasExistsException'
+  | 'CodeDeliveryFailureException'
+  | 'WebAuthnNotEnabledException'
+  | 'WebAuthnCredentialNotSupportedException'
+  | 'WebAuthnRelyingPartyMismatchException'
+  | 'WebAuthnChallengeNotFoundException';
 
 export type CognitoAuthErrorName = LibraryErrorName | CognitoServiceErrorName | (string & {});
 
@@ -92,6 +101,10 @@ export type InvalidInputField =
   | 'newPassword'
   | 'attributes'
   | 'email'
+  | 'previousPassword'
+  | 'confirmPassword'
+  | 'attribute'
+  | 'confirmation'
   | 'config';
 
 export interface CognitoAuthErrorOptions {

@@ -21,4 +21,5 @@ export type { EngineEvent, EngineState, FlowState } from './engine/reducer.js';
 export { buildOtpauthUri } from './engine/otpauthUri.js';
 export { computeSecretHash } from './engine/secretHash.js';
 export { decodeJwtPayload } from './session/jwt.js';
+export * from './account/index.js';
 export type * from './types.js';

@@ -45,6 +45,8 @@ export type MfaSetupMethod = 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 export interface CodeDelivery {
   deliveryMedium: 'SMS' | 'EMAIL' | (string & {});
   destination: string;
+  /** The attribute the code verifies (`email`, `phone_number`), for sign-up and attribute verification. */
+  attribute?: string;
 }
 
 /** The WebAuthn request options Cognito sends (PublicKeyCredentialRequestOptionsJSON). */
@@ -71,6 +73,37 @@ export interface AuthenticationResponseJSON {
   authenticatorAttachment?: string;
   clientExtensionResults: Record<string, unknown>;
 }
+
+/** The WebAuthn creation options StartWebAuthnRegistration returns (PublicKeyCredentialCreationOptionsJSON). */
+export interface CredentialCreationOptionsJSON {
+  challenge: string;
+  rp: { id?: string; name: string };
+  user: { id: string; name: string; displayName: string };
+  pubKeyCredParams: { type: 'public-key'; alg: number }[];
+  timeout?: number;
+  excludeCredentials?: { id: string; type: 'public-key'; transports?: string[] }[];
+  authenticatorSelection?: { authenticatorAttachment?: string; residentKey?: string; requireResidentKey?: boolean; userVerification?: string };
+  attestation?: string;
+  [extra: string]: unknown;
+}
+
+/** The new credential CompleteWebAuthnRegistration expects (RegistrationResponseJSON). */
+export interface RegistrationResponseJSON {
+  id: string;
+  rawId: string;
+  type: 'public-key';
+  response: {
+    clientDataJSON: string;
+    attestationObject: string;
+    transports?: string[];
+    [extra: string]: unknown;
+  };
+  authenticatorAttachment?: string;
+  clientExtensionResults: Record<string, unknown>;
+}
+
+/** Creates a passkey for the given options (default: `navigator.credentials.create`). */
+export type WebAuthnCreate = (options: CredentialCreationOptionsJSON) => Promise<RegistrationResponseJSON>;
 
 /** The TOTP enrolment data of an MFA_SETUP step, once AssociateSoftwareToken has run. */
 export interface TotpSetup {
@@ -315,6 +348,8 @@ export interface LockManagerLike {
 export interface SignOutOptions {
   /** Also sign out every other session of the user (GlobalSignOut), on every device. */
   global?: boolean;
+  /** Clear this device's session only and send nothing (after DeleteUser, or when the tokens are known dead). */
+  local?: boolean;
 }
 
 /**
@@ -345,7 +380,17 @@ export interface CognitoTransport {
   forgetDevice(input: ForgetDeviceCommandInput): Promise<ForgetDeviceCommandOutput>;
   listDevices(input: ListDevicesCommandInput): Promise<ListDevicesCommandOutput>;
   getUser(input: GetUserCommandInput): Promise<GetUserCommandOutput>;
+  /**
+   * Any other operation (sign-up, password reset, account settings). `Command` is the SDK's command class,
+   * passed by the caller so that a bundle holds only the commands an app uses; a transport that does not
+   * use the SDK can ignore it and go by `operation`. Without this method those operations reject with
+   * `UnsupportedOperation`.
+   */
+  command?<I extends object, O extends object>(operation: string, Command: SdkCommandClass<I>, input: I): Promise<O>;
 }
+
+/** An AWS SDK v3 command class of the Cognito client (e.g. `SignUpCommand`), as `CognitoTransport.command` takes it. */
+export type SdkCommandClass<I extends object> = new (input: I) => object;
 
 /** A remembered device's secrets, as created when the device was confirmed. */
 export interface DeviceCredentials {
@@ -435,6 +480,8 @@ export interface CognitoAuthConfig {
   locks?: LockManagerLike | null;
   /** Obtains WebAuthn assertions (default: `navigator.credentials.get`). */
   webAuthn?: WebAuthnGet;
+  /** Creates passkeys when the user registers one (default: `navigator.credentials.create`). */
+  webAuthnCreate?: WebAuthnCreate;
   /** The app client's AuthSessionValidity in minutes (3 to 15, default 3): used to report expiry. */
   authSessionValidityMinutes?: number;
   /** Compute SRP's A ahead of the password being submitted (default true for SRP flows). */

@@ -1,5 +1,5 @@
 import { CognitoAuthError } from '../errors.js';
-import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON, WebAuthnGet } from '../types.js';
+import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON, RegistrationResponseJSON, WebAuthnCreate, WebAuthnGet } from '../types.js';
 
 function fromBase64Url(value: string): ArrayBuffer {
   const b64 = value.replace(/-/g, '+').replace(/_/g, '/');
@@ -22,6 +22,69 @@ function toBase64Url(buffer: ArrayBuffer): string {
  * Refusals and cancellations by the user or authenticator (`NotAllowedError`, `AbortError`) become
  * `WebAuthnCancelled`, so the app can offer to try again or pick another way to sign in.
  */
+/** A refusal by the user or the authenticator, or a failure: the library's error for either. */
+function ceremonyError(cause: unknown): CognitoAuthError {
+  const name = (cause as { name?: unknown } | null)?.name;
+  if (name === 'NotAllowedError' || name === 'AbortError') {
+    return new CognitoAuthError('WebAuthnCancelled', 'The passkey request was cancelled or timed out.', { cause });
+  }
+  if (name === 'InvalidStateError') {
+    return new CognitoAuthError('WebAuthnCancelled', 'This authenticator already holds a passkey for your account.', { cause });
+  }
+  return new CognitoAuthError('WebAuthnUnavailable', 'The passkey request failed.', { cause });
+}
+
+/**
+ * The default passkey registration: `navigator.credentials.create` with Cognito's creation options, the
+ * result turned into the RegistrationResponseJSON that CompleteWebAuthnRegistration expects.
+ */
+export const navigatorWebAuthnCreate: WebAuthnCreate = async (options) => {
+  const credentials = typeof navigator === 'undefined' ? undefined : navigator.credentials;
+  if (!credentials || typeof credentials.create !== 'function') {
+    throw new CognitoAuthError('WebAuthnUnavailable', 'Passkeys are not available in this browser.');
+  }
+  const publicKey: PublicKeyCredentialCreationOptions = {
+    challenge: fromBase64Url(options.challenge),
+    rp: options.rp,
+    user: { ...options.user, id: fromBase64Url(options.user.id) },
+    pubKeyCredParams: options.pubKeyCredParams,
+    ...(options.timeout ? { timeout: options.timeout } : {}),
+    ...(options.excludeCredentials
+      ? {
+          excludeCredentials: options.excludeCredentials.map((c) => ({
+            id: fromBase64Url(c.id),
+            type: c.type,
+            ...(c.transports ? { transports: c.transports as AuthenticatorTransport[] } : {}),
+          })),
+        }
+      : {}),
+    ...(options.authenticatorSelection ? { authenticatorSelection: options.authenticatorSelection as AuthenticatorSelectionCriteria } : {}),
+    ...(options.attestation ? { attestation: options.attestation as AttestationConveyancePreference } : {}),
+  };
+  let credential: Credential | null;
+  try {
+    credential = await credentials.create({ publicKey });
+  } catch (cause) {
+    throw ceremonyError(cause);
+  }
+  if (!credential || !('rawId' in credential)) throw new CognitoAuthError('WebAuthnCancelled', 'No passkey was created.');
+  const pk = credential as PublicKeyCredential;
+  const response = pk.response as AuthenticatorAttestationResponse;
+  const json: RegistrationResponseJSON = {
+    id: pk.id,
+    rawId: toBase64Url(pk.rawId),
+    type: 'public-key',
+    response: {
+      clientDataJSON: toBase64Url(response.clientDataJSON),
+      attestationObject: toBase64Url(response.attestationObject),
+      ...(typeof response.getTransports === 'function' ? { transports: response.getTransports() } : {}),
+    },
+    ...(pk.authenticatorAttachment ? { authenticatorAttachment: pk.authenticatorAttachment } : {}),
+    clientExtensionResults: { ...pk.getClientExtensionResults() },
+  };
+  return json;
+};
+
 export const navigatorWebAuthnGet: WebAuthnGet = async (options: CredentialRequestOptionsJSON) => {
   const credentials = typeof navigator === 'undefined' ? undefined : navigator.credentials;
   if (!credentials || typeof credentials.get !== 'function') {
@@ -46,11 +109,7 @@ export const navigatorWebAuthnGet: WebAuthnGet = async (options: CredentialReque
   try {
     credential = await credentials.get({ publicKey });
   } catch (cause) {
-    const name = (cause as { name?: unknown } | null)?.name;
-    if (name === 'NotAllowedError' || name === 'AbortError') {
-      throw new CognitoAuthError('WebAuthnCancelled', 'The passkey request was cancelled or timed out.', { cause });
-    }
-    throw new CognitoAuthError('WebAuthnUnavailable', 'The passkey request failed.', { cause });
+    throw ceremonyError(cause);
   }
   if (!credential || !('rawId' in credential)) {
     throw new CognitoAuthError('WebAuthnCancelled', 'No passkey was chosen.');

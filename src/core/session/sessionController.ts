@@ -451,6 +451,10 @@ export function createSessionController(deps: SessionDeps) {
     await ready;
     const session = current;
     await end('signOut', undefined, false);
+    if (options.local) {
+      emit({ type: 'signedOut', reason: 'signOut' });
+      return { revoked: !session?.tokens.refreshToken, error: null };
+    }
     let error: CognitoAuthError | null = null;
     let revoked = !session?.tokens.refreshToken;
     if (session && options.global) {

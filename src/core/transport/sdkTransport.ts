@@ -67,6 +67,8 @@ export function createSdkTransport(options: SdkTransportOptions): CognitoTranspo
     forgetDevice: (input) => send('ForgetDevice', () => client.send(new ForgetDeviceCommand(input))),
     listDevices: (input) => send('ListDevices', () => client.send(new ListDevicesCommand(input))),
     getUser: (input) => send('GetUser', () => client.send(new GetUserCommand(input))),
+    command: (operation, Command, input) =>
+      send(operation, () => client.send(new Command(input) as unknown as GetUserCommand) as unknown as Promise<never>),
   };
 }
 
