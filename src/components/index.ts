@@ -40,3 +40,4 @@ export { UnknownStep } from './UnknownStep/UnknownStep.js';
 export type { FieldRenderProps, StepFormRenderProps } from './shared/useStepForm.js';
 export { defaultMessages, translate, errorMessage } from './messages.js';
 export type { MessageKey, Messages } from './messages.js';
+export * from './account/index.js';

@@ -64,6 +64,8 @@ export const defaultMessages = {
   'unknown.title': 'This sign-in step is not supported here',
   'unknown.hint': 'The step {step} needs a form this page does not have.',
   'action.cancel': 'Start again',
+  'link.signUp': 'Create an account',
+  'link.forgotPassword': 'Forgot your password?',
   'attribute.email': 'Email',
   'attribute.phone_number': 'Phone number',
   'attribute.name': 'Name',

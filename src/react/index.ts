@@ -28,6 +28,27 @@ export type { AuthenticatedProps } from './Authenticated.js';
 export { useRequireAuth } from './useRequireAuth.js';
 export type { UseRequireAuthResult } from './useRequireAuth.js';
 export { cognitoQueryKeys } from './queryKeys.js';
-export type { CognitoQueryKeys } from './queryKeys.js';
+export type { AccountAction, CognitoQueryKeys } from './queryKeys.js';
+export {
+  accountMutationOptions,
+  passkeysQueryOptions,
+  useChangePassword,
+  useConfirmForgotPassword,
+  useConfirmSignUp,
+  useDeletePasskey,
+  useDeleteUser,
+  useForgotPassword,
+  usePasskeys,
+  useRegisterPasskey,
+  useResendSignUpCode,
+  useSendAttributeVerificationCode,
+  useSetMfaPreference,
+  useSignUp,
+  useStartTotpSetup,
+  useUpdateUserAttributes,
+  useVerifyTotpSetup,
+  useVerifyUserAttribute,
+} from './account.js';
+export type { AccountMutations } from './account.js';
 export * from '../core/index.js';
 export * from '../components/index.js';

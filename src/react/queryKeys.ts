@@ -18,12 +18,32 @@ export function cognitoQueryKeys(auth: Pick<CognitoAuth, 'config'>) {
     user: (sub: string | null) => [...all, 'user', sub] as const,
     /** ListDevices of one user. */
     devices: (sub: string | null) => [...all, 'devices', sub] as const,
+    /** ListWebAuthnCredentials of one user. */
+    passkeys: (sub: string | null) => [...all, 'passkeys', sub] as const,
     /** The access token of one user. */
     accessToken: (sub: string | null) => [...all, 'accessToken', sub] as const,
     /** Mutation keys, by action. */
-    mutation: (action: 'initiateAuth' | 'respondToAuthChallenge' | 'signOut' | 'rememberDevice' | 'forgetDevice') =>
+    mutation: (action: 'initiateAuth' | 'respondToAuthChallenge' | 'signOut' | 'rememberDevice' | 'forgetDevice' | AccountAction) =>
       [...all, 'mutation', action] as const,
   };
 }
+
+/** The account actions, as mutation keys name them. */
+export type AccountAction =
+  | 'signUp'
+  | 'confirmSignUp'
+  | 'resendSignUpCode'
+  | 'forgotPassword'
+  | 'confirmForgotPassword'
+  | 'changePassword'
+  | 'updateUserAttributes'
+  | 'sendAttributeVerificationCode'
+  | 'verifyUserAttribute'
+  | 'setMfaPreference'
+  | 'startTotpSetup'
+  | 'verifyTotpSetup'
+  | 'registerPasskey'
+  | 'deletePasskey'
+  | 'deleteUser';
 
 export type CognitoQueryKeys = ReturnType<typeof cognitoQueryKeys>;

@@ -1,10 +1,10 @@
 'use client';
-import type { InputHTMLAttributes } from 'react';
 import type { SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { defaultMessages, translate, type MessageKey, type Messages } from '../messages.js';
+import { ATTRIBUTE_INPUTS } from '../shared/attributeInputs.js';
 import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from '../shared/useStepForm.js';
 
 export interface UseNewPasswordRequiredFormOptions {
@@ -20,17 +20,6 @@ export interface NewPasswordRequiredFormRenderProps extends StepFormRenderProps 
   submit(): Promise<void>;
 }
 
-/** Input types and autocomplete tokens for the standard attributes; anything else is text. */
-const ATTRIBUTE_INPUTS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
-  email: { type: 'email', autoComplete: 'email' },
-  phone_number: { type: 'tel', autoComplete: 'tel' },
-  birthdate: { type: 'date', autoComplete: 'bday' },
-  name: { type: 'text', autoComplete: 'name' },
-  given_name: { type: 'text', autoComplete: 'given-name' },
-  family_name: { type: 'text', autoComplete: 'family-name' },
-  address: { type: 'text', autoComplete: 'street-address' },
-  preferred_username: { type: 'text', autoComplete: 'nickname' },
-};
 
 /**
  * NEW_PASSWORD_REQUIRED: the attributes the pool requires (email, tel and date inputs where they fit) and

@@ -10,7 +10,8 @@ import { SoftwareTokenMfaForm } from '../CodeForms/SoftwareTokenMfaForm.js';
 import type { CodeFormRenderProps } from '../CodeForms/useCodeStepForm.js';
 import { CustomChallengeForm } from '../CustomChallengeForm/CustomChallengeForm.js';
 import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useCustomChallengeForm.js';
-import type { Messages } from '../messages.js';
+import { translate, type Messages } from '../messages.js';
+import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { NewPasswordRequiredForm } from '../NewPasswordRequiredForm/NewPasswordRequiredForm.js';
 import type { NewPasswordRequiredFormRenderProps } from '../NewPasswordRequiredForm/useNewPasswordRequiredForm.js';
 import { MfaSetupForm } from '../MfaSetupForm/MfaSetupForm.js';
@@ -80,6 +81,14 @@ export interface SignInProps {
   signedIn?: ReactNode;
   /** Shown while a stored session is being restored (default: nothing). */
   loading?: ReactNode;
+  /** "Create an account" under the first form: a function makes a button calling it; a node (your own link) is shown as is; absent or `false` hides it. */
+  signUpLink?: ViewLinkProp;
+  /** "Forgot your password?" under the first form, as `signUpLink`. */
+  forgotPasswordLink?: ViewLinkProp;
+  /** The username to start with when the store has none (e.g. after a password reset). */
+  initialUsername?: string;
+  /** A message above the first form (e.g. "Your password is changed"), announced politely. */
+  notice?: ReactNode;
 }
 
 /**
@@ -93,7 +102,20 @@ export interface SignInProps {
  *   messages={{ 'signIn.username': 'Email' }}
  * />
  */
-export function SignIn({ render = {}, onSignedIn, onError, authFlow, messages, className, signedIn = null, loading = null }: SignInProps) {
+export function SignIn({
+  render = {},
+  onSignedIn,
+  onError,
+  authFlow,
+  messages,
+  className,
+  signedIn = null,
+  loading = null,
+  signUpLink,
+  forgotPasswordLink,
+  notice,
+  initialUsername,
+}: SignInProps) {
   const { auth } = useCognitoContext('SignIn');
   const status = useAuth((s) => s.status);
   const step = useAuth((s) => s.step);
@@ -139,7 +161,18 @@ export function SignIn({ render = {}, onSignedIn, onError, authFlow, messages, c
       content = signedIn;
       break;
     case 'SIGN_IN':
-      content = <SignInForm {...options} authFlow={authFlow ?? auth.config.authFlow ?? 'USER_SRP_AUTH'}>{render.SIGN_IN}</SignInForm>;
+      content = (
+        <>
+          {notice && (
+            <p role="status" data-notice="">
+              {notice}
+            </p>
+          )}
+          <SignInForm {...options} {...(initialUsername ? { initialUsername } : {})} authFlow={authFlow ?? auth.config.authFlow ?? 'USER_SRP_AUTH'}>{render.SIGN_IN}</SignInForm>
+          <ViewLink link={forgotPasswordLink} name="forgotPassword" label={translate(messages, 'link.forgotPassword')} />
+          <ViewLink link={signUpLink} name="signUp" label={translate(messages, 'link.signUp')} />
+        </>
+      );
       break;
     case 'SMS_MFA':
       content = <SmsMfaForm {...options}>{render.SMS_MFA}</SmsMfaForm>;

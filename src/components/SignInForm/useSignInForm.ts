@@ -10,6 +10,8 @@ export interface UseSignInFormOptions {
   /** The AuthFlow to start (default: the store's). `USER_AUTH` asks for the username only. */
   authFlow?: SignInAuthFlow;
   messages?: Messages;
+  /** The username to start with when the store has none (e.g. after a password reset). */
+  initialUsername?: string;
 }
 
 export interface SignInFormRenderProps extends StepFormRenderProps {
@@ -41,7 +43,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
       {
         name: 'username',
         label: t('signIn.username'),
-        initial: auth.getSnapshot().username ?? '',
+        initial: auth.getSnapshot().username ?? options.initialUsername ?? '',
         validate: (v) => (v.trim() === '' ? 'invalid.username' : null),
         input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
       },

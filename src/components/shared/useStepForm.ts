@@ -46,12 +46,12 @@ export interface StepFormRenderProps {
   t(key: MessageKey, values?: Record<string, string>): string;
 }
 
-export interface FieldSpec {
+export interface FieldSpec<K extends string = MessageKey> {
   name: string;
   label: string;
   initial?: string;
   /** Returns a message key when the value is not acceptable. */
-  validate?: (value: string, values: Record<string, string>) => MessageKey | [MessageKey, Record<string, string>] | null;
+  validate?: (value: string, values: Record<string, string>) => K | [K, Record<string, string>] | null;
   input?: InputHTMLAttributes<HTMLInputElement>;
 }
 
@@ -60,9 +60,9 @@ export interface FieldSpec {
  * specific messages and focus on the first invalid field, accessible wiring (labels, descriptions, a live
  * error region), and a submit that cannot run twice. The form's own hook says what is sent.
  */
-export function useStepForm(options: {
+export function useStepForm<K extends string = MessageKey>(options: {
   hook: string;
-  fields: FieldSpec[];
+  fields: FieldSpec<K>[];
   messages: Messages | undefined;
   title: string;
   hint: string | null;
@@ -71,8 +71,20 @@ export function useStepForm(options: {
   send: (values: Record<string, string>) => Promise<unknown>;
   /** Fields emptied after a failed request (codes and passwords, which the user must type again). */
   clearOnFailure?: string[];
+  /**
+   * For forms outside the sign-in flow (sign-up, account settings): the request state of their own
+   * mutation instead of the store's, their message lookup, and what "cancel" does. `send` then rejects on
+   * failure.
+   */
+  status?: { pending: boolean; error: CognitoAuthError | null };
+  translate?: (key: K, values?: Record<string, string>) => string;
+  describeError?: (error: CognitoAuthError) => string;
+  onCancel?: () => void;
 }) {
-  const { auth, error: storeError, pending } = useAuthState(options.hook);
+  const store = useAuthState(options.hook);
+  const { auth } = store;
+  const storeError = options.status ? options.status.error : store.error;
+  const pending = options.status ? options.status.pending : store.pending;
   const baseId = useId();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(options.fields.map((f) => [f.name, f.initial ?? ''])),
@@ -80,7 +92,11 @@ export function useStepForm(options: {
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const refs = useRef<Record<string, RefObject<HTMLInputElement | null>>>({});
   const submitting = useRef(false);
-  const t = useCallback((key: MessageKey, v?: Record<string, string>) => translate(options.messages, key, v), [options.messages]);
+  const custom = options.translate;
+  const t = useCallback(
+    (key: K, v?: Record<string, string>) => (custom ? custom(key, v) : translate(options.messages, key as unknown as MessageKey, v)),
+    [options.messages, custom],
+  );
 
   const errorId = `${baseId}-error`;
   const hintId = `${baseId}-hint`;
@@ -130,12 +146,15 @@ export function useStepForm(options: {
       return;
     }
     submitting.current = true;
+    let failed = false;
     try {
       await options.send(values);
+    } catch {
+      failed = true;
     } finally {
       submitting.current = false;
     }
-    const failed = auth.getSnapshot().error;
+    if (!options.status) failed = auth.getSnapshot().error !== null;
     if (failed && options.clearOnFailure?.length) {
       setValues((current) => ({ ...current, ...Object.fromEntries(options.clearOnFailure!.map((n) => [n, ''])) }));
       refs.current[options.clearOnFailure[0] as string]?.current?.focus();
@@ -159,11 +178,11 @@ export function useStepForm(options: {
     },
     submitLabel: options.submitLabel,
     pending,
-    error: storeError ? errorMessage(options.messages, storeError) : null,
+    error: storeError ? (options.describeError ?? ((e) => errorMessage(options.messages, e)))(storeError) : null,
     cognitoError: storeError,
     errorId,
-    cancel: () => auth.cancelSignIn(),
-    t,
+    cancel: options.onCancel ?? (() => auth.cancelSignIn()),
+    t: t as StepFormRenderProps['t'],
   };
   return { fields, renderProps, submit, values, setValues };
 }

@@ -1,0 +1,63 @@
+'use client';
+import type { ReactNode } from 'react';
+import type { MfaType } from '../../core/index.js';
+import type { AttributeField } from '../shared/attributeInputs.js';
+import { ChangePasswordForm } from './ChangePasswordForm.js';
+import { DeleteAccount } from './DeleteAccount.js';
+import { DeviceList } from './DeviceList.js';
+import { translateAccount, type AccountMessages } from './messages.js';
+import { MfaSettings } from './MfaSettings.js';
+import { PasskeyList } from './PasskeyList.js';
+import { UserAttributesForm } from './UserAttributesForm.js';
+
+export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
+
+export interface AccountSettingsProps {
+  /** The sections to show, in order (default: all). */
+  sections?: AccountSection[];
+  /** The profile's attributes (default `['email', 'name']`). */
+  attributes?: AttributeField[];
+  mfaMethods?: MfaType[];
+  messages?: AccountMessages;
+  className?: string;
+  onDeleted?: () => void;
+  /** Replace any section's markup. */
+  render?: Partial<Record<AccountSection, () => ReactNode>>;
+}
+
+/**
+ * Everything a signed-in user manages themselves: profile, password, two-step verification, remembered
+ * devices, passkeys, and account deletion. Each part is also a component of its own.
+ *
+ * @example
+ * <AccountSettings sections={['profile', 'password', 'mfa']} attributes={['email', 'phone_number']} />
+ */
+export function AccountSettings({
+  sections = ['profile', 'password', 'mfa', 'devices', 'passkeys', 'delete'],
+  attributes,
+  mfaMethods,
+  messages,
+  className,
+  onDeleted,
+  render = {},
+}: AccountSettingsProps) {
+  const common = messages ? { messages } : {};
+  const parts: Record<AccountSection, () => ReactNode> = {
+    profile: () => <UserAttributesForm {...common} {...(attributes ? { attributes } : {})} />,
+    password: () => <ChangePasswordForm {...common} />,
+    mfa: () => <MfaSettings {...common} {...(mfaMethods ? { methods: mfaMethods } : {})} />,
+    devices: () => <DeviceList {...common} />,
+    passkeys: () => <PasskeyList {...common} />,
+    delete: () => <DeleteAccount {...common} {...(onDeleted ? { onDeleted } : {})} />,
+  };
+  return (
+    <div className={['cognito-react', className].filter(Boolean).join(' ')} data-view="accountSettings">
+      <h1>{translateAccount(messages, 'account.title')}</h1>
+      {sections.map((section) => (
+        <div key={section} data-account-section={section}>
+          {(render[section] ?? parts[section])()}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+import { useState, type ReactNode } from 'react';
+import { useChangePassword } from '../../react/account.js';
+import { Field } from '../shared/Field.js';
+import { FormLayout } from '../shared/FormLayout.js';
+import type { StepFormRenderProps } from '../shared/useStepForm.js';
+import type { AccountMessages } from './messages.js';
+import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
+
+export interface UseChangePasswordFormOptions {
+  messages?: AccountMessages;
+  onChanged?: () => void;
+}
+
+export interface ChangePasswordFormRenderProps extends AccountFormRenderProps {
+  passwordsMatch: boolean | null;
+  /** "Your password is changed." after a success, until the next edit. */
+  done: string | null;
+}
+
+/** Changes the signed-in user's password (ChangePassword): the current one, then the new one twice. */
+export function useChangePasswordForm(options: UseChangePasswordFormOptions = {}): ChangePasswordFormRenderProps {
+  const mutation = useChangePassword();
+  const [done, setDone] = useState(false);
+  const form = useAccountForm({
+    hook: 'useChangePasswordForm',
+    messages: options.messages,
+    title: '',
+    hint: null,
+    submitLabel: '',
+    fields: [
+      {
+        name: 'current',
+        label: '',
+        validate: (v) => (v === '' ? 'invalid.previousPassword' : null),
+        input: { type: 'password', autoComplete: 'current-password' },
+      },
+      { name: 'newPassword', label: '', validate: (v) => (v === '' ? 'invalid.newPassword' : null), input: { type: 'password', autoComplete: 'new-password' } },
+      {
+        name: 'confirm',
+        label: '',
+        validate: (v, all) => (v !== all.newPassword ? 'invalid.confirm' : null),
+        input: { type: 'password', autoComplete: 'new-password' },
+      },
+    ],
+    mutation,
+    clearOnFailure: ['current', 'newPassword', 'confirm'],
+    errorContext: 'changePassword',
+    toInput: (v) => {
+      setDone(false);
+      return { previousPassword: v.current ?? '', proposedPassword: v.newPassword ?? '' };
+    },
+    onSuccess: () => {
+      setDone(true);
+      form.setValues(() => ({ current: '', newPassword: '', confirm: '' }));
+      options.onChanged?.();
+    },
+  });
+  form.title = form.t('changePassword.title');
+  form.submitLabel = form.t('changePassword.submit');
+  for (const [name, key] of [['current', 'changePassword.current'], ['newPassword', 'newPassword.password'], ['confirm', 'newPassword.confirm']] as const) {
+    const f = form.fields[name];
+    if (f) form.fields[name] = { ...f, label: form.t(key) };
+  }
+  const typed = form.values.newPassword !== '' && form.values.confirm !== '';
+  return {
+    ...form,
+    passwordsMatch: typed ? form.values.newPassword === form.values.confirm : null,
+    done: done ? form.t('changePassword.done') : null,
+  };
+}
+
+export interface ChangePasswordFormProps extends UseChangePasswordFormOptions {
+  className?: string;
+  children?: (props: ChangePasswordFormRenderProps) => ReactNode;
+}
+
+/**
+ * @example
+ * <ChangePasswordForm onChanged={() => toast('Password changed')} />
+ */
+export function ChangePasswordForm({ className, children, ...options }: ChangePasswordFormProps) {
+  const form = useChangePasswordForm(options);
+  if (children) return <>{children(form)}</>;
+  return (
+    <FormLayout props={form as unknown as StepFormRenderProps} step="CHANGE_PASSWORD" className={className} canCancel={false}>
+      {form.fields.current && <Field field={form.fields.current} />}
+      {form.fields.newPassword && <Field field={form.fields.newPassword} />}
+      {form.fields.confirm && <Field field={form.fields.confirm} />}
+      <p aria-live="polite" data-password-match={form.passwordsMatch === null ? undefined : String(form.passwordsMatch)}>
+        {form.passwordsMatch ? form.t('newPassword.matches') : form.passwordsMatch === false ? form.t('invalid.confirm') : ''}
+      </p>
+      <p role="status" data-done="">
+        {form.done}
+      </p>
+    </FormLayout>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+import type { ReactNode } from 'react';
+import { useDeleteUser } from '../../react/account.js';
+import { Field } from '../shared/Field.js';
+import { FormLayout } from '../shared/FormLayout.js';
+import type { StepFormRenderProps } from '../shared/useStepForm.js';
+import type { AccountMessages } from './messages.js';
+import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
+
+export interface UseDeleteAccountFormOptions {
+  messages?: AccountMessages;
+  onDeleted?: () => void;
+}
+
+/** Deletes the account (DeleteUser) only after the user typed the confirmation word. */
+export function useDeleteAccountForm(options: UseDeleteAccountFormOptions = {}): AccountFormRenderProps {
+  const mutation = useDeleteUser();
+  let word = '';
+  const form = useAccountForm({
+    hook: 'useDeleteAccountForm',
+    messages: options.messages,
+    title: '',
+    hint: null,
+    submitLabel: '',
+    fields: [
+      {
+        name: 'confirmation',
+        label: '',
+        validate: (v) => (v.trim() !== word ? ['invalid.confirmation', { word }] : null),
+        input: { type: 'text', autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false },
+      },
+    ],
+    mutation,
+    toInput: () => undefined,
+    onSuccess: () => options.onDeleted?.(),
+  });
+  word = form.t('deleteAccount.word');
+  form.title = form.t('deleteAccount.title');
+  form.hint = form.t('deleteAccount.hint', { word });
+  form.submitLabel = form.t('deleteAccount.submit');
+  const f = form.fields.confirmation;
+  if (f) form.fields.confirmation = { ...f, label: form.t('deleteAccount.confirm') };
+  return form;
+}
+
+export interface DeleteAccountProps extends UseDeleteAccountFormOptions {
+  className?: string;
+  children?: (props: AccountFormRenderProps) => ReactNode;
+}
+
+/**
+ * Account deletion behind an explicit confirmation: the user types DELETE (or your word, through
+ * `messages['deleteAccount.word']`). The session ends once Cognito has deleted the user.
+ *
+ * @example
+ * <DeleteAccount onDeleted={() => navigate('/goodbye')} />
+ */
+export function DeleteAccount({ className, children, ...options }: DeleteAccountProps) {
+  const form = useDeleteAccountForm(options);
+  if (children) return <>{children(form)}</>;
+  return (
+    <FormLayout props={form as unknown as StepFormRenderProps} step="DELETE_ACCOUNT" className={className} canCancel={false}>
+      {form.fields.confirmation && <Field field={form.fields.confirmation} />}
+    </FormLayout>
+  );
+}

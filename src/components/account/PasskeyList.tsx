@@ -1,0 +1,94 @@
+'use client';
+import { useId, useState, type ReactNode } from 'react';
+import type { CognitoAuthError, Passkey } from '../../core/index.js';
+import { useDeletePasskey, usePasskeys, useRegisterPasskey } from '../../react/account.js';
+import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+
+export interface PasskeyListRenderProps {
+  loading: boolean;
+  passkeys: (Passkey & { label: string; remove(): void })[];
+  add(): void;
+  pending: boolean;
+  error: string | null;
+  cognitoError: CognitoAuthError | null;
+  done: string | null;
+  t: (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => string;
+}
+
+/**
+ * The signed-in user's passkeys (ListWebAuthnCredentials), "add a passkey" (StartWebAuthnRegistration,
+ * `navigator.credentials.create`, CompleteWebAuthnRegistration) and "delete" (DeleteWebAuthnCredential).
+ */
+export function usePasskeyList(options: { messages?: AccountMessages } = {}): PasskeyListRenderProps {
+  const passkeys = usePasskeys();
+  const register = useRegisterPasskey();
+  const remove = useDeletePasskey();
+  const [done, setDone] = useState<string | null>(null);
+  const t: PasskeyListRenderProps['t'] = (key, values) => translateAccount(options.messages, key, values);
+  const error = register.error ?? remove.error ?? passkeys.error ?? null;
+  return {
+    loading: passkeys.isPending,
+    passkeys: (passkeys.data ?? []).map((p) => ({
+      ...p,
+      label: p.name ?? t('passkeys.unnamed'),
+      remove: () => {
+        setDone(null);
+        register.reset();
+        remove.mutate(p.credentialId);
+      },
+    })),
+    add: () => {
+      setDone(null);
+      remove.reset();
+      register.mutate(undefined, { onSuccess: () => setDone(t('passkeys.added')) });
+    },
+    pending: register.isPending || remove.isPending,
+    error: error ? accountErrorMessage(options.messages, error) : null,
+    cognitoError: error,
+    done,
+    t,
+  };
+}
+
+/**
+ * @example
+ * <PasskeyList />
+ */
+export function PasskeyList({ className, messages, children }: { className?: string; messages?: AccountMessages; children?: (props: PasskeyListRenderProps) => ReactNode }) {
+  const list = usePasskeyList(messages ? { messages } : {});
+  const titleId = useId();
+  if (children) return <>{children(list)}</>;
+  return (
+    <section className={className} data-section="passkeys" aria-labelledby={titleId} aria-busy={list.pending}>
+      <h2 id={titleId}>{list.t('passkeys.title')}</h2>
+      {list.loading ? (
+        <p>{list.t('account.loading')}</p>
+      ) : list.passkeys.length === 0 ? (
+        <p>{list.t('passkeys.empty')}</p>
+      ) : (
+        <ul>
+          {list.passkeys.map((p) => (
+            <li key={p.credentialId} data-passkey={p.credentialId}>
+              <span>
+                {p.label}
+                {p.createdAt ? ` · ${p.createdAt.toLocaleDateString()}` : ''}
+              </span>{' '}
+              <button type="button" onClick={p.remove} disabled={list.pending}>
+                {list.t('passkeys.delete', { name: p.label })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={list.add} disabled={list.pending}>
+        {list.t('passkeys.add')}
+      </button>
+      <div role="alert" data-form-error="">
+        {list.error}
+      </div>
+      <p role="status" data-done="">
+        {list.done}
+      </p>
+    </section>
+  );
+}

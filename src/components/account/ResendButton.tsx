@@ -1,0 +1,49 @@
+'use client';
+import { useState } from 'react';
+import { RESEND_COOLDOWN_SECONDS, cooldownAfter, isCognitoAuthError, type CodeDelivery } from '../../core/index.js';
+import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+import { useCooldown } from './useCooldown.js';
+
+/**
+ * "Send a new code", with a countdown after each send and a longer one after a rate limit, so the user
+ * cannot hammer the service. Its outcome is announced in a polite live region.
+ */
+export function ResendButton({
+  resend,
+  messages,
+  startWith = RESEND_COOLDOWN_SECONDS,
+}: {
+  resend: () => Promise<{ codeDelivery: CodeDelivery | undefined }>;
+  messages?: AccountMessages | undefined;
+  /** Seconds to wait before the first resend (the first code was just sent). */
+  startWith?: number;
+}) {
+  const cooldown = useCooldown(startWith);
+  const [status, setStatus] = useState('');
+  const [pending, setPending] = useState(false);
+  const t = (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => translateAccount(messages, key, values);
+  const onClick = async () => {
+    setPending(true);
+    try {
+      const { codeDelivery } = await resend();
+      setStatus(t('resend.sent', { destination: codeDelivery?.destination || '—' }));
+      cooldown.start(RESEND_COOLDOWN_SECONDS);
+    } catch (error) {
+      setStatus(isCognitoAuthError(error) ? accountErrorMessage(messages, error) : t('error.default'));
+      cooldown.start(cooldownAfter(error));
+    } finally {
+      setPending(false);
+    }
+  };
+  const waiting = cooldown.remaining > 0;
+  return (
+    <div data-resend="">
+      <button type="button" onClick={() => void onClick()} disabled={pending || waiting} data-cooldown={waiting ? cooldown.remaining : undefined}>
+        {waiting ? t('resend.wait', { seconds: String(cooldown.remaining) }) : t('resend.submit')}
+      </button>
+      <p role="status" data-resend-status="">
+        {status}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+'use client';
+import { useRef, useState, type ReactNode } from 'react';
+import { signInAfterSignUp, type CodeDelivery, type SignInStep, type SignUpResult } from '../../core/index.js';
+import { useConfirmSignUp, useResendSignUpCode, useSignUp } from '../../react/account.js';
+import { useCognitoContext } from '../../react/context.js';
+import { Field } from '../shared/Field.js';
+import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
+import { FormLayout } from '../shared/FormLayout.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import type { FieldSpec, StepFormRenderProps } from '../shared/useStepForm.js';
+import type { AccountMessages } from './messages.js';
+import { ResendButton } from './ResendButton.js';
+import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from './useAccountForm.js';
+
+export interface UseSignUpFormOptions {
+  /** The attributes to ask for, in order (default `['email']`): names, or `{ name, label, type, required }`. */
+  attributes?: AttributeField[];
+  messages?: AccountMessages;
+  /** Called after SignUp succeeded, with where the code went. */
+  onSignedUp?: (result: SignUpResult & { username: string; password: string }) => void;
+  initialUsername?: string;
+}
+
+export interface SignUpFormRenderProps extends AccountFormRenderProps {
+  /** `passwordsMatch`: as in the new-password form. */
+  passwordsMatch: boolean | null;
+  attributeFields: string[];
+}
+
+/** The sign-up form (SignUp): username, password twice with a match check, and the app's attributes. */
+export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRenderProps {
+  const mutation = useSignUp();
+  const attrs = (options.attributes ?? ['email']).map(normalizeAttribute);
+  const label = (name: string, given: string | undefined) =>
+    given ?? (['email', 'phone_number', 'name', 'given_name', 'family_name', 'birthdate', 'address', 'preferred_username'].includes(name)
+      ? form.t(`attribute.${name}` as AnyMessageKey)
+      : name.replace(/^custom:/, ''));
+  const fields: FieldSpec<AnyMessageKey>[] = [
+    {
+      name: 'username',
+      label: '',
+      initial: options.initialUsername ?? '',
+      validate: (v) => (v.trim() === '' ? 'invalid.username.signUp' : null),
+      input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
+    },
+    ...attrs.map<FieldSpec<AnyMessageKey>>((a) => ({
+      name: `attribute:${a.name}`,
+      label: '',
+      validate: (v) => {
+        const value = v.trim();
+        if (value === '') return a.required ? ['invalid.attribute', { attribute: label(a.name, a.label).toLowerCase() }] : null;
+        return attributeFormatError(a.name, value);
+      },
+      input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
+    })),
+    {
+      name: 'password',
+      label: '',
+      validate: (v) => (v === '' ? 'invalid.password.signUp' : null),
+      input: { type: 'password', autoComplete: 'new-password' },
+    },
+    {
+      name: 'confirm',
+      label: '',
+      validate: (v, all) => (v !== all.password ? 'invalid.confirm' : null),
+      input: { type: 'password', autoComplete: 'new-password' },
+    },
+  ];
+  const form = useAccountForm({
+    hook: 'useSignUpForm',
+    messages: options.messages,
+    title: '',
+    hint: null,
+    submitLabel: '',
+    fields,
+    mutation,
+    clearOnFailure: ['password', 'confirm'],
+    toInput: (v) => ({
+      username: (v.username ?? '').trim(),
+      password: v.password ?? '',
+      attributes: Object.fromEntries(attrs.map((a) => [a.name, (v[`attribute:${a.name}`] ?? '').trim()])),
+    }),
+    onSuccess: (result, v) => options.onSignedUp?.({ ...result, username: (v.username ?? '').trim(), password: v.password ?? '' }),
+  });
+  // Labels need `t`, which the form hook makes: fill them in now.
+  form.title = form.t('signUp.title');
+  form.submitLabel = form.t('signUp.submit');
+  const setLabel = (name: string, text: string) => {
+    const f = form.fields[name];
+    if (f) form.fields[name] = { ...f, label: text };
+  };
+  setLabel('username', form.t('signUp.username'));
+  setLabel('password', form.t('signUp.password'));
+  setLabel('confirm', form.t('signUp.confirm'));
+  for (const a of attrs) setLabel(`attribute:${a.name}`, label(a.name, a.label));
+  const typed = form.values.password !== '' && form.values.confirm !== '';
+  return {
+    ...form,
+    passwordsMatch: typed ? form.values.password === form.values.confirm : null,
+    attributeFields: attrs.map((a) => `attribute:${a.name}`),
+  };
+}
+
+export interface UseConfirmSignUpFormOptions {
+  username: string;
+  /** The Session SignUp returned (for sign-in without the password afterwards). */
+  session?: string | undefined;
+  codeDelivery?: CodeDelivery | undefined;
+  messages?: AccountMessages;
+  onConfirmed?: (result: { session: string | undefined }) => void;
+}
+
+/** The confirmation form (ConfirmSignUp): the code, and a resend with a countdown. */
+export function useConfirmSignUpForm(options: UseConfirmSignUpFormOptions): AccountFormRenderProps & { resend: () => ReturnType<ReturnType<typeof useResendSignUpCode>['mutateAsync']> } {
+  const mutation = useConfirmSignUp();
+  const resend = useResendSignUpCode();
+  const form = useAccountForm({
+    hook: 'useConfirmSignUpForm',
+    messages: options.messages,
+    title: '',
+    hint: null,
+    submitLabel: '',
+    fields: [
+      {
+        name: 'code',
+        label: '',
+        validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
+        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
+      },
+    ],
+    mutation,
+    clearOnFailure: ['code'],
+    errorContext: 'account',
+    toInput: (v) => ({ username: options.username, code: (v.code ?? '').replace(/\s+/g, ''), ...(options.session ? { session: options.session } : {}) }),
+    onSuccess: (result) => options.onConfirmed?.(result),
+  });
+  form.title = form.t('confirmSignUp.title');
+  form.hint = options.codeDelivery?.destination
+    ? form.t('confirmSignUp.hint', { destination: options.codeDelivery.destination })
+    : form.t('confirmSignUp.hintNoDestination');
+  form.submitLabel = form.t('confirmSignUp.submit');
+  const code = form.fields.code;
+  if (code) form.fields.code = { ...code, label: form.t('code.label') };
+  return { ...form, resend: () => resend.mutateAsync({ username: options.username }) };
+}
+
+export interface ConfirmSignUpProps extends UseConfirmSignUpFormOptions {
+  className?: string;
+  children?: (props: ReturnType<typeof useConfirmSignUpForm>) => ReactNode;
+}
+
+/**
+ * Confirms a new account with the code Cognito sent, with "send a new code" on a countdown.
+ *
+ * @example
+ * <ConfirmSignUp username="alice" onConfirmed={() => navigate('/sign-in')} />
+ */
+export function ConfirmSignUp({ children, className, ...options }: ConfirmSignUpProps) {
+  const form = useConfirmSignUpForm(options);
+  if (children) return <>{children(form)}</>;
+  return (
+    <FormLayout props={form as unknown as StepFormRenderProps} step="CONFIRM_SIGN_UP" className={className} canCancel={false}>
+      {form.fields.code && <Field field={form.fields.code} />}
+      <ResendButton resend={form.resend} messages={options.messages} />
+    </FormLayout>
+  );
+}
+
+export interface SignUpProps extends Omit<UseSignUpFormOptions, 'onSignedUp'> {
+  className?: string;
+  /** Sign the user in once confirmed (default true): with the confirmation Session, else the password. */
+  autoSignIn?: boolean;
+  /** After SignUp, before confirmation. */
+  onSignedUp?: UseSignUpFormOptions['onSignedUp'];
+  /** After confirmation; `step` is where the sign-in got to (`DONE`, or a step such as MFA for `<SignIn>`). */
+  onConfirmed?: (result: { username: string; step: SignInStep | null }) => void;
+  /** Shows "Back to sign in" (a button calling this; or `false` to hide, or your own node). */
+  signInLink?: ViewLinkProp;
+  children?: (props: SignUpFormRenderProps) => ReactNode;
+  /** Replaces the confirmation form's markup. */
+  renderConfirm?: ConfirmSignUpProps['children'];
+}
+
+/**
+ * Account creation: the sign-up form, then the confirmation code, then (unless `autoSignIn` is false)
+ * sign-in with the confirmation Session when the app client allows USER_AUTH, otherwise the password
+ * just chosen. The password is held in memory only until then.
+ *
+ * @example
+ * <SignUp attributes={['email', { name: 'name', required: false }]} onConfirmed={({ step }) => setView('signIn')} />
+ */
+export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, signInLink, children, renderConfirm, ...options }: SignUpProps) {
+  const { auth } = useCognitoContext('SignUp');
+  const [pendingConfirmation, setPending] = useState<(SignUpResult & { username: string }) | null>(null);
+  const password = useRef<string | undefined>(undefined);
+  const finish = async (username: string, session: string | undefined) => {
+    let step: SignInStep | null = null;
+    const secret = password.current;
+    password.current = undefined;
+    if (autoSignIn && (session || secret !== undefined)) {
+      step = await signInAfterSignUp(auth, { username, ...(session ? { session } : {}), ...(secret !== undefined ? { password: secret } : {}) }).catch(() => null);
+    }
+    onConfirmed?.({ username, step });
+  };
+  const form = useSignUpForm({
+    ...options,
+    onSignedUp: (result) => {
+      onSignedUp?.(result);
+      const { password: secret, ...rest } = result;
+      password.current = secret;
+      if (result.userConfirmed) void finish(result.username, result.session);
+      else setPending(rest);
+    },
+  });
+  const link = <ViewLink link={signInLink} name="signIn" label={form.t('link.signIn')} />;
+  if (pendingConfirmation) {
+    return (
+      <div className={className} data-cognito-view="confirmSignUp">
+        <ConfirmSignUp
+          username={pendingConfirmation.username}
+          session={pendingConfirmation.session}
+          codeDelivery={pendingConfirmation.codeDelivery}
+          {...(options.messages ? { messages: options.messages } : {})}
+          onConfirmed={({ session }) => void finish(pendingConfirmation.username, session)}
+          {...(renderConfirm ? { children: renderConfirm } : {})}
+        />
+        {link}
+      </div>
+    );
+  }
+  if (children) return <>{children(form)}</>;
+  return (
+    <div className={className} data-cognito-view="signUp">
+      <FormLayout props={form as unknown as StepFormRenderProps} step="SIGN_UP" canCancel={false}>
+        {form.fields.username && <Field field={form.fields.username} />}
+        {form.attributeFields.map((name) => form.fields[name] && <Field key={name} field={form.fields[name]} />)}
+        {form.fields.password && <Field field={form.fields.password} />}
+        {form.fields.confirm && <Field field={form.fields.confirm} />}
+        <p aria-live="polite" data-password-match={form.passwordsMatch === null ? undefined : String(form.passwordsMatch)}>
+          {form.passwordsMatch ? form.t('newPassword.matches') : form.passwordsMatch === false ? form.t('invalid.confirm') : ''}
+        </p>
+      </FormLayout>
+      {link}
+    </div>
+  );
+}

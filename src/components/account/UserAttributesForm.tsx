@@ -1,0 +1,178 @@
+'use client';
+import { useState, type ReactNode } from 'react';
+import type { CodeDelivery, UserDetails } from '../../core/index.js';
+import { useSendAttributeVerificationCode, useUpdateUserAttributes, useVerifyUserAttribute } from '../../react/account.js';
+import { useUser } from '../../react/useUser.js';
+import { Field } from '../shared/Field.js';
+import { FormLayout } from '../shared/FormLayout.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import type { StepFormRenderProps } from '../shared/useStepForm.js';
+import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+import { ResendButton } from './ResendButton.js';
+import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from './useAccountForm.js';
+
+const STANDARD = ['email', 'phone_number', 'name', 'given_name', 'family_name', 'birthdate', 'address', 'preferred_username'];
+const VERIFIABLE = ['email', 'phone_number'];
+
+export interface UserAttributesFormRenderProps extends AccountFormRenderProps {
+  attributeFields: string[];
+  /** Per verifiable attribute shown (email, phone_number): whether Cognito says it is verified. */
+  verified: Record<string, boolean>;
+  /** "Saved." after a save that needed no verification. */
+  done: string | null;
+}
+
+function useProfileForm(options: {
+  details: UserDetails;
+  attributes: AttributeField[];
+  messages: AccountMessages | undefined;
+  onVerificationNeeded: (attribute: string, codeDelivery: CodeDelivery | undefined) => void;
+}): UserAttributesFormRenderProps {
+  const mutation = useUpdateUserAttributes();
+  const [done, setDone] = useState(false);
+  const attrs = options.attributes.map(normalizeAttribute);
+  const t = (key: AnyMessageKey, values?: Record<string, string>) => translateAccount(options.messages, key, values);
+  const label = (name: string, given: string | undefined) => given ?? (STANDARD.includes(name) ? t(`attribute.${name}` as AnyMessageKey) : name.replace(/^custom:/, ''));
+  const current = options.details.attributes;
+  const form = useAccountForm({
+    hook: 'useUserAttributesForm',
+    messages: options.messages,
+    title: t('attributes.title'),
+    hint: null,
+    submitLabel: t('attributes.submit'),
+    fields: attrs.map((a) => ({
+      name: a.name,
+      label: label(a.name, a.label),
+      initial: current[a.name] ?? '',
+      validate: (v: string) => {
+        const value = v.trim();
+        if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: label(a.name, a.label).toLowerCase() }] : null;
+        return attributeFormatError(a.name, value);
+      },
+      input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
+    })),
+    mutation,
+    toInput: (v) => {
+      setDone(false);
+      const changed = Object.fromEntries(attrs.map((a) => [a.name, (v[a.name] ?? '').trim()]).filter(([name, value]) => value !== '' && value !== (current[name as string] ?? '')));
+      return changed;
+    },
+    onSuccess: ({ codeDeliveries }) => {
+      const first = codeDeliveries.find((d) => d.attribute && VERIFIABLE.includes(d.attribute));
+      if (first?.attribute) options.onVerificationNeeded(first.attribute, first);
+      else setDone(true);
+    },
+  });
+  const verified = Object.fromEntries(attrs.filter((a) => VERIFIABLE.includes(a.name) && current[a.name]).map((a) => [a.name, current[`${a.name}_verified`] === 'true']));
+  return { ...form, attributeFields: attrs.map((a) => a.name), verified, done: done ? t('attributes.saved') : null };
+}
+
+function useVerifyForm(options: { attribute: string; messages: AccountMessages | undefined; onVerified: () => void; onCancel: () => void }) {
+  const mutation = useVerifyUserAttribute();
+  const t = (key: AnyMessageKey, values?: Record<string, string>) => translateAccount(options.messages, key, values);
+  const name = (STANDARD.includes(options.attribute) ? t(`attribute.${options.attribute}` as AnyMessageKey) : options.attribute).toLowerCase();
+  return useAccountForm({
+    hook: 'useUserAttributesForm',
+    messages: options.messages,
+    title: t('attributes.verifyTitle', { attribute: name }),
+    hint: null,
+    submitLabel: t('attributes.verifySubmit'),
+    fields: [
+      {
+        name: 'code',
+        label: t('code.label'),
+        validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
+        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
+      },
+    ],
+    mutation,
+    clearOnFailure: ['code'],
+    errorContext: 'account',
+    toInput: (v) => ({ attribute: options.attribute, code: (v.code ?? '').replace(/\s+/g, '') }),
+    onSuccess: options.onVerified,
+    onCancel: options.onCancel,
+  });
+}
+
+function VerifyAttribute({ attribute, codeDelivery, messages, onDone }: { attribute: string; codeDelivery: CodeDelivery | undefined; messages: AccountMessages | undefined; onDone: () => void }) {
+  const send = useSendAttributeVerificationCode();
+  const form = useVerifyForm({ attribute, messages, onVerified: onDone, onCancel: onDone });
+  if (codeDelivery?.destination) form.hint = translateAccount(messages, 'confirmSignUp.hint', { destination: codeDelivery.destination });
+  return (
+    <FormLayout props={form as unknown as StepFormRenderProps} step="VERIFY_ATTRIBUTE">
+      {form.fields.code && <Field field={form.fields.code} />}
+      <ResendButton resend={() => send.mutateAsync(attribute)} messages={messages} />
+    </FormLayout>
+  );
+}
+
+export interface UserAttributesFormProps {
+  /** The attributes to show, in order (default `['email', 'name']`). */
+  attributes?: AttributeField[];
+  messages?: AccountMessages;
+  className?: string;
+  children?: (props: UserAttributesFormRenderProps) => ReactNode;
+}
+
+function ProfileForm({ details, attributes, messages, className, children }: UserAttributesFormProps & { details: UserDetails; attributes: AttributeField[] }) {
+  const send = useSendAttributeVerificationCode();
+  const [verifying, setVerifying] = useState<{ attribute: string; codeDelivery: CodeDelivery | undefined } | null>(null);
+  const form = useProfileForm({ details, attributes, messages, onVerificationNeeded: (attribute, codeDelivery) => setVerifying({ attribute, codeDelivery }) });
+  if (verifying) {
+    return <VerifyAttribute {...verifying} messages={messages} onDone={() => setVerifying(null)} />;
+  }
+  if (children) return <>{children(form)}</>;
+  return (
+    <FormLayout props={form as unknown as StepFormRenderProps} step="USER_ATTRIBUTES" className={className} canCancel={false}>
+      {form.attributeFields.map((name) => {
+        const field = form.fields[name];
+        if (!field) return null;
+        const verified = form.verified[name];
+        return (
+          <div key={name} data-attribute={name}>
+            <Field field={field} />
+            {verified !== undefined && (
+              <p data-verified={String(verified)}>
+                {verified ? form.t('attributes.verified') : form.t('attributes.unverified')}{' '}
+                {!verified && (
+                  <button
+                    type="button"
+                    disabled={send.isPending}
+                    onClick={() => send.mutate(name, { onSuccess: ({ codeDelivery }) => setVerifying({ attribute: name, codeDelivery }) })}
+                  >
+                    {form.t('attributes.verify', { attribute: field.label.toLowerCase() })}
+                  </button>
+                )}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {send.error && <p role="alert">{accountErrorMessage(messages, send.error)}</p>}
+      <p role="status" data-done="">
+        {form.done}
+      </p>
+    </FormLayout>
+  );
+}
+
+/**
+ * The signed-in user's profile (GetUser, UpdateUserAttributes): the attributes you list, with input types
+ * that fit; a changed email or phone number is verified with a code (VerifyUserAttribute), and an
+ * unverified one offers "verify" (GetUserAttributeVerificationCode).
+ *
+ * @example
+ * <UserAttributesForm attributes={['email', 'phone_number', { name: 'custom:team', label: 'Team', required: false }]} />
+ */
+export function UserAttributesForm({ attributes = ['email', 'name'], ...props }: UserAttributesFormProps) {
+  const user = useUser();
+  if (!user.data) {
+    return (
+      <p aria-busy="true" data-section="attributes">
+        {user.error ? accountErrorMessage(props.messages, user.error) : translateAccount(props.messages, 'account.loading')}
+      </p>
+    );
+  }
+  // Keyed by the user's data, so saved values become the form's new starting point.
+  return <ProfileForm key={JSON.stringify(user.data.attributes)} details={user.data} attributes={attributes} {...props} />;
+}

@@ -1,0 +1,28 @@
+'use client';
+/** Sign-up, password reset and account settings: each a headless hook plus a thin, unstyled component. */
+export { Authentication } from './Authentication.js';
+export type { AuthenticationProps, AuthenticationView } from './Authentication.js';
+export { SignUp, ConfirmSignUp, useSignUpForm, useConfirmSignUpForm } from './SignUp.js';
+export type { SignUpProps, ConfirmSignUpProps, SignUpFormRenderProps, UseSignUpFormOptions, UseConfirmSignUpFormOptions } from './SignUp.js';
+export { ForgotPassword, useForgotPasswordForm, useConfirmForgotPasswordForm } from './ForgotPassword.js';
+export type { ForgotPasswordProps } from './ForgotPassword.js';
+export { ChangePasswordForm, useChangePasswordForm } from './ChangePasswordForm.js';
+export type { ChangePasswordFormProps, ChangePasswordFormRenderProps } from './ChangePasswordForm.js';
+export { UserAttributesForm } from './UserAttributesForm.js';
+export type { UserAttributesFormProps, UserAttributesFormRenderProps } from './UserAttributesForm.js';
+export { MfaSettings, useMfaSettings, useTotpSetupForm } from './MfaSettings.js';
+export type { MfaSettingsProps, MfaSettingsRenderProps, MfaMethodState } from './MfaSettings.js';
+export { DeviceList, useDeviceList } from './DeviceList.js';
+export type { DeviceListRenderProps } from './DeviceList.js';
+export { PasskeyList, usePasskeyList } from './PasskeyList.js';
+export type { PasskeyListRenderProps } from './PasskeyList.js';
+export { DeleteAccount, useDeleteAccountForm } from './DeleteAccount.js';
+export { AccountSettings } from './AccountSettings.js';
+export type { AccountSettingsProps, AccountSection } from './AccountSettings.js';
+export { ResendButton } from './ResendButton.js';
+export { useCooldown } from './useCooldown.js';
+export { accountMessages, translateAccount, accountErrorMessage } from './messages.js';
+export type { AccountMessageKey, AccountMessages } from './messages.js';
+export type { AccountFormRenderProps } from './useAccountForm.js';
+export type { AttributeField } from '../shared/attributeInputs.js';
+export type { ViewLinkProp } from '../shared/ViewLink.js';
