@@ -53,6 +53,7 @@ function settingsOf(config: UserPoolSimulatorConfig): PoolSettings {
     sessionValidityMs: (config.authSessionValidityMinutes ?? 3) * MINUTE,
     accessTokenValidityMs: (config.accessTokenValidityMinutes ?? 60) * MINUTE,
     refreshTokenValidityMs: (config.refreshTokenValidityDays ?? 30) * 24 * 60 * MINUTE,
+    codeSendLimit: config.codeSendLimit ?? 5,
     passwordPolicy: {
       requireNumbers: true,
       requireLowercase: true,

@@ -34,6 +34,7 @@ import {
   missingParameter,
   notAuthorized,
 } from './serviceErrors.js';
+import { ACCOUNT_OPERATIONS, signInWithSignUpSession } from './account.js';
 import { verifierFromDeviceConfirmation } from './srpVerifier.js';
 import type { AuthSession, DeviceRecord, Pool, SignIn, UserRecord } from './state.js';
 import { verifyTotp } from './totp.js';
@@ -156,6 +157,8 @@ const initiateAuth: OperationHandler = async (pool, input) => {
     case 'USER_AUTH': {
       const name = required(params, 'USERNAME');
       await checkSecretHash(pool, [name], params.SECRET_HASH);
+      const afterSignUp = await signInWithSignUpSession(pool, input, name);
+      if (afterSignUp) return afterSignUp;
       const user = lookUp(pool, name);
       const signIn = newSignIn(pool, name, user, authFlow, params.DEVICE_KEY);
       const preferred = availableFirstFactors(pool, user).find((f): f is FirstFactor => f === params.PREFERRED_CHALLENGE);
@@ -543,4 +546,5 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map([
   ['ListDevices', listDevices],
   ['GlobalSignOut', globalSignOut],
   ['RevokeToken', revokeToken],
+  ...ACCOUNT_OPERATIONS,
 ]);

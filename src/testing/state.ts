@@ -40,6 +40,8 @@ export interface PoolSettings {
   accessTokenValidityMs: number;
   refreshTokenValidityMs: number;
   passwordPolicy: Required<NonNullable<UserPoolSimulatorConfig['passwordPolicy']>>;
+  /** Code sends (sign-up, reset, attribute verification) allowed per user in 15 minutes. */
+  codeSendLimit: number;
 }
 
 /** A device of a user: created by a sign-in with device tracking, remembered once confirmed. */

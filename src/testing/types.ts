@@ -155,6 +155,11 @@ export interface UserPoolSimulatorConfig {
    * The password policy NEW_PASSWORD_REQUIRED enforces. Default: Cognito's default policy, at least 8
    * characters with a digit, a lower-case and an upper-case letter and a symbol.
    */
+  /**
+   * How many codes (sign-up, resend, forgotten password, attribute verification) one user may be sent in 15
+   * minutes before LimitExceededException (default 5).
+   */
+  codeSendLimit?: number;
   passwordPolicy?: {
     minLength: number;
     requireNumbers?: boolean;

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoAuth } from '../createCognitoAuth.js';
 import { CognitoAuthError, invalidInput } from '../errors.js';
-import { navigatorWebAuthnCreate } from '../engine/webAuthn.js';
+import { ceremonyError, navigatorWebAuthnCreate } from '../engine/webAuthn.js';
 import type { CredentialCreationOptionsJSON, WebAuthnCreate } from '../types.js';
 import { accessToken, requireText, send } from './call.js';
 
@@ -76,7 +76,13 @@ export async function registerPasskey(auth: CognitoAuth, options: { create?: Web
     });
   }
   const create = options.create ?? auth.config.webAuthnCreate ?? navigatorWebAuthnCreate;
-  const credential = await create(creationOptions);
+  let credential;
+  try {
+    credential = await create(creationOptions);
+  } catch (cause) {
+    // A custom creator may throw the browser's own errors (NotAllowedError, InvalidStateError...).
+    throw ceremonyError(cause);
+  }
   await send<CompleteWebAuthnRegistrationCommandInput, CompleteWebAuthnRegistrationCommandOutput>(
     auth,
     'CompleteWebAuthnRegistration',

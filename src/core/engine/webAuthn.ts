@@ -23,7 +23,8 @@ function toBase64Url(buffer: ArrayBuffer): string {
  * `WebAuthnCancelled`, so the app can offer to try again or pick another way to sign in.
  */
 /** A refusal by the user or the authenticator, or a failure: the library's error for either. */
-function ceremonyError(cause: unknown): CognitoAuthError {
+export function ceremonyError(cause: unknown): CognitoAuthError {
+  if (cause instanceof CognitoAuthError) return cause;
   const name = (cause as { name?: unknown } | null)?.name;
   if (name === 'NotAllowedError' || name === 'AbortError') {
     return new CognitoAuthError('WebAuthnCancelled', 'The passkey request was cancelled or timed out.', { cause });

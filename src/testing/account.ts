@@ -1,0 +1,405 @@
+/**
+ * The account operations around sign-in: sign-up and its confirmation, forgotten passwords, and what a
+ * signed-in user changes (password, attributes, MFA preferences, passkeys, the account itself). Codes are
+ * "sent" like the sign-in codes (`sim.lastCode`), and rate-limited like Cognito's: too many code sends for
+ * one user within 15 minutes answer LimitExceededException.
+ */
+import { bytesToBase64Url, randomBytesOf, randomDigits, randomUuid } from './bytes.js';
+import { afterFirstFactor } from './flow.js';
+import type { OperationHandler, OperationInput } from './operations.js';
+import {
+  authenticateAccessToken,
+  checkClientId,
+  checkSecretHash,
+  maskEmail,
+  maskPhone,
+  passwordPolicyViolation,
+  resolveUser,
+} from './pool.js';
+import { MESSAGES, ServiceError, codeMismatch, invalidParameter, missingMember, notAuthorized } from './serviceErrors.js';
+import type { Pool, PoolState, UserRecord } from './state.js';
+import { parseRegistration } from './webauthn.js';
+
+const MINUTE = 60_000;
+/** Confirmation and reset codes live 24 hours at Cognito; attribute codes likewise. */
+const CODE_LIFETIME_MS = 24 * 60 * MINUTE;
+const RATE_WINDOW_MS = 15 * MINUTE;
+
+type CodePurpose = 'signUp' | 'forgotPassword' | `verify:${string}`;
+
+interface AccountState {
+  codes: Map<string, { code: string; expiresAt: number; failures: number }>;
+  sends: Map<string, number[]>;
+  /** Sign-up sessions: SignUp's, then ConfirmSignUp's (usable once with USER_AUTH). */
+  signUpSessions: Map<string, { username: string; stage: 'signUp' | 'confirmed'; expiresAt: number }>;
+  /** WebAuthn registration challenges by username. */
+  registrations: Map<string, string>;
+}
+
+// Keyed by the state object, so `sim.reset()` (which replaces it) starts these afresh too.
+const accountStates = new WeakMap<PoolState, AccountState>();
+
+function accountState(pool: Pool): AccountState {
+  let state = accountStates.get(pool.state);
+  if (!state) {
+    state = { codes: new Map(), sends: new Map(), signUpSessions: new Map(), registrations: new Map() };
+    accountStates.set(pool.state, state);
+  }
+  return state;
+}
+
+function member(input: OperationInput, name: string): string {
+  const value = input[name];
+  if (value === undefined || value === null) throw missingMember(name);
+  if (typeof value !== 'string') throw invalidParameter(`${name} must be a string`);
+  return value;
+}
+
+function optional(input: OperationInput, name: string): string | undefined {
+  const value = input[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function attributeList(value: unknown): { Name: string; Value: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((a): a is { Name: string; Value: string } => typeof a?.Name === 'string' && typeof a?.Value === 'string');
+}
+
+/** "Sends" a code for a purpose, counting sends against the rate limit. */
+function sendAccountCode(pool: Pool, user: UserRecord, purpose: CodePurpose, medium: 'EMAIL' | 'SMS', attribute: string) {
+  const state = accountState(pool);
+  const now = pool.now();
+  const recent = (state.sends.get(user.username) ?? []).filter((t) => now - t < RATE_WINDOW_MS);
+  if (recent.length >= pool.settings.codeSendLimit) {
+    throw new ServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+  }
+  state.sends.set(user.username, [...recent, now]);
+  const code = randomDigits(pool.random, 6);
+  state.codes.set(`${user.username}:${purpose}`, { code, expiresAt: now + CODE_LIFETIME_MS, failures: 0 });
+  pool.state.lastCodes.set(user.username, code);
+  const destination = user.attributes[attribute] ?? '';
+  return {
+    DeliveryMedium: medium,
+    Destination: medium === 'SMS' ? maskPhone(destination) : maskEmail(destination),
+    AttributeName: attribute,
+  };
+}
+
+/** Where a user's confirmation or reset code goes: a verified (or, at sign-up, given) email, else the phone. */
+function channelOf(user: UserRecord, requireVerified: boolean): { medium: 'EMAIL' | 'SMS'; attribute: string } | undefined {
+  const ok = (name: string) => user.attributes[name] && (!requireVerified || user.attributes[`${name}_verified`] === 'true');
+  if (ok('email')) return { medium: 'EMAIL', attribute: 'email' };
+  if (ok('phone_number')) return { medium: 'SMS', attribute: 'phone_number' };
+  return undefined;
+}
+
+function checkCode(pool: Pool, user: UserRecord, purpose: CodePurpose, given: string): void {
+  const state = accountState(pool);
+  const key = `${user.username}:${purpose}`;
+  const record = state.codes.get(key);
+  if (!record) throw codeMismatch();
+  if (record.expiresAt <= pool.now()) {
+    state.codes.delete(key);
+    throw new ServiceError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+  }
+  if (record.code !== given) {
+    record.failures += 1;
+    if (record.failures >= 5) {
+      state.codes.delete(key);
+      throw new ServiceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    }
+    throw codeMismatch();
+  }
+  state.codes.delete(key);
+}
+
+function newSessionId(pool: Pool): string {
+  return bytesToBase64Url(randomBytesOf(pool.random, 48));
+}
+
+async function clientCall(pool: Pool, input: OperationInput): Promise<string> {
+  checkClientId(pool, member(input, 'ClientId'));
+  const username = member(input, 'Username');
+  await checkSecretHash(pool, [username], optional(input, 'SecretHash'));
+  return username;
+}
+
+const signUp: OperationHandler = async (pool, input) => {
+  const username = await clientCall(pool, input);
+  const password = member(input, 'Password');
+  if (pool.state.users.has(username) || resolveUser(pool, username)) {
+    throw new ServiceError('UsernameExistsException', 'User already exists');
+  }
+  const violation = passwordPolicyViolation(pool, password);
+  if (violation) throw new ServiceError('InvalidPasswordException', violation);
+  const attributes: Record<string, string> = {};
+  for (const { Name, Value } of attributeList(input.UserAttributes)) attributes[Name] = Value;
+  for (const name of pool.settings.requiredAttributes) {
+    if (!attributes[name]) throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute ${name} is required`);
+  }
+  const sub = randomUuid(pool.random);
+  const user: UserRecord = {
+    username,
+    password,
+    status: 'UNCONFIRMED',
+    attributes: { ...attributes, sub },
+    mfa: { sms: false, email: false, totpSecret: undefined, totpDeviceName: undefined, preferred: undefined },
+    pendingTotpSecret: undefined,
+    customChallenge: undefined,
+    passkeys: [],
+    devices: [],
+    srpVerifier: undefined,
+  };
+  const channel = channelOf(user, false);
+  if (!channel) throw invalidParameter('No email or phone number to send the confirmation code to.');
+  pool.state.users.set(username, user);
+  const delivery = sendAccountCode(pool, user, 'signUp', channel.medium, channel.attribute);
+  const session = newSessionId(pool);
+  accountState(pool).signUpSessions.set(session, { username, stage: 'signUp', expiresAt: pool.now() + pool.settings.sessionValidityMs * 5 });
+  return { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails: delivery, Session: session };
+};
+
+function unconfirmedUser(pool: Pool, username: string): UserRecord {
+  const user = pool.state.users.get(username);
+  if (!user) throw new ServiceError('UserNotFoundException', MESSAGES.userNotFound);
+  return user;
+}
+
+const confirmSignUp: OperationHandler = async (pool, input) => {
+  const username = await clientCall(pool, input);
+  const user = unconfirmedUser(pool, username);
+  if (user.status !== 'UNCONFIRMED') throw notAuthorized('User cannot be confirmed. Current status is CONFIRMED');
+  checkCode(pool, user, 'signUp', member(input, 'ConfirmationCode'));
+  user.status = 'CONFIRMED';
+  const channel = channelOf(user, false);
+  if (channel) user.attributes[`${channel.attribute}_verified`] = 'true';
+  const state = accountState(pool);
+  const given = optional(input, 'Session');
+  const known = given ? state.signUpSessions.get(given) : undefined;
+  if (given) state.signUpSessions.delete(given);
+  if (known && known.username === username) {
+    const session = newSessionId(pool);
+    state.signUpSessions.set(session, { username, stage: 'confirmed', expiresAt: pool.now() + pool.settings.sessionValidityMs });
+    return { Session: session };
+  }
+  return {};
+};
+
+const resendConfirmationCode: OperationHandler = async (pool, input) => {
+  const username = await clientCall(pool, input);
+  const user = unconfirmedUser(pool, username);
+  if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
+  const channel = channelOf(user, false);
+  if (!channel) throw invalidParameter('No email or phone number to send the confirmation code to.');
+  return { CodeDeliveryDetails: sendAccountCode(pool, user, 'signUp', channel.medium, channel.attribute) };
+};
+
+/**
+ * InitiateAuth USER_AUTH with the Session of a ConfirmSignUp: the confirmation proved who the user is,
+ * so tokens follow at once (once per Session). Returns `undefined` when the request is not one.
+ */
+export async function signInWithSignUpSession(pool: Pool, input: OperationInput, username: string) {
+  const given = optional(input, 'Session');
+  if (given === undefined) return undefined;
+  const state = accountState(pool);
+  const record = state.signUpSessions.get(given);
+  state.signUpSessions.delete(given);
+  if (!record || record.stage !== 'confirmed' || record.expiresAt <= pool.now() || record.username !== username) {
+    throw notAuthorized(MESSAGES.invalidSession);
+  }
+  const user = pool.state.users.get(username);
+  if (!user) throw notAuthorized(MESSAGES.invalidSession);
+  return afterFirstFactor(pool, { username, phantom: false, authFlow: 'USER_AUTH', firstFactor: 'EMAIL_OTP', deviceKey: undefined }, user);
+}
+
+const forgotPassword: OperationHandler = async (pool, input) => {
+  const username = await clientCall(pool, input);
+  const user = resolveUser(pool, username);
+  if (!user) {
+    if (!pool.settings.preventUserExistenceErrors) throw new ServiceError('UserNotFoundException', MESSAGES.userNotFound);
+    // A plausible answer, so that the reply does not reveal whether the user exists.
+    return { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', Destination: maskEmail(`${username}@example.com`), AttributeName: 'email' } };
+  }
+  const channel = channelOf(user, true);
+  if (!channel) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+  return { CodeDeliveryDetails: sendAccountCode(pool, user, 'forgotPassword', channel.medium, channel.attribute) };
+};
+
+const confirmForgotPassword: OperationHandler = async (pool, input) => {
+  const username = await clientCall(pool, input);
+  const user = resolveUser(pool, username);
+  if (!user) throw pool.settings.preventUserExistenceErrors ? codeMismatch() : new ServiceError('UserNotFoundException', MESSAGES.userNotFound);
+  const password = member(input, 'Password');
+  checkCode(pool, user, 'forgotPassword', member(input, 'ConfirmationCode'));
+  const violation = passwordPolicyViolation(pool, password);
+  if (violation) throw new ServiceError('InvalidPasswordException', violation);
+  user.password = password;
+  user.srpVerifier = undefined;
+  if (user.status === 'RESET_REQUIRED' || user.status === 'FORCE_CHANGE_PASSWORD') user.status = 'CONFIRMED';
+  return {};
+};
+
+const changePassword: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const previous = member(input, 'PreviousPassword');
+  const proposed = member(input, 'ProposedPassword');
+  if (previous !== user.password) throw notAuthorized();
+  const violation = passwordPolicyViolation(pool, proposed);
+  if (violation) throw new ServiceError('InvalidPasswordException', violation);
+  user.password = proposed;
+  user.srpVerifier = undefined;
+  return {};
+};
+
+const VERIFIABLE: Record<string, 'EMAIL' | 'SMS'> = { email: 'EMAIL', phone_number: 'SMS' };
+
+const updateUserAttributes: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const list = attributeList(input.UserAttributes);
+  if (list.length === 0) throw missingMember('UserAttributes');
+  const deliveries = [];
+  for (const { Name, Value } of list) {
+    if (Name === 'sub' || Name.endsWith('_verified')) throw invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
+    if (Name === 'phone_number' && !/^\+[1-9]\d{6,14}$/.test(Value)) throw invalidParameter('Invalid phone number format.');
+    const changed = user.attributes[Name] !== Value;
+    user.attributes[Name] = Value;
+    const medium = VERIFIABLE[Name];
+    if (medium && changed) {
+      user.attributes[`${Name}_verified`] = 'false';
+      deliveries.push(sendAccountCode(pool, user, `verify:${Name}`, medium, Name));
+    }
+  }
+  return deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {};
+};
+
+const getUserAttributeVerificationCode: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const name = member(input, 'AttributeName');
+  const medium = VERIFIABLE[name];
+  if (!medium || !user.attributes[name]) throw invalidParameter(`Invalid attribute name: ${name}`);
+  return { CodeDeliveryDetails: sendAccountCode(pool, user, `verify:${name}`, medium, name) };
+};
+
+const verifyUserAttribute: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const name = member(input, 'AttributeName');
+  if (!VERIFIABLE[name]) throw invalidParameter(`Invalid attribute name: ${name}`);
+  checkCode(pool, user, `verify:${name}`, member(input, 'Code'));
+  user.attributes[`${name}_verified`] = 'true';
+  return {};
+};
+
+function mfaSetting(value: unknown): { Enabled?: boolean; PreferredMfa?: boolean } | undefined {
+  return typeof value === 'object' && value !== null ? (value as { Enabled?: boolean; PreferredMfa?: boolean }) : undefined;
+}
+
+const setUserMfaPreference: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const sms = mfaSetting(input.SMSMfaSettings);
+  const totp = mfaSetting(input.SoftwareTokenMfaSettings);
+  const email = mfaSetting(input.EmailMfaSettings);
+  if (sms?.Enabled && !user.attributes.phone_number) throw invalidParameter('User does not have a phone number to receive SMS MFA codes.');
+  if (totp?.Enabled && !user.mfa.totpSecret) throw invalidParameter('User has not set up software token mfa');
+  if (email?.Enabled && !user.attributes.email) throw invalidParameter('User does not have an email address to receive codes.');
+  const apply = (setting: typeof sms, method: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP', set: (on: boolean) => void) => {
+    if (!setting || setting.Enabled === undefined) return;
+    set(setting.Enabled);
+    if (setting.Enabled && setting.PreferredMfa) user.mfa.preferred = method;
+    if (!setting.Enabled && user.mfa.preferred === method) user.mfa.preferred = undefined;
+  };
+  apply(sms, 'SMS_MFA', (on) => (user.mfa.sms = on));
+  apply(totp, 'SOFTWARE_TOKEN_MFA', (on) => {
+    if (!on) user.mfa.totpSecret = undefined;
+  });
+  apply(email, 'EMAIL_OTP', (on) => (user.mfa.email = on));
+  return {};
+};
+
+const startWebAuthnRegistration: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const challenge = bytesToBase64Url(randomBytesOf(pool.random, 32));
+  accountState(pool).registrations.set(user.username, challenge);
+  return {
+    CredentialCreationOptions: {
+      challenge,
+      rp: { id: pool.settings.relyingPartyId, name: pool.settings.relyingPartyId },
+      user: { id: bytesToBase64Url(new TextEncoder().encode(user.attributes.sub ?? user.username)), name: user.username, displayName: user.attributes.email ?? user.username },
+      pubKeyCredParams: [{ type: 'public-key', alg: -7 }, { type: 'public-key', alg: -257 }],
+      timeout: 60000,
+      excludeCredentials: user.passkeys.map((p) => ({ id: p.credentialId, type: 'public-key' })),
+      authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+    },
+  };
+};
+
+const completeWebAuthnRegistration: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const state = accountState(pool);
+  const challenge = state.registrations.get(user.username);
+  if (!challenge) throw new ServiceError('WebAuthnChallengeNotFoundException', 'No WebAuthn registration is in progress.');
+  state.registrations.delete(user.username);
+  const parsed = await parseRegistration({ credential: input.Credential, challenge, rpId: pool.settings.relyingPartyId });
+  if (!parsed.ok) throw new ServiceError(parsed.error, parsed.reason);
+  if (user.passkeys.some((p) => p.credentialId === parsed.passkey.credentialId)) throw invalidParameter('This credential is already registered.');
+  user.passkeys.push({ ...parsed.passkey, createdAt: pool.now() });
+  return {};
+};
+
+const listWebAuthnCredentials: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const max = typeof input.MaxResults === 'number' ? input.MaxResults : 20;
+  const token = optional(input, 'NextToken');
+  const start = token === undefined ? 0 : Number.parseInt(token, 10);
+  if (!Number.isInteger(start) || start < 0 || start > user.passkeys.length) throw invalidParameter('Invalid NextToken.');
+  const page = user.passkeys.slice(start, start + max);
+  const next = start + page.length;
+  return {
+    Credentials: page.map((p) => ({
+      CredentialId: p.credentialId,
+      FriendlyCredentialName: p.name ?? 'Passkey',
+      RelyingPartyId: p.rpId,
+      AuthenticatorAttachment: p.attachment ?? 'platform',
+      AuthenticatorTransports: p.transports ?? ['internal'],
+      CreatedAt: (p.createdAt ?? pool.now()) / 1000,
+    })),
+    ...(next < user.passkeys.length ? { NextToken: String(next) } : {}),
+  };
+};
+
+const deleteWebAuthnCredential: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  const id = member(input, 'CredentialId');
+  if (!user.passkeys.some((p) => p.credentialId === id)) throw new ServiceError('ResourceNotFoundException', 'Credential not found.');
+  user.passkeys = user.passkeys.filter((p) => p.credentialId !== id);
+  return {};
+};
+
+const deleteUser: OperationHandler = async (pool, input) => {
+  const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  pool.state.users.delete(user.username);
+  for (const record of pool.state.refreshTokens.values()) {
+    if (record.username !== user.username) continue;
+    record.revoked = true;
+    pool.state.revokedOrigins.add(record.originJti);
+  }
+  return {};
+};
+
+
+export const ACCOUNT_OPERATIONS: [string, OperationHandler][] = [
+  ['SignUp', signUp],
+  ['ConfirmSignUp', confirmSignUp],
+  ['ResendConfirmationCode', resendConfirmationCode],
+  ['ForgotPassword', forgotPassword],
+  ['ConfirmForgotPassword', confirmForgotPassword],
+  ['ChangePassword', changePassword],
+  ['UpdateUserAttributes', updateUserAttributes],
+  ['GetUserAttributeVerificationCode', getUserAttributeVerificationCode],
+  ['VerifyUserAttribute', verifyUserAttribute],
+  ['SetUserMFAPreference', setUserMfaPreference],
+  ['StartWebAuthnRegistration', startWebAuthnRegistration],
+  ['CompleteWebAuthnRegistration', completeWebAuthnRegistration],
+  ['ListWebAuthnCredentials', listWebAuthnCredentials],
+  ['DeleteWebAuthnCredential', deleteWebAuthnCredential],
+  ['DeleteUser', deleteUser],
+];
