@@ -114,13 +114,18 @@ export interface UserAttributesFormProps {
   children?: (props: UserAttributesFormRenderProps) => ReactNode;
 }
 
-function ProfileForm({ details, attributes, messages, className, children }: UserAttributesFormProps & { details: UserDetails; attributes: AttributeField[] }) {
+type Verifying = { attribute: string; codeDelivery: CodeDelivery | undefined };
+
+function ProfileForm({
+  details,
+  attributes,
+  messages,
+  className,
+  children,
+  setVerifying,
+}: UserAttributesFormProps & { details: UserDetails; attributes: AttributeField[]; setVerifying: (v: Verifying) => void }) {
   const send = useSendAttributeVerificationCode();
-  const [verifying, setVerifying] = useState<{ attribute: string; codeDelivery: CodeDelivery | undefined } | null>(null);
   const form = useProfileForm({ details, attributes, messages, onVerificationNeeded: (attribute, codeDelivery) => setVerifying({ attribute, codeDelivery }) });
-  if (verifying) {
-    return <VerifyAttribute {...verifying} messages={messages} onDone={() => setVerifying(null)} />;
-  }
   if (children) return <>{children(form)}</>;
   return (
     <FormLayout props={form as unknown as StepFormRenderProps} step="USER_ATTRIBUTES" className={className} canCancel={false}>
@@ -166,6 +171,11 @@ function ProfileForm({ details, attributes, messages, className, children }: Use
  */
 export function UserAttributesForm({ attributes = ['email', 'name'], ...props }: UserAttributesFormProps) {
   const user = useUser();
+  // Held here, above the keyed form, so that the refreshed profile does not drop a verification in progress.
+  const [verifying, setVerifying] = useState<Verifying | null>(null);
+  if (verifying) {
+    return <VerifyAttribute {...verifying} messages={props.messages} onDone={() => setVerifying(null)} />;
+  }
   if (!user.data) {
     return (
       <p aria-busy="true" data-section="attributes">
@@ -174,5 +184,5 @@ export function UserAttributesForm({ attributes = ['email', 'name'], ...props }:
     );
   }
   // Keyed by the user's data, so saved values become the form's new starting point.
-  return <ProfileForm key={JSON.stringify(user.data.attributes)} details={user.data} attributes={attributes} {...props} />;
+  return <ProfileForm key={JSON.stringify(user.data.attributes)} details={user.data} attributes={attributes} setVerifying={setVerifying} {...props} />;
 }
