@@ -7,7 +7,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, inject, it } from 'vitest';
 import { createCognitoAuth } from '../../src/core/index.js';
-import { SignIn, useUser } from '../../src/react/index.js';
+import { AccountSettings, Authentication, SignIn, useUser } from '../../src/react/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
 import { renderWithAuth } from '../react/helpers';
@@ -60,5 +60,29 @@ describe('<SignIn> against the local emulator', () => {
     await user.type(screen.getByLabelText('Confirm new password'), 'N3w-passw0rd!');
     await user.click(screen.getByRole('button', { name: 'Set password' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();
+  });
+
+  it('creates an account with <Authentication>: sign up, confirm with the code, signed in; then changes the password in <AccountSettings>', async () => {
+    const username = `ui${Date.now().toString(36)}`;
+    const auth = store();
+    renderWithAuth(<Authentication signedIn={<AccountSettings sections={['profile', 'password']} />} />, auth);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    await user.type(screen.getByLabelText('Username'), username);
+    await user.type(screen.getByLabelText('Email'), `${username}@example.com`);
+    await user.type(screen.getByLabelText('Password'), 'Passw0rd!long');
+    await user.type(screen.getByLabelText('Confirm password'), 'Passw0rd!long');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await user.type(await screen.findByLabelText('Code'), LOCAL_POOL.code);
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByRole('heading', { name: 'Account settings' }, { timeout: 5000 })).toBeTruthy();
+    expect(auth.getSnapshot().user?.username).toBe(username);
+    await waitFor(() => expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe(`${username}@example.com`));
+    await user.type(screen.getByLabelText('Current password'), 'Passw0rd!long');
+    await user.type(screen.getByLabelText('New password'), 'Changed!Passw0rd');
+    await user.type(screen.getByLabelText('Confirm new password'), 'Changed!Passw0rd');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByText('Your password is changed.')).toBeTruthy();
+    await expect(store().signIn({ username, password: 'Changed!Passw0rd' })).resolves.toEqual({ name: 'DONE' });
   });
 });
