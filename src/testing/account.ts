@@ -6,7 +6,8 @@
  */
 import { bytesToBase64Url, randomBytesOf, randomDigits, randomUuid } from './bytes.js';
 import { afterFirstFactor } from './flow.js';
-import type { OperationHandler, OperationInput } from './operations.js';
+import { member, optionalMember as optional, type OperationInput } from './input.js';
+import type { OperationHandler } from './operations.js';
 import {
   authenticateAccessToken,
   checkClientId,
@@ -46,18 +47,6 @@ function accountState(pool: Pool): AccountState {
     accountStates.set(pool.state, state);
   }
   return state;
-}
-
-function member(input: OperationInput, name: string): string {
-  const value = input[name];
-  if (value === undefined || value === null) throw missingMember(name);
-  if (typeof value !== 'string') throw invalidParameter(`${name} must be a string`);
-  return value;
-}
-
-function optional(input: OperationInput, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 function attributeList(value: unknown): { Name: string; Value: string }[] {

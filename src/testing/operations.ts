@@ -30,34 +30,22 @@ import {
   MESSAGES,
   ServiceError,
   invalidParameter,
-  missingMember,
   missingParameter,
   notAuthorized,
 } from './serviceErrors.js';
 import { ACCOUNT_OPERATIONS, signInWithSignUpSession } from './account.js';
+import { member, optionalMember } from './input.js';
 import { verifierFromDeviceConfirmation } from './srpVerifier.js';
 import type { AuthSession, DeviceRecord, Pool, SignIn, UserRecord } from './state.js';
 import { verifyTotp } from './totp.js';
 
-/** A request body: the JSON object the SDK sent. */
-export type OperationInput = Record<string, unknown>;
+export type { OperationInput } from './input.js';
+import type { OperationInput } from './input.js';
 
 export type OperationHandler = (pool: Pool, input: OperationInput) => Promise<object>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading inputs
-
-function member(input: OperationInput, name: string): string {
-  const value = input[name];
-  if (value === undefined || value === null) throw missingMember(name);
-  if (typeof value !== 'string') throw invalidParameter(`${name} must be a string`);
-  return value;
-}
-
-function optionalMember(input: OperationInput, name: string): string | undefined {
-  const value = input[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** A string map (AuthParameters, ChallengeResponses); non-string values are ignored. */
 function stringMap(value: unknown): Record<string, string> {

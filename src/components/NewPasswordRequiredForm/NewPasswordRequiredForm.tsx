@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
+import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import {
   useNewPasswordRequiredForm,
@@ -29,9 +30,7 @@ export function NewPasswordRequiredForm({ children, className, ...options }: New
       ))}
       <Field field={form.fields.newPassword} />
       <Field field={form.fields.confirm} />
-      <p aria-live="polite" data-password-match={form.passwordsMatch === null ? undefined : String(form.passwordsMatch)}>
-        {form.passwordsMatch ? form.t('newPassword.matches') : form.passwordsMatch === false ? form.t('invalid.confirm') : ''}
-      </p>
+      <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );
 }

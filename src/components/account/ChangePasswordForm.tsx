@@ -2,9 +2,11 @@
 import { useState, type ReactNode } from 'react';
 import { useChangePassword } from '../../react/account.js';
 import { Field } from '../shared/Field.js';
+import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import type { AccountMessages } from './messages.js';
+import { newPasswordFields, passwordsMatch } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
 
 export interface UseChangePasswordFormOptions {
@@ -35,13 +37,7 @@ export function useChangePasswordForm(options: UseChangePasswordFormOptions = {}
         validate: (v) => (v === '' ? 'invalid.previousPassword' : null),
         input: { type: 'password', autoComplete: 'current-password' },
       },
-      { name: 'newPassword', label: '', validate: (v) => (v === '' ? 'invalid.newPassword' : null), input: { type: 'password', autoComplete: 'new-password' } },
-      {
-        name: 'confirm',
-        label: '',
-        validate: (v, all) => (v !== all.newPassword ? 'invalid.confirm' : null),
-        input: { type: 'password', autoComplete: 'new-password' },
-      },
+      ...newPasswordFields(),
     ],
     mutation,
     clearOnFailure: ['current', 'newPassword', 'confirm'],
@@ -62,10 +58,9 @@ export function useChangePasswordForm(options: UseChangePasswordFormOptions = {}
     const f = form.fields[name];
     if (f) form.fields[name] = { ...f, label: form.t(key) };
   }
-  const typed = form.values.newPassword !== '' && form.values.confirm !== '';
   return {
     ...form,
-    passwordsMatch: typed ? form.values.newPassword === form.values.confirm : null,
+    passwordsMatch: passwordsMatch(form.values),
     done: done ? form.t('changePassword.done') : null,
   };
 }
@@ -87,9 +82,7 @@ export function ChangePasswordForm({ className, children, ...options }: ChangePa
       {form.fields.current && <Field field={form.fields.current} />}
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
       {form.fields.confirm && <Field field={form.fields.confirm} />}
-      <p aria-live="polite" data-password-match={form.passwordsMatch === null ? undefined : String(form.passwordsMatch)}>
-        {form.passwordsMatch ? form.t('newPassword.matches') : form.passwordsMatch === false ? form.t('invalid.confirm') : ''}
-      </p>
+      <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
       <p role="status" data-done="">
         {form.done}
       </p>

@@ -3,11 +3,13 @@ import { useState, type ReactNode } from 'react';
 import type { CodeDelivery } from '../../core/index.js';
 import { useConfirmForgotPassword, useForgotPassword } from '../../react/account.js';
 import { Field } from '../shared/Field.js';
+import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import { translateAccount, type AccountMessages } from './messages.js';
 import { ResendButton } from './ResendButton.js';
+import { cleanCode, codeField, newPasswordFields, passwordsMatch } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
 
 export interface UseForgotPasswordFormOptions {
@@ -66,29 +68,13 @@ export function useConfirmForgotPasswordForm(
     hint: null,
     submitLabel: '',
     fields: [
-      {
-        name: 'code',
-        label: '',
-        validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
-        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
-      },
-      {
-        name: 'newPassword',
-        label: '',
-        validate: (v) => (v === '' ? 'invalid.newPassword' : null),
-        input: { type: 'password', autoComplete: 'new-password' },
-      },
-      {
-        name: 'confirm',
-        label: '',
-        validate: (v, all) => (v !== all.newPassword ? 'invalid.confirm' : null),
-        input: { type: 'password', autoComplete: 'new-password' },
-      },
+      codeField(),
+      ...newPasswordFields(),
     ],
     mutation,
     clearOnFailure: ['code', 'newPassword', 'confirm'],
     errorContext: 'account',
-    toInput: (v) => ({ username: options.username, code: (v.code ?? '').replace(/\s+/g, ''), newPassword: v.newPassword ?? '' }),
+    toInput: (v) => ({ username: options.username, code: cleanCode(v.code), newPassword: v.newPassword ?? '' }),
     onSuccess: () => options.onPasswordReset?.({ username: options.username }),
   });
   form.title = form.t('forgotConfirm.title');
@@ -98,10 +84,9 @@ export function useConfirmForgotPasswordForm(
     const f = form.fields[name];
     if (f) form.fields[name] = { ...f, label: form.t(key) };
   }
-  const typed = form.values.newPassword !== '' && form.values.confirm !== '';
   return {
     ...form,
-    passwordsMatch: typed ? form.values.newPassword === form.values.confirm : null,
+    passwordsMatch: passwordsMatch(form.values),
     resend: () => resend.mutateAsync({ username: options.username }),
   };
 }
@@ -127,9 +112,7 @@ function ConfirmStep({ options, render }: { options: UseConfirmForgotPasswordFor
       <ResendButton resend={form.resend} messages={options.messages} />
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
       {form.fields.confirm && <Field field={form.fields.confirm} />}
-      <p aria-live="polite" data-password-match={form.passwordsMatch === null ? undefined : String(form.passwordsMatch)}>
-        {form.passwordsMatch ? form.t('newPassword.matches') : form.passwordsMatch === false ? form.t('invalid.confirm') : ''}
-      </p>
+      <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );
 }

@@ -7,6 +7,7 @@ import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+import { cleanCode, codeField } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
 
 const TotpQrCode = lazy(() => import('../MfaSetupForm/TotpQrCode.js'));
@@ -111,16 +112,11 @@ export function useTotpSetupForm(options: { messages?: AccountMessages | undefin
     hint: null,
     submitLabel: '',
     fields: [
-      {
-        name: 'code',
-        label: '',
-        validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
-        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
-      },
+      codeField(),
     ],
     mutation,
     clearOnFailure: ['code'],
-    toInput: (v) => ({ code: (v.code ?? '').replace(/\s+/g, ''), preferred: true }),
+    toInput: (v) => ({ code: cleanCode(v.code), preferred: true }),
     onSuccess: () => options.onVerified(),
     onCancel: options.onCancel,
   });

@@ -4,12 +4,14 @@ import { signInAfterSignUp, type CodeDelivery, type SignInStep, type SignUpResul
 import { useConfirmSignUp, useResendSignUpCode, useSignUp } from '../../react/account.js';
 import { useCognitoContext } from '../../react/context.js';
 import { Field } from '../shared/Field.js';
+import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import { ATTRIBUTE_INPUTS, attributeFormatError, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
 import type { FieldSpec, StepFormRenderProps } from '../shared/useStepForm.js';
 import type { AccountMessages } from './messages.js';
 import { ResendButton } from './ResendButton.js';
+import { cleanCode, codeField, newPasswordFields, passwordsMatch } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from './useAccountForm.js';
 
 export interface UseSignUpFormOptions {
@@ -53,18 +55,7 @@ export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRen
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
     })),
-    {
-      name: 'password',
-      label: '',
-      validate: (v) => (v === '' ? 'invalid.password.signUp' : null),
-      input: { type: 'password', autoComplete: 'new-password' },
-    },
-    {
-      name: 'confirm',
-      label: '',
-      validate: (v, all) => (v !== all.password ? 'invalid.confirm' : null),
-      input: { type: 'password', autoComplete: 'new-password' },
-    },
+    ...newPasswordFields('password', 'invalid.password.signUp'),
   ];
   const form = useAccountForm({
     hook: 'useSignUpForm',
@@ -93,10 +84,9 @@ export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRen
   setLabel('password', form.t('signUp.password'));
   setLabel('confirm', form.t('signUp.confirm'));
   for (const a of attrs) setLabel(`attribute:${a.name}`, label(a.name, a.label));
-  const typed = form.values.password !== '' && form.values.confirm !== '';
   return {
     ...form,
-    passwordsMatch: typed ? form.values.password === form.values.confirm : null,
+    passwordsMatch: passwordsMatch(form.values, 'password'),
     attributeFields: attrs.map((a) => `attribute:${a.name}`),
   };
 }
@@ -121,17 +111,12 @@ export function useConfirmSignUpForm(options: UseConfirmSignUpFormOptions): Acco
     hint: null,
     submitLabel: '',
     fields: [
-      {
-        name: 'code',
-        label: '',
-        validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
-        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
-      },
+      codeField(),
     ],
     mutation,
     clearOnFailure: ['code'],
     errorContext: 'account',
-    toInput: (v) => ({ username: options.username, code: (v.code ?? '').replace(/\s+/g, ''), ...(options.session ? { session: options.session } : {}) }),
+    toInput: (v) => ({ username: options.username, code: cleanCode(v.code), ...(options.session ? { session: options.session } : {}) }),
     onSuccess: (result) => options.onConfirmed?.(result),
   });
   form.title = form.t('confirmSignUp.title');
@@ -236,9 +221,7 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
         {form.attributeFields.map((name) => form.fields[name] && <Field key={name} field={form.fields[name]} />)}
         {form.fields.password && <Field field={form.fields.password} />}
         {form.fields.confirm && <Field field={form.fields.confirm} />}
-        <p aria-live="polite" data-password-match={form.passwordsMatch === null ? undefined : String(form.passwordsMatch)}>
-          {form.passwordsMatch ? form.t('newPassword.matches') : form.passwordsMatch === false ? form.t('invalid.confirm') : ''}
-        </p>
+        <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
       </FormLayout>
       {link}
     </div>

@@ -9,6 +9,7 @@ import { ATTRIBUTE_INPUTS, attributeFormatError, normalizeAttribute, type Attrib
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
 import { ResendButton } from './ResendButton.js';
+import { cleanCode, codeField } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from './useAccountForm.js';
 
 const STANDARD = ['email', 'phone_number', 'name', 'given_name', 'family_name', 'birthdate', 'address', 'preferred_username'];
@@ -78,17 +79,12 @@ function useVerifyForm(options: { attribute: string; messages: AccountMessages |
     hint: null,
     submitLabel: t('attributes.verifySubmit'),
     fields: [
-      {
-        name: 'code',
-        label: t('code.label'),
-        validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
-        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
-      },
+      { ...codeField(), label: t('code.label') },
     ],
     mutation,
     clearOnFailure: ['code'],
     errorContext: 'account',
-    toInput: (v) => ({ attribute: options.attribute, code: (v.code ?? '').replace(/\s+/g, '') }),
+    toInput: (v) => ({ attribute: options.attribute, code: cleanCode(v.code) }),
     onSuccess: options.onVerified,
     onCancel: options.onCancel,
   });

@@ -22,6 +22,11 @@ function toBase64Url(buffer: ArrayBuffer): string {
  * Refusals and cancellations by the user or authenticator (`NotAllowedError`, `AbortError`) become
  * `WebAuthnCancelled`, so the app can offer to try again or pick another way to sign in.
  */
+/** A credential named in Cognito's JSON options, as the browser API takes it. */
+function toDescriptor(c: { id: string; type: 'public-key'; transports?: string[] }): PublicKeyCredentialDescriptor {
+  return { id: fromBase64Url(c.id), type: c.type, ...(c.transports ? { transports: c.transports as AuthenticatorTransport[] } : {}) };
+}
+
 /** A refusal by the user or the authenticator, or a failure: the library's error for either. */
 export function ceremonyError(cause: unknown): CognitoAuthError {
   if (cause instanceof CognitoAuthError) return cause;
@@ -50,15 +55,7 @@ export const navigatorWebAuthnCreate: WebAuthnCreate = async (options) => {
     user: { ...options.user, id: fromBase64Url(options.user.id) },
     pubKeyCredParams: options.pubKeyCredParams,
     ...(options.timeout ? { timeout: options.timeout } : {}),
-    ...(options.excludeCredentials
-      ? {
-          excludeCredentials: options.excludeCredentials.map((c) => ({
-            id: fromBase64Url(c.id),
-            type: c.type,
-            ...(c.transports ? { transports: c.transports as AuthenticatorTransport[] } : {}),
-          })),
-        }
-      : {}),
+    ...(options.excludeCredentials ? { excludeCredentials: options.excludeCredentials.map(toDescriptor) } : {}),
     ...(options.authenticatorSelection ? { authenticatorSelection: options.authenticatorSelection as AuthenticatorSelectionCriteria } : {}),
     ...(options.attestation ? { attestation: options.attestation as AttestationConveyancePreference } : {}),
   };
@@ -96,15 +93,7 @@ export const navigatorWebAuthnGet: WebAuthnGet = async (options: CredentialReque
     ...(options.rpId ? { rpId: options.rpId } : {}),
     ...(options.timeout ? { timeout: options.timeout } : {}),
     ...(options.userVerification ? { userVerification: options.userVerification } : {}),
-    ...(options.allowCredentials
-      ? {
-          allowCredentials: options.allowCredentials.map((c) => ({
-            id: fromBase64Url(c.id),
-            type: c.type,
-            ...(c.transports ? { transports: c.transports as AuthenticatorTransport[] } : {}),
-          })),
-        }
-      : {}),
+    ...(options.allowCredentials ? { allowCredentials: options.allowCredentials.map(toDescriptor) } : {}),
   };
   let credential: Credential | null;
   try {
