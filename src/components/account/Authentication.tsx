@@ -2,11 +2,13 @@
 import { useState, type ReactNode } from 'react';
 import { SignIn, type SignInProps } from '../SignIn/SignIn.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
+import { ViewLink } from '../shared/ViewLink.js';
 import { ForgotPassword } from './ForgotPassword.js';
 import { translateAccount, type AccountMessages } from './messages.js';
-import { SignUp } from './SignUp.js';
+import { ConfirmSignUp, SignUp } from './SignUp.js';
+import { useAuth } from '../../react/useAuth.js';
 
-export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword';
+export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';
 
 export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'forgotPasswordLink' | 'notice' | 'messages'> {
   /** The view to start on (default `signIn`). */
@@ -42,6 +44,8 @@ export function Authentication({
   const [view, setViewState] = useState<AuthenticationView>(initialView);
   const [notice, setNotice] = useState<string | null>(null);
   const [username, setUsername] = useState<string | undefined>(undefined);
+  // A user who signed up but never confirmed learns it at sign-in: offer to confirm the account there.
+  const unconfirmed = useAuth((s) => (s.error?.name === 'UserNotConfirmedException' ? s.username : null));
   const setView = (next: AuthenticationView) => {
     if (next !== 'signIn') setNotice(null);
     setViewState(next);
@@ -64,6 +68,22 @@ export function Authentication({
       </div>
     );
   }
+  if (view === 'confirmSignUp' && username) {
+    return (
+      <div className={root} data-view="confirmSignUp">
+        <ConfirmSignUp
+          username={username}
+          codeSent={false}
+          {...(messages ? { messages } : {})}
+          onConfirmed={() => {
+            setNotice(translateAccount(messages, 'signUp.confirmed'));
+            setView('signIn');
+          }}
+        />
+        <ViewLink link={() => setView('signIn')} name="signIn" label={translateAccount(messages, 'link.signIn')} />
+      </div>
+    );
+  }
   if (view === 'forgotPassword') {
     return (
       <div className={root} data-view="forgotPassword">
@@ -80,7 +100,7 @@ export function Authentication({
       </div>
     );
   }
-  return (
+  const signIn = (
     <SignIn
       {...signInProps}
       {...(className ? { className } : {})}
@@ -90,5 +110,19 @@ export function Authentication({
       signUpLink={hideSignUp ? false : () => setView('signUp')}
       forgotPasswordLink={hideForgotPassword ? false : () => setView('forgotPassword')}
     />
+  );
+  if (!unconfirmed) return signIn;
+  return (
+    <>
+      {signIn}
+      <ViewLink
+        link={() => {
+          setUsername(unconfirmed);
+          setView('confirmSignUp');
+        }}
+        name="confirmSignUp"
+        label={translateAccount(messages, 'link.confirmSignUp')}
+      />
+    </>
   );
 }

@@ -11,14 +11,14 @@ import { useCooldown } from './useCooldown.js';
 export function ResendButton({
   resend,
   messages,
-  startWith = RESEND_COOLDOWN_SECONDS,
+  startWith,
 }: {
   resend: () => Promise<{ codeDelivery: CodeDelivery | undefined }>;
   messages?: AccountMessages | undefined;
-  /** Seconds to wait before the first resend (the first code was just sent). */
-  startWith?: number;
+  /** Seconds to wait before the first resend (default 30: the first code was just sent). */
+  startWith?: number | undefined;
 }) {
-  const cooldown = useCooldown(startWith);
+  const cooldown = useCooldown(startWith ?? RESEND_COOLDOWN_SECONDS);
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState(false);
   const t = (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => translateAccount(messages, key, values);

@@ -18,8 +18,11 @@ export interface UseSignUpFormOptions {
   /** The attributes to ask for, in order (default `['email']`): names, or `{ name, label, type, required }`. */
   attributes?: AttributeField[];
   messages?: AccountMessages;
-  /** Called after SignUp succeeded, with where the code went. */
-  onSignedUp?: (result: SignUpResult & { username: string; password: string }) => void;
+  /**
+   * Called after SignUp succeeded, with where the code went. The second argument is the password just
+   * chosen, for signing in after confirmation: keep it in memory only (`<SignUp>` does, until it is used).
+   */
+  onSignedUp?: (result: SignUpResult & { username: string }, credentials: { password: string }) => void;
   initialUsername?: string;
 }
 
@@ -71,7 +74,7 @@ export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRen
       password: v.password ?? '',
       attributes: Object.fromEntries(attrs.map((a) => [a.name, (v[`attribute:${a.name}`] ?? '').trim()])),
     }),
-    onSuccess: (result, v) => options.onSignedUp?.({ ...result, username: (v.username ?? '').trim(), password: v.password ?? '' }),
+    onSuccess: (result, v) => options.onSignedUp?.({ ...result, username: (v.username ?? '').trim() }, { password: v.password ?? '' }),
   });
   // Labels need `t`, which the form hook makes: fill them in now.
   form.title = form.t('signUp.title');
@@ -96,6 +99,8 @@ export interface UseConfirmSignUpFormOptions {
   /** The Session SignUp returned (for sign-in without the password afterwards). */
   session?: string | undefined;
   codeDelivery?: CodeDelivery | undefined;
+  /** False when no code was just sent (confirming later, from sign-in): "send a new code" is ready at once. */
+  codeSent?: boolean;
   messages?: AccountMessages;
   onConfirmed?: (result: { session: string | undefined }) => void;
 }
@@ -120,9 +125,12 @@ export function useConfirmSignUpForm(options: UseConfirmSignUpFormOptions): Acco
     onSuccess: (result) => options.onConfirmed?.(result),
   });
   form.title = form.t('confirmSignUp.title');
-  form.hint = options.codeDelivery?.destination
-    ? form.t('confirmSignUp.hint', { destination: options.codeDelivery.destination })
-    : form.t('confirmSignUp.hintNoDestination');
+  form.hint =
+    options.codeSent === false
+      ? form.t('confirmSignUp.hintLater')
+      : options.codeDelivery?.destination
+        ? form.t('confirmSignUp.hint', { destination: options.codeDelivery.destination })
+        : form.t('confirmSignUp.hintNoDestination');
   form.submitLabel = form.t('confirmSignUp.submit');
   const code = form.fields.code;
   if (code) form.fields.code = { ...code, label: form.t('code.label') };
@@ -146,7 +154,7 @@ export function ConfirmSignUp({ children, className, ...options }: ConfirmSignUp
   return (
     <FormLayout props={form as unknown as StepFormRenderProps} step="CONFIRM_SIGN_UP" className={className} canCancel={false}>
       {form.fields.code && <Field field={form.fields.code} />}
-      <ResendButton resend={form.resend} messages={options.messages} />
+      <ResendButton resend={form.resend} messages={options.messages} startWith={options.codeSent === false ? 0 : undefined} />
     </FormLayout>
   );
 }
@@ -156,7 +164,7 @@ export interface SignUpProps extends Omit<UseSignUpFormOptions, 'onSignedUp'> {
   /** Sign the user in once confirmed (default true): with the confirmation Session, else the password. */
   autoSignIn?: boolean;
   /** After SignUp, before confirmation. */
-  onSignedUp?: UseSignUpFormOptions['onSignedUp'];
+  onSignedUp?: (result: SignUpResult & { username: string }) => void;
   /** After confirmation; `step` is where the sign-in got to (`DONE`, or a step such as MFA for `<SignIn>`). */
   onConfirmed?: (result: { username: string; step: SignInStep | null }) => void;
   /** Shows "Back to sign in" (a button calling this; or `false` to hide, or your own node). */
@@ -189,12 +197,11 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
   };
   const form = useSignUpForm({
     ...options,
-    onSignedUp: (result) => {
+    onSignedUp: (result, credentials) => {
       onSignedUp?.(result);
-      const { password: secret, ...rest } = result;
-      password.current = secret;
+      password.current = credentials.password;
       if (result.userConfirmed) void finish(result.username, result.session);
-      else setPending(rest);
+      else setPending(result);
     },
   });
   const link = <ViewLink link={signInLink} name="signIn" label={form.t('link.signIn')} />;
