@@ -10,6 +10,8 @@ import {
   confirmForgotPassword,
   confirmSignUp,
   createCognitoAuth,
+  deleteUser,
+  sendAttributeVerificationCode,
   forgotPassword,
   setMfaPreference,
   signInAfterSignUp,
@@ -111,5 +113,19 @@ describe('account operations against the local emulator', () => {
     expect((await auth.getUser()).attributes).toMatchObject({ email: `${username}@new.example`, email_verified: 'true' });
     // The refreshed ID token carries the new email: the signed-in user in the store follows.
     expect(auth.getSnapshot().user?.attributes.email).toBe(`${username}@new.example`);
+  });
+
+  it('sends a new verification code on request, and deletes the account, which then cannot sign in', async () => {
+    const { auth, username } = await newUser();
+    await confirmSignUp(auth, { username, code: LOCAL_POOL.code });
+    await auth.signIn({ username, password: PASSWORD });
+    // The emulator answers without CodeDeliveryDetails (Cognito says where the code went): nothing breaks.
+    const { codeDelivery } = await sendAttributeVerificationCode(auth, 'email');
+    expect(codeDelivery).toBeUndefined();
+    await verifyUserAttribute(auth, { attribute: 'email', code: LOCAL_POOL.code });
+    expect((await auth.getUser()).attributes.email_verified).toBe('true');
+    await deleteUser(auth);
+    expect(auth.getSnapshot().status).toBe('signedOut');
+    await expect(store().signIn({ username, password: PASSWORD })).rejects.toMatchObject({ name: expect.stringMatching(/NotAuthorizedException|UserNotFoundException/) });
   });
 });

@@ -78,7 +78,9 @@ export function useConfirmForgotPasswordForm(
     onSuccess: () => options.onPasswordReset?.({ username: options.username }),
   });
   form.title = form.t('forgotConfirm.title');
-  form.hint = form.t('forgotConfirm.hint', { destination: options.codeDelivery?.destination || '—' });
+  form.hint = options.codeDelivery?.destination
+    ? form.t('forgotConfirm.hint', { destination: options.codeDelivery.destination })
+    : form.t('forgotConfirm.hintNoDestination');
   form.submitLabel = form.t('forgotConfirm.submit');
   for (const [name, key] of [['code', 'code.label'], ['newPassword', 'newPassword.password'], ['confirm', 'newPassword.confirm']] as const) {
     const f = form.fields[name];

@@ -26,7 +26,7 @@ export function ResendButton({
     setPending(true);
     try {
       const { codeDelivery } = await resend();
-      setStatus(t('resend.sent', { destination: codeDelivery?.destination || '—' }));
+      setStatus(codeDelivery?.destination ? t('resend.sent', { destination: codeDelivery.destination }) : t('resend.sentNoDestination'));
       cooldown.start(RESEND_COOLDOWN_SECONDS);
     } catch (error) {
       setStatus(isCognitoAuthError(error) ? accountErrorMessage(messages, error) : t('error.default'));
