@@ -12,11 +12,12 @@ export default defineConfig({
         index: 'src/react/index.ts',
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
+        server: 'src/server/index.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^@aws-sdk\//, /^@smithy\//, /^msw(\/|$)/, /^node:/, /^react(-dom)?(\/|$)/, /^@tanstack\//, /^qr$/],
+      external: [/^@aws-sdk\//, /^@smithy\//, /^msw(\/|$)/, /^node:/, /^react(-dom)?(\/|$)/, /^@tanstack\//, /^qr$/, /^aws-jwt-verify(\/|$)/],
       // The React files start with 'use client' (for React Server Components frameworks); the bundler keeps
       // it on the React entry chunk, which is what matters, and warns about every file otherwise.
       onLog(level, log, handler) {

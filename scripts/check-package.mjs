@@ -59,6 +59,8 @@ try {
     [
       "import { createCognitoAuth, isCognitoAuthError } from 'cognito-react/core';",
       "import { createUserPoolSimulator } from 'cognito-react/testing';",
+      "import { createAuthHandler, toNodeListener, createAccessTokenVerifier } from 'cognito-react/server';",
+      "if (typeof createAuthHandler !== 'function' || typeof toNodeListener !== 'function' || typeof createAccessTokenVerifier !== 'function') throw new Error('server entry incomplete');",
       "import { CognitoProvider, useAuth, createCognitoAuth as fromReactEntry } from 'cognito-react';",
       "if (typeof CognitoProvider !== 'function' || typeof useAuth !== 'function' || fromReactEntry !== createCognitoAuth) throw new Error('React entry incomplete');",
       "const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_Smoke1', clientId: 'c' });",

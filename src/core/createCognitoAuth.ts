@@ -36,6 +36,7 @@ import type {
   SignInStepOf,
   SignOutOptions,
   SignOutResult,
+  SuspendedSignIn,
   UserDetails,
 } from './types.js';
 
@@ -112,6 +113,11 @@ export interface CognitoAuth {
   readonly config: Readonly<CognitoAuthConfig>;
   /** The transport every request goes through (the account operations in `cognito-react/core` use it). */
   readonly transport: CognitoTransport;
+  /**
+   * The sign-in waiting on the user, to continue in another store (`config.resumeSignIn`), or `null`. For
+   * servers that keep a sign-in between requests; it holds the challenge Session, so keep it private.
+   */
+  suspendSignIn(): SuspendedSignIn | null;
 }
 
 /** The context of one chain of requests (a `signIn` or a `respondToChallenge` call). */
@@ -199,6 +205,14 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
 
   // With persistent storage, the store does not know whether a user is signed in until it has looked.
   let state: EngineState = initialEngineState((config.storage ?? 'memory') === 'memory' ? 'signedOut' : 'loading');
+  if (config.resumeSignIn) {
+    const { username, step, flow } = config.resumeSignIn;
+    state = engineReducer(engineReducer(state, { type: 'signInStarted', username }), {
+      type: 'challengeReceived',
+      step,
+      flow: { ...flow, device: null },
+    });
+  }
   const listeners = new Set<() => void>();
   let generation = 0;
   let inFlight = false;
@@ -699,5 +713,11 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     destroy: session.destroy,
     config,
     transport,
+    suspendSignIn() {
+      const { step, username } = state.snapshot;
+      if (!state.flow || !step || step.name === 'DONE' || state.snapshot.status !== 'challenge') return null;
+      const { session: challengeSession, challengeUsername, sessionIssuedAt } = state.flow;
+      return { username: username ?? challengeUsername, step, flow: { session: challengeSession, challengeUsername, sessionIssuedAt } };
+    },
   };
 }

@@ -389,6 +389,20 @@ export interface CognitoTransport {
   command?<I extends object, O extends object>(operation: string, Command: SdkCommandClass<I>, input: I): Promise<O>;
 }
 
+/**
+ * A sign-in waiting on the user, as plain JSON: the step shown, the username, and what the engine needs to
+ * continue (the challenge Session among it, so keep it private: `cognito-react/server` seals it in a cookie).
+ */
+export interface SuspendedSignIn {
+  username: string;
+  step: Exclude<SignInStep, { name: 'DONE' }>;
+  flow: {
+    session: string | undefined;
+    challengeUsername: string;
+    sessionIssuedAt: number;
+  };
+}
+
 /** An AWS SDK v3 command class of the Cognito client (e.g. `SignUpCommand`), as `CognitoTransport.command` takes it. */
 export type SdkCommandClass<I extends object> = new (input: I) => object;
 
@@ -486,6 +500,11 @@ export interface CognitoAuthConfig {
   authSessionValidityMinutes?: number;
   /** Compute SRP's A ahead of the password being submitted (default true for SRP flows). */
   precomputeSrp?: boolean;
+  /**
+   * Continues a sign-in that is waiting on the user, as `auth.suspendSignIn()` returned it: for servers that
+   * keep the sign-in between requests (`cognito-react/server`), not for browsers.
+   */
+  resumeSignIn?: SuspendedSignIn;
   /** Injectable side effects, for tests and special runtimes. */
   clock?: () => number;
   /** Fills the array with cryptographically random bytes (default `crypto.getRandomValues`). */

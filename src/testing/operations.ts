@@ -519,6 +519,27 @@ const revokeToken: OperationHandler = async (pool, input) => {
   return {};
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// Server-side sign-in: the Admin variants, signed with IAM credentials (which the simulator does not check)
+
+function checkPoolId(pool: Pool, input: OperationInput): void {
+  const id = member(input, 'UserPoolId');
+  if (id !== pool.settings.userPoolId) throw new ServiceError('ResourceNotFoundException', `User pool ${id} does not exist.`);
+}
+
+/** AdminInitiateAuth: the public flows, plus ADMIN_USER_PASSWORD_AUTH (USER_PASSWORD_AUTH for servers). */
+const adminInitiateAuth: OperationHandler = async (pool, input) => {
+  checkPoolId(pool, input);
+  const flow = member(input, 'AuthFlow');
+  if (flow === 'USER_PASSWORD_AUTH') throw invalidParameter('USER_PASSWORD_AUTH is not a valid AuthFlow for AdminInitiateAuth; use ADMIN_USER_PASSWORD_AUTH.');
+  return initiateAuth(pool, { ...input, AuthFlow: flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH' : flow });
+};
+
+const adminRespondToAuthChallenge: OperationHandler = async (pool, input) => {
+  checkPoolId(pool, input);
+  return respondToAuthChallenge(pool, input);
+};
+
 /** Every operation the simulator answers, by its `X-Amz-Target` name. */
 export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map([
   ['InitiateAuth', initiateAuth],
@@ -534,5 +555,7 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map([
   ['ListDevices', listDevices],
   ['GlobalSignOut', globalSignOut],
   ['RevokeToken', revokeToken],
+  ['AdminInitiateAuth', adminInitiateAuth],
+  ['AdminRespondToAuthChallenge', adminRespondToAuthChallenge],
   ...ACCOUNT_OPERATIONS,
 ]);

@@ -1,0 +1,607 @@
+/**
+ * The server side of server mode: sign-in through AdminInitiateAuth / AdminRespondToAuthChallenge, with the
+ * challenge Session and then the tokens sealed in an HttpOnly cookie. The browser never sees a token.
+ */
+import { CognitoIdentityProviderClient, type InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { createCognitoAuth } from '../core/createCognitoAuth.js';
+import { CognitoAuthError, isCognitoAuthError } from '../core/errors.js';
+import { computeSecretHash } from '../core/engine/secretHash.js';
+import { decodeJwtPayload, userFromIdToken } from '../core/session/jwt.js';
+import { sessionFromResult } from '../core/session/tokens.js';
+import type {
+  AuthTokens,
+  AuthUser,
+  ChallengeAnswer,
+  FirstFactor,
+  SignInAuthFlow,
+  SignInStep,
+  SuspendedSignIn,
+  UserDetails,
+} from '../core/types.js';
+import { contextDataFrom, createAdminTransport } from './adminTransport.js';
+import { chunk, parseCookies, serializeCookie, unchunk, MAX_CHUNKS, type CookieOptions } from './cookies.js';
+import { socketAddresses } from './clientIp.js';
+import { createSealer, type Sealer } from './seal.js';
+
+/** What the handler's rate-limiting hook is asked about. */
+export type AuthAction = 'session' | 'signIn' | 'respond' | 'cancel' | 'refresh' | 'signOut' | 'user';
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface AuthHandlerOptions {
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  /** The app client's secret, held by the server only (SECRET_HASH on every request). */
+  clientSecret?: string;
+  /**
+   * Secrets the cookies are sealed with (AES-256-GCM under HKDF-derived keys), 32 characters or more. The
+   * first seals; all open, so rotate by putting a new secret first and dropping the old one later.
+   */
+  cookieSecrets: string[];
+  /** Cookie name (default `cognito-session`; split over `<name>.0`, `<name>.1`, ... when long). */
+  cookieName?: string;
+  cookie?: Partial<CookieOptions>;
+  /** Where the handler is mounted (default `/api/auth`): routes are `<basePath>/session`, `/sign-in`, ... */
+  basePath?: string;
+  /** The first sign-in flow (default USER_SRP_AUTH, SRP computed here); USER_PASSWORD_AUTH becomes ADMIN_USER_PASSWORD_AUTH. */
+  authFlow?: SignInAuthFlow;
+  /** Origins allowed to call the state-changing routes (default: the request's own origin). */
+  allowedOrigins?: string[];
+  /** Take the client's IP from `X-Forwarded-For` (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** The client's IP where the platform knows it (e.g. Next.js `request.ip`); `toNodeListener` gives the socket's. */
+  clientIp?: (request: Request) => string | undefined;
+  /** Return the ID token's claims as the user's attributes (never the token itself). Default: username and sub only. */
+  idTokenClaims?: boolean;
+  /** Asked before each action; `{ ok: false }` answers 429 with Retry-After. */
+  rateLimit?: (event: { action: AuthAction; ip: string | undefined; username: string | undefined; request: Request }) => RateLimitResult | Promise<RateLimitResult>;
+  /** The SDK client, with the IAM credentials that may call the Admin operations (default: the SDK's credential chain). */
+  client?: CognitoIdentityProviderClient;
+  /** Passed through to the Lambda triggers on every sign-in. */
+  clientMetadata?: Record<string, string>;
+  /** How long a signed-in cookie lives at most, in seconds (default 30 days, Cognito's default refresh-token validity). */
+  sessionMaxAgeSeconds?: number;
+  /** Refresh when the access token expires within this many seconds (default 60). */
+  refreshMarginSeconds?: number;
+  clock?: () => number;
+}
+
+/** The state the browser may know: never a token or a Session. */
+export interface PublicAuthState {
+  status: 'signedOut' | 'challenge' | 'signedIn';
+  step: SignInStep | null;
+  username: string | null;
+  user: AuthUser | null;
+}
+
+/** The error body of every 4xx/5xx: typed, as the browser's `CognitoAuthError`. */
+export interface ErrorBody {
+  error: { name: string; message: string; field?: string; retryable: boolean };
+  state?: PublicAuthState;
+}
+
+interface SealedChallenge {
+  v: 1;
+  kind: 'challenge';
+  iat: number;
+  exp: number;
+  signIn: SuspendedSignIn;
+}
+
+interface SealedSession {
+  v: 1;
+  kind: 'session';
+  iat: number;
+  exp: number;
+  username: string;
+  tokens: AuthTokens;
+}
+
+type Sealed = SealedChallenge | SealedSession;
+
+const MAX_BODY_BYTES = 16 * 1024;
+/** How far in the future a cookie's issue time may be (clock skew between servers) before it is refused. */
+const MAX_SKEW_MS = 5 * 60_000;
+const DAY = 24 * 60 * 60;
+const FIRST_FACTORS: FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+const FLOWS: SignInAuthFlow[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH', 'CUSTOM_AUTH', 'CUSTOM_WITH_SRP'];
+
+/** An error of the handler itself (bad request, CSRF, cookie), with its HTTP status. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_OF: Record<string, number> = {
+  InvalidInput: 400,
+  StepMismatch: 409,
+  RequestInProgress: 409,
+  NotAuthorizedException: 401,
+  SessionExpired: 401,
+  SessionEnded: 401,
+  NotSignedIn: 401,
+  UserNotFoundException: 401,
+  TooManyRequestsException: 429,
+  LimitExceededException: 429,
+  NetworkError: 502,
+  InternalErrorException: 502,
+  InvalidResponse: 502,
+};
+
+function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export interface AuthHandler {
+  (request: Request): Promise<Response>;
+  /**
+   * The signed-in user of a request to your own routes, refreshing the tokens first when they are about to
+   * expire (apply `setCookie` to your response then). `null` when nobody is signed in or the cookie is bad.
+   */
+  getSession(request: Request): Promise<ServerSession | null>;
+}
+
+export interface ServerSession {
+  user: AuthUser;
+  /** For calling AWS or your APIs from the server; never send it to the browser. */
+  accessToken: string;
+  idToken: string;
+  expiresAt: number;
+  /** `Set-Cookie` values to add to your response (after a refresh); empty when nothing changed. */
+  setCookie: string[];
+}
+
+/**
+ * Creates the server-mode handler, on the Web-standard `Request`/`Response`: mount it at `basePath` in a
+ * Next.js route handler, Hono, a Remix/React Router action, or node:http through `toNodeListener`.
+ *
+ * @example
+ * // app/api/auth/[...route]/route.ts (Next.js)
+ * const auth = createAuthHandler({ region, userPoolId, clientId, clientSecret, cookieSecrets: [process.env.COOKIE_SECRET!] });
+ * export { auth as GET, auth as POST };
+ */
+export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
+  const sealer: Sealer = createSealer(options.cookieSecrets);
+  const name = options.cookieName ?? 'cognito-session';
+  const csrfName = `${name}-csrf`;
+  const basePath = (options.basePath ?? '/api/auth').replace(/\/+$/, '');
+  const cookieOptions: CookieOptions = {
+    secure: options.cookie?.secure ?? true,
+    path: options.cookie?.path ?? '/',
+    domain: options.cookie?.domain,
+    sameSite: options.cookie?.sameSite ?? 'Lax',
+  };
+  const clock = options.clock ?? Date.now;
+  const maxAge = options.sessionMaxAgeSeconds ?? 30 * DAY;
+  const marginMs = (options.refreshMarginSeconds ?? 60) * 1000;
+  const client = options.client ?? new CognitoIdentityProviderClient({ region: options.region });
+  const audience = { clientId: options.clientId, userPoolId: options.userPoolId };
+
+  // ---------------------------------------------------------------------------------------------------
+  // Cookies
+
+  async function readSealed(request: Request): Promise<Sealed | null> {
+    const cookies = parseCookies(request.headers.get('cookie'));
+    const text = unchunk(cookies, name);
+    if (text === null) return null;
+    const value = (await sealer.open(name, text)) as Sealed | null;
+    const now = clock();
+    if (!value || value.v !== 1 || (value.kind !== 'challenge' && value.kind !== 'session')) {
+      throw new HttpError(401, 'InvalidCookie', 'The session cookie is not one this server issued. Sign in again.');
+    }
+    if (typeof value.iat !== 'number' || value.iat > now + MAX_SKEW_MS) {
+      throw new HttpError(401, 'InvalidCookie', 'The session cookie was issued in the future. Sign in again.');
+    }
+    if (typeof value.exp !== 'number' || value.exp <= now) {
+      throw new HttpError(401, 'CookieExpired', 'The session has expired. Sign in again.');
+    }
+    return value;
+  }
+
+  /** Set-Cookie values that replace the sealed cookie (and clear chunks it no longer needs). */
+  async function writeSealed(value: Sealed | null): Promise<string[]> {
+    const out: string[] = [];
+    let chunks: string[] = [];
+    if (value) chunks = chunk(name, await sealer.seal(name, value));
+    const lifetime = value ? Math.max(1, Math.floor((value.exp - clock()) / 1000)) : 0;
+    chunks.forEach((part, i) => out.push(serializeCookie(`${name}.${i}`, part, { ...cookieOptions, httpOnly: true, maxAgeSeconds: lifetime })));
+    for (let i = chunks.length; i < MAX_CHUNKS; i++) out.push(serializeCookie(`${name}.${i}`, '', { ...cookieOptions, httpOnly: true, maxAgeSeconds: 0 }));
+    return out;
+  }
+
+  const challengeCookie = (signIn: SuspendedSignIn): SealedChallenge => ({
+    v: 1,
+    kind: 'challenge',
+    iat: clock(),
+    // As long as Cognito's longest challenge Session (15 minutes).
+    exp: clock() + 15 * 60_000,
+    signIn,
+  });
+
+  const sessionCookie = (username: string, tokens: AuthTokens, iat = clock()): SealedSession => ({
+    v: 1,
+    kind: 'session',
+    iat,
+    exp: iat + maxAge * 1000,
+    username,
+    tokens: { accessToken: tokens.accessToken, idToken: tokens.idToken, ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}), expiresAt: tokens.expiresAt, tokenType: tokens.tokenType },
+  });
+
+  // ---------------------------------------------------------------------------------------------------
+  // What the browser may see
+
+  function userOf(tokens: AuthTokens): AuthUser | null {
+    const claims = decodeJwtPayload(tokens.idToken);
+    const user = claims ? userFromIdToken(claims) : null;
+    if (!user) return null;
+    return options.idTokenClaims ? user : { username: user.username, sub: user.sub, attributes: {} };
+  }
+
+  function publicState(sealed: Sealed | null): PublicAuthState {
+    if (!sealed) return { status: 'signedOut', step: null, username: null, user: null };
+    if (sealed.kind === 'challenge') return { status: 'challenge', step: sealed.signIn.step, username: sealed.signIn.username, user: null };
+    return { status: 'signedIn', step: { name: 'DONE' }, username: sealed.username, user: userOf(sealed.tokens) };
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Requests
+
+  function ipOf(request: Request): string | undefined {
+    if (options.trustProxy) {
+      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return socketAddresses.get(request) ?? options.clientIp?.(request);
+  }
+
+  function checkOrigin(request: Request): void {
+    const origin = request.headers.get('origin');
+    const own = new URL(request.url).origin;
+    const allowed = options.allowedOrigins ?? [own];
+    // Browsers send Origin on every cross-site POST; same-origin fetches send it too in current browsers.
+    if (origin !== null && !allowed.includes(origin)) {
+      throw new HttpError(403, 'OriginNotAllowed', `Requests from ${origin} are not allowed.`);
+    }
+  }
+
+  function checkCsrf(request: Request): void {
+    const cookie = parseCookies(request.headers.get('cookie')).get(csrfName);
+    const header = request.headers.get('x-csrf-token');
+    if (!cookie || !header || !constantTimeEqual(cookie, header)) {
+      throw new HttpError(403, 'CsrfCheckFailed', 'The request is missing its CSRF token. Reload the page and try again.');
+    }
+  }
+
+  async function readJson(request: Request): Promise<Record<string, unknown>> {
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'UnsupportedMediaType', 'Send JSON (Content-Type: application/json).');
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'PayloadTooLarge', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+    const text = await request.text();
+    if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw new HttpError(413, 'PayloadTooLarge', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+    let body: unknown;
+    try {
+      body = text === '' ? {} : JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'InvalidJson', 'The body is not valid JSON.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'InvalidJson', 'The body must be a JSON object.');
+    return body as Record<string, unknown>;
+  }
+
+  function engine(request: Request, resume?: SuspendedSignIn) {
+    return createCognitoAuth({
+      region: options.region,
+      userPoolId: options.userPoolId,
+      clientId: options.clientId,
+      ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
+      transport: createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request)) }),
+      authFlow: options.authFlow ?? 'USER_SRP_AUTH',
+      storage: 'memory',
+      autoRefresh: false,
+      precomputeSrp: false,
+      deviceTracking: false,
+      locks: null,
+      clock,
+      ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
+      ...(resume ? { resumeSignIn: resume } : {}),
+    });
+  }
+
+  function json(body: unknown, status: number, cookies: string[] = []): Response {
+    const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    for (const c of cookies) headers.append('set-cookie', c);
+    return new Response(JSON.stringify(body), { status, headers });
+  }
+
+  function errorResponse(error: unknown, state?: PublicAuthState, cookies: string[] = []): Response {
+    let body: ErrorBody;
+    let status: number;
+    if (error instanceof HttpError) {
+      status = error.status;
+      body = { error: { name: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), retryable: false } };
+    } else {
+      const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Something went wrong.', { cause: error });
+      status = STATUS_OF[e.name] ?? (e.retryable ? 503 : 400);
+      body = { error: { name: e.name, message: e.message, ...(e.field ? { field: e.field } : {}), retryable: e.retryable } };
+    }
+    if (state) body.state = state;
+    const response = json(body, status, cookies);
+    if (status === 429 && error instanceof HttpError && error.field) response.headers.set('retry-after', error.field);
+    return response;
+  }
+
+  /** The outcome of one engine call: the next cookie (challenge, session or none) and the state to show. */
+  async function settle(auth: ReturnType<typeof engine>, username: string, result: { step?: SignInStep; error?: unknown }) {
+    let sealed: Sealed | null = null;
+    const tokens = auth.getTokens();
+    if (result.step?.name === 'DONE' && tokens) sealed = sessionCookie(auth.getSnapshot().user?.username ?? username, tokens);
+    else {
+      const suspended = auth.suspendSignIn();
+      if (suspended) sealed = challengeCookie(suspended);
+    }
+    auth.destroy();
+    const cookies = await writeSealed(sealed);
+    const state = publicState(sealed);
+    if (!sealed && result.error) state.username = auth.getSnapshot().username;
+    return { cookies, state };
+  }
+
+  async function refreshTokens(request: Request, sealed: SealedSession): Promise<SealedSession> {
+    const refreshToken = sealed.tokens.refreshToken;
+    if (!refreshToken) throw new CognitoAuthError('SessionEnded', 'The session cannot be renewed. Sign in again.');
+    const transport = createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request)) });
+    const params: Record<string, string> = { REFRESH_TOKEN: refreshToken };
+    if (options.clientSecret) {
+      params.SECRET_HASH = await computeSecretHash(sealed.username, options.clientId, options.clientSecret);
+      params.USERNAME = sealed.username;
+    }
+    let output: InitiateAuthCommandOutput;
+    try {
+      output = await transport.initiateAuth({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: options.clientId, AuthParameters: params });
+    } catch (error) {
+      if (isCognitoAuthError(error, 'NotAuthorizedException')) {
+        throw new CognitoAuthError('SessionEnded', 'The session has ended. Sign in again.', { cause: error });
+      }
+      throw error;
+    }
+    if (!output.AuthenticationResult) throw new CognitoAuthError('InvalidResponse', 'Cognito sent no tokens for the refresh.');
+    const session = sessionFromResult(output.AuthenticationResult, clock(), audience, { refreshToken, deviceKey: undefined, signInName: sealed.username });
+    return sessionCookie(sealed.username, session.tokens, sealed.iat);
+  }
+
+  async function rateLimited(request: Request, action: AuthAction, username: string | undefined): Promise<void> {
+    if (!options.rateLimit) return;
+    const verdict = await options.rateLimit({ action, ip: ipOf(request), username, request });
+    if (!verdict.ok) throw new HttpError(429, 'RateLimited', 'Too many requests. Wait a moment, then try again.', String(Math.ceil(verdict.retryAfterSeconds)));
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Routes
+
+  async function session(request: Request): Promise<Response> {
+    await rateLimited(request, 'session', undefined);
+    const cookies: string[] = [];
+    let csrf = parseCookies(request.headers.get('cookie')).get(csrfName);
+    if (!csrf) {
+      csrf = randomToken();
+      cookies.push(serializeCookie(csrfName, csrf, { ...cookieOptions, httpOnly: false }));
+    }
+    let sealed: Sealed | null = null;
+    try {
+      sealed = await readSealed(request);
+    } catch (error) {
+      // A bad cookie is dropped: the browser starts signed out instead of failing on every load.
+      cookies.push(...(await writeSealed(null)));
+      if (!(error instanceof HttpError)) throw error;
+    }
+    if (sealed?.kind === 'session' && sealed.tokens.expiresAt - clock() <= marginMs) {
+      try {
+        sealed = await refreshTokens(request, sealed);
+        cookies.push(...(await writeSealed(sealed)));
+      } catch (error) {
+        if (!isCognitoAuthError(error, 'SessionEnded')) return errorResponse(error, publicState(sealed), cookies);
+        sealed = null;
+        cookies.push(...(await writeSealed(null)));
+      }
+    }
+    return json({ state: publicState(sealed), csrfToken: csrf }, 200, cookies);
+  }
+
+  async function signIn(request: Request): Promise<Response> {
+    const body = await readJson(request);
+    const username = typeof body.username === 'string' ? body.username.trim() : '';
+    await rateLimited(request, 'signIn', username || undefined);
+    const authFlow = body.authFlow === undefined ? undefined : FLOWS.find((f) => f === body.authFlow);
+    if (body.authFlow !== undefined && !authFlow) throw new HttpError(400, 'InvalidInput', 'Unknown authFlow.', 'answer');
+    const preferred = body.preferredChallenge === undefined ? undefined : FIRST_FACTORS.find((f) => f === body.preferredChallenge);
+    if (body.preferredChallenge !== undefined && !preferred) throw new HttpError(400, 'InvalidInput', 'Unknown preferredChallenge.', 'answer');
+    const auth = engine(request);
+    let step: SignInStep | undefined;
+    let failure: unknown;
+    try {
+      step = await auth.signIn({
+        username,
+        ...(typeof body.password === 'string' ? { password: body.password } : {}),
+        ...(authFlow ? { authFlow } : {}),
+        ...(preferred ? { preferredChallenge: preferred } : {}),
+        ...(typeof body.session === 'string' ? { session: body.session } : {}),
+      });
+    } catch (error) {
+      failure = error;
+    }
+    const { cookies, state } = await settle(auth, username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
+    if (failure) return errorResponse(failure, state, cookies);
+    return json({ state }, 200, cookies);
+  }
+
+  async function respond(request: Request): Promise<Response> {
+    const body = await readJson(request);
+    const sealed = await readSealed(request);
+    if (sealed?.kind !== 'challenge') throw new HttpError(409, 'NoSignInInProgress', 'There is no sign-in to continue. Start again.');
+    const { signIn: suspended } = sealed;
+    await rateLimited(request, 'respond', suspended.username);
+    if (body.username !== undefined && body.username !== suspended.username) {
+      throw new HttpError(409, 'UserMismatch', 'This answer is for another sign-in than the one in progress. Start again.');
+    }
+    const answer = body.answer as ChallengeAnswer | undefined;
+    if (typeof answer !== 'object' || answer === null || typeof answer.name !== 'string') {
+      throw new HttpError(400, 'InvalidInput', 'Send the answer to the current step.', 'answer');
+    }
+    const auth = engine(request, suspended);
+    let step: SignInStep | undefined;
+    let failure: unknown;
+    try {
+      step = await auth.respondToChallenge(answer);
+    } catch (error) {
+      failure = error;
+    }
+    // Input refused before any request, or an answer for another step: nothing changed, keep the cookie.
+    if (failure && isCognitoAuthError(failure, ['InvalidInput', 'StepMismatch'])) {
+      auth.destroy();
+      return errorResponse(failure, publicState(sealed));
+    }
+    const { cookies, state } = await settle(auth, suspended.username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
+    if (failure) return errorResponse(failure, state, cookies);
+    return json({ state }, 200, cookies);
+  }
+
+  async function cancel(request: Request): Promise<Response> {
+    await rateLimited(request, 'cancel', undefined);
+    const sealed = await readSealed(request).catch(() => null);
+    if (sealed?.kind === 'session') return json({ state: publicState(sealed) }, 200);
+    const state = publicState(null);
+    if (sealed?.kind === 'challenge') state.username = sealed.signIn.username;
+    return json({ state }, 200, await writeSealed(null));
+  }
+
+  async function refresh(request: Request): Promise<Response> {
+    const sealed = await readSealed(request);
+    await rateLimited(request, 'refresh', sealed?.kind === 'session' ? sealed.username : undefined);
+    if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
+    try {
+      const next = await refreshTokens(request, sealed);
+      return json({ state: publicState(next) }, 200, await writeSealed(next));
+    } catch (error) {
+      if (isCognitoAuthError(error, 'SessionEnded')) return errorResponse(error, publicState(null), await writeSealed(null));
+      return errorResponse(error, publicState(sealed));
+    }
+  }
+
+  async function signOut(request: Request): Promise<Response> {
+    const body = await readJson(request);
+    const sealed = await readSealed(request).catch(() => null);
+    await rateLimited(request, 'signOut', sealed?.kind === 'session' ? sealed.username : undefined);
+    const cookies = await writeSealed(null);
+    let revoked = true;
+    let error: CognitoAuthError | null = null;
+    if (sealed?.kind === 'session') {
+      const auth = engine(request);
+      const transport = auth.transport;
+      auth.destroy();
+      try {
+        if (body.global === true) await transport.globalSignOut({ AccessToken: sealed.tokens.accessToken });
+        if (sealed.tokens.refreshToken) {
+          await transport.revokeToken({ ClientId: options.clientId, Token: sealed.tokens.refreshToken, ...(options.clientSecret ? { ClientSecret: options.clientSecret } : {}) });
+        }
+      } catch (e) {
+        revoked = false;
+        error = isCognitoAuthError(e) ? e : new CognitoAuthError('UnknownError', 'Sign-out could not reach Cognito.', { cause: e });
+      }
+    }
+    // Like the browser store: the session here is gone whatever Cognito said.
+    return json({ state: publicState(null), revoked, ...(error ? { error: { name: error.name, message: error.message, retryable: error.retryable } } : {}) }, 200, cookies);
+  }
+
+  async function user(request: Request): Promise<Response> {
+    const current = await getSession(request);
+    if (!current) throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
+    await rateLimited(request, 'user', current.user.username);
+    const output = await engine(request).transport.getUser({ AccessToken: current.accessToken });
+    const attributes: Record<string, string> = {};
+    for (const { Name, Value } of output.UserAttributes ?? []) if (Name && Value !== undefined) attributes[Name] = Value;
+    const mfa = (output.UserMFASettingList ?? []).filter((m): m is UserDetails['mfa']['enabled'][number] => m === 'SMS_MFA' || m === 'SOFTWARE_TOKEN_MFA' || m === 'EMAIL_OTP');
+    const preferred = mfa.find((m) => m === output.PreferredMfaSetting);
+    const details: UserDetails = { username: output.Username ?? current.user.username, attributes, mfa: { enabled: mfa, preferred } };
+    return json({ user: details }, 200, current.setCookie);
+  }
+
+  async function getSession(request: Request): Promise<ServerSession | null> {
+    let sealed: Sealed | null;
+    try {
+      sealed = await readSealed(request);
+    } catch {
+      return null;
+    }
+    if (sealed?.kind !== 'session') return null;
+    let setCookie: string[] = [];
+    if (sealed.tokens.expiresAt - clock() <= marginMs) {
+      try {
+        sealed = await refreshTokens(request, sealed);
+        setCookie = await writeSealed(sealed);
+      } catch (error) {
+        if (isCognitoAuthError(error, 'SessionEnded')) return null;
+        // Offline: the current tokens serve while they have not expired.
+        if (sealed.tokens.expiresAt <= clock()) return null;
+      }
+    }
+    const claims = decodeJwtPayload(sealed.tokens.idToken);
+    const user = claims ? userFromIdToken(claims) : null;
+    if (!user) return null;
+    return { user, accessToken: sealed.tokens.accessToken, idToken: sealed.tokens.idToken, expiresAt: sealed.tokens.expiresAt, setCookie };
+  }
+
+  const routes: Record<string, { method: 'GET' | 'POST'; run: (request: Request) => Promise<Response>; mutates: boolean }> = {
+    session: { method: 'GET', run: session, mutates: false },
+    user: { method: 'GET', run: user, mutates: false },
+    'sign-in': { method: 'POST', run: signIn, mutates: true },
+    respond: { method: 'POST', run: respond, mutates: true },
+    cancel: { method: 'POST', run: cancel, mutates: true },
+    refresh: { method: 'POST', run: refresh, mutates: true },
+    'sign-out': { method: 'POST', run: signOut, mutates: true },
+  };
+
+  const handler = (async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    if (!path.startsWith(`${basePath}/`)) return errorResponse(new HttpError(404, 'NotFound', `No route ${path}.`));
+    const route = routes[path.slice(basePath.length + 1)];
+    if (!route) return errorResponse(new HttpError(404, 'NotFound', `No route ${path}.`));
+    if (request.method !== route.method) {
+      const response = errorResponse(new HttpError(405, 'MethodNotAllowed', `Use ${route.method}.`));
+      response.headers.set('allow', route.method);
+      return response;
+    }
+    try {
+      if (route.mutates) {
+        checkOrigin(request);
+        checkCsrf(request);
+      }
+      return await route.run(request);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('cognito-react/server: the session needs')) {
+        return errorResponse(new HttpError(500, 'CookieTooLarge', error.message));
+      }
+      return errorResponse(error);
+    }
+  }) as AuthHandler;
+  handler.getSession = getSession;
+  return handler;
+}
+

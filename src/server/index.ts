@@ -1,0 +1,14 @@
+/**
+ * `cognito-react/server`: server mode. Sign-in runs on your server (AdminInitiateAuth /
+ * AdminRespondToAuthChallenge with its IAM credentials); the tokens stay there, sealed in an HttpOnly
+ * cookie; the browser's `<SignIn>` and hooks work unchanged through `serverTransport('/api/auth')`.
+ *
+ * @example
+ * import { createAuthHandler, toNodeListener } from 'cognito-react/server';
+ */
+export { createAuthHandler } from './handler.js';
+export type { AuthAction, AuthHandler, AuthHandlerOptions, ErrorBody, PublicAuthState, RateLimitResult, ServerSession } from './handler.js';
+export { toNodeListener } from './node.js';
+export { createSealer } from './seal.js';
+export type { Sealer } from './seal.js';
+export { createAccessTokenVerifier } from './verify.js';

@@ -1,0 +1,63 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { setupServer } from 'msw/node';
+import { createAuthHandler, type AuthHandlerOptions } from '../../src/server/index';
+import { createUserPoolSimulator } from '../../src/testing/index';
+import { CLIENT_ID, REGION, USER_POOL_ID } from '../helpers/pool';
+
+/** The JSON the handler answers with, loosely: tests read what they assert. */
+type Body = { state: { status: string; user?: { username: string; attributes: Record<string, string> }; username?: string | null; step?: unknown }; error: { name: string; retryable?: boolean }; csrfToken?: string; revoked?: boolean };
+
+export const ORIGIN = 'https://app.example';
+export const SECRET = 'a-cookie-secret-of-at-least-32-characters!!';
+
+/** A simulated pool, the server handler in front of it, and a browser's cookie jar to call it with. */
+export function createServerPool(
+  server: ReturnType<typeof setupServer>,
+  simulator: Omit<Parameters<typeof createUserPoolSimulator>[0], 'userPoolId' | 'clientId'>,
+  options: Partial<AuthHandlerOptions> = {},
+) {
+  const sim = createUserPoolSimulator({ userPoolId: USER_POOL_ID, clientId: CLIENT_ID, ...simulator });
+  server.use(...sim.handlers);
+  const client = new CognitoIdentityProviderClient({ region: REGION, maxAttempts: 1, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+  const handler = createAuthHandler({
+    region: REGION,
+    userPoolId: USER_POOL_ID,
+    clientId: CLIENT_ID,
+    ...(simulator.clientSecret ? { clientSecret: simulator.clientSecret } : {}),
+    cookieSecrets: [SECRET],
+    client,
+    clock: () => sim.now(),
+    ...options,
+  });
+  const jar = new Map<string, string>();
+  /** Stores Set-Cookie like a browser (Max-Age=0 deletes). */
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (/Max-Age=0\b/.test(line) || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  };
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  async function call(method: 'GET' | 'POST', route: string, body?: unknown, headers: Record<string, string> = {}) {
+    const csrf = jar.get('cognito-session-csrf');
+    const response = await handler(
+      new Request(`${ORIGIN}/api/auth/${route}`, {
+        method,
+        headers: {
+          ...(jar.size ? { cookie: cookieHeader() } : {}),
+          ...(method === 'POST' ? { 'content-type': 'application/json', origin: ORIGIN, ...(csrf ? { 'x-csrf-token': csrf } : {}) } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      }),
+    );
+    keep(response);
+    return { status: response.status, body: (await response.json()) as Body, headers: response.headers };
+  }
+  return { sim, handler, jar, call, cookieHeader };
+}
