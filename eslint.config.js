@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.{mjs,ts,tsx}'],
+    files: ['scripts/**/*.mjs', 'bench/**/*.{mjs,ts,tsx}', 'examples/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -22,4 +22,6 @@ export { buildOtpauthUri } from './engine/otpauthUri.js';
 export { computeSecretHash } from './engine/secretHash.js';
 export { decodeJwtPayload } from './session/jwt.js';
 export * from './account/index.js';
+export { serverTransport } from './serverTransport.js';
+export type { ServerTransportOptions } from './serverTransport.js';
 export type * from './types.js';

@@ -13,7 +13,12 @@ export type CognitoProviderProps = {
    * above, else one of the provider's own.
    */
   queryClient?: QueryClient;
-} & ({ auth: CognitoAuth; config?: never } | { config: CognitoAuthConfig; auth?: never });
+} & (
+  | { auth: CognitoAuth; config?: never; transport?: never }
+  | { config: CognitoAuthConfig; auth?: never; transport?: never }
+  /** Server mode: `serverTransport('/api/auth')`, the same store interface over your server's routes. */
+  | { transport: CognitoAuth; auth?: never; config?: never }
+);
 
 /**
  * Makes a Cognito store available to the hooks and components below it. Renders on the server too: no
@@ -29,8 +34,9 @@ export type CognitoProviderProps = {
  */
 export function CognitoProvider(props: CognitoProviderProps) {
   // A store from `config` is created once for the provider's life (the config is read on first render).
-  const [auth] = useState(() => props.auth ?? createCognitoAuth(props.config as CognitoAuthConfig));
-  const current = props.auth ?? auth;
+  const given = props.auth ?? props.transport;
+  const [auth] = useState(() => given ?? createCognitoAuth(props.config as CognitoAuthConfig));
+  const current = given ?? auth;
   const value = useMemo<CognitoContextValue>(() => ({ auth: current, keys: cognitoQueryKeys(current) }), [current]);
 
   const outer = useContext(QueryClientContext);

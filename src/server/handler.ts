@@ -64,6 +64,8 @@ export interface AuthHandlerOptions {
   sessionMaxAgeSeconds?: number;
   /** Refresh when the access token expires within this many seconds (default 60). */
   refreshMarginSeconds?: number;
+  /** Where signed-out sessions are remembered until their cookies expire (default: in memory). */
+  revocations?: RevocationStore;
   clock?: () => number;
 }
 
@@ -92,10 +94,34 @@ interface SealedChallenge {
 interface SealedSession {
   v: 1;
   kind: 'session';
+  /** A random id of this signed-in session, kept across refreshes: what sign-out revokes. */
+  sid: string;
   iat: number;
   exp: number;
   username: string;
   tokens: AuthTokens;
+}
+
+/**
+ * Sessions signed out before their cookie expired, so that a copy of the cookie replayed later is refused.
+ * The default keeps them in this process's memory: an app with several server instances gives a shared one
+ * (Redis, a database table) with the same two methods.
+ */
+export interface RevocationStore {
+  add(sessionId: string, expiresAt: number): void | Promise<void>;
+  has(sessionId: string): boolean | Promise<boolean>;
+}
+
+function memoryRevocations(clock: () => number): RevocationStore {
+  const revoked = new Map<string, number>();
+  return {
+    add(id, expiresAt) {
+      revoked.set(id, expiresAt);
+      // Forget what has expired anyway (its cookie is refused for that).
+      for (const [key, until] of revoked) if (until <= clock()) revoked.delete(key);
+    },
+    has: (id) => revoked.has(id),
+  };
 }
 
 type Sealed = SealedChallenge | SealedSession;
@@ -193,6 +219,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const marginMs = (options.refreshMarginSeconds ?? 60) * 1000;
   const client = options.client ?? new CognitoIdentityProviderClient({ region: options.region });
   const audience = { clientId: options.clientId, userPoolId: options.userPoolId };
+  const revocations = options.revocations ?? memoryRevocations(clock);
 
   // ---------------------------------------------------------------------------------------------------
   // Cookies
@@ -211,6 +238,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     }
     if (typeof value.exp !== 'number' || value.exp <= now) {
       throw new HttpError(401, 'CookieExpired', 'The session has expired. Sign in again.');
+    }
+    if (value.kind === 'session' && (typeof value.sid !== 'string' || (await revocations.has(value.sid)))) {
+      throw new HttpError(401, 'SessionRevoked', 'This session was signed out. Sign in again.');
     }
     return value;
   }
@@ -235,9 +265,10 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     signIn,
   });
 
-  const sessionCookie = (username: string, tokens: AuthTokens, iat = clock()): SealedSession => ({
+  const sessionCookie = (username: string, tokens: AuthTokens, iat = clock(), sid = randomToken()): SealedSession => ({
     v: 1,
     kind: 'session',
+    sid,
     iat,
     exp: iat + maxAge * 1000,
     username,
@@ -384,7 +415,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     }
     if (!output.AuthenticationResult) throw new CognitoAuthError('InvalidResponse', 'Cognito sent no tokens for the refresh.');
     const session = sessionFromResult(output.AuthenticationResult, clock(), audience, { refreshToken, deviceKey: undefined, signInName: sealed.username });
-    return sessionCookie(sealed.username, session.tokens, sealed.iat);
+    return sessionCookie(sealed.username, session.tokens, sealed.iat, sealed.sid);
   }
 
   async function rateLimited(request: Request, action: AuthAction, username: string | undefined): Promise<void> {
@@ -513,6 +544,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let revoked = true;
     let error: CognitoAuthError | null = null;
     if (sealed?.kind === 'session') {
+      await revocations.add(sealed.sid, sealed.exp);
       const auth = engine(request);
       const transport = auth.transport;
       auth.destroy();

@@ -82,7 +82,9 @@ describe('server-mode sign-in', () => {
       new Request(`${ORIGIN}/api/auth/refresh`, { method: 'POST', headers: { cookie: replay, 'content-type': 'application/json', origin: ORIGIN, 'x-csrf-token': before.get('cognito-session-csrf')! }, body: '{}' }),
     );
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { name: string } }).error.name).toBe('SessionEnded');
+    expect(((await response.json()) as { error: { name: string } }).error.name).toBe('SessionRevoked');
+    // The app's own routes refuse it too, though its access token has not expired yet.
+    expect(await handler.getSession(new Request(`${ORIGIN}/api/orders`, { headers: { cookie: replay } }))).toBeNull();
   });
 
   it('refreshes an expiring session when the page loads (GET /session) and in getSession', async () => {

@@ -10,6 +10,27 @@ type Body = { state: { status: string; user?: { username: string; attributes: Re
 export const ORIGIN = 'https://app.example';
 export const SECRET = 'a-cookie-secret-of-at-least-32-characters!!';
 
+/**
+ * In a DOM test environment `Response` is the browser's, which hides `Set-Cookie` from scripts, as it should.
+ * The test's cookie jar plays the browser's, so it reads the header where the server wrote it.
+ */
+const setCookies = new WeakMap<Response, string[]>();
+async function withSetCookieVisible(run: () => Promise<Response>): Promise<Response> {
+  if (typeof window === 'undefined') return run();
+  const Base = globalThis.Response;
+  globalThis.Response = class extends Base {
+    constructor(body?: BodyInit | null, init?: ResponseInit) {
+      super(body, init);
+      setCookies.set(this, new Headers(init?.headers).getSetCookie());
+    }
+  } as typeof Response;
+  try {
+    return await run();
+  } finally {
+    globalThis.Response = Base;
+  }
+}
+
 /** A simulated pool, the server handler in front of it, and a browser's cookie jar to call it with. */
 export function createServerPool(
   server: ReturnType<typeof setupServer>,
@@ -32,7 +53,7 @@ export function createServerPool(
   const jar = new Map<string, string>();
   /** Stores Set-Cookie like a browser (Max-Age=0 deletes). */
   const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
+    for (const line of setCookies.get(response) ?? response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq);
@@ -59,5 +80,13 @@ export function createServerPool(
     keep(response);
     return { status: response.status, body: (await response.json()) as Body, headers: response.headers };
   }
-  return { sim, handler, jar, call, cookieHeader };
+  /** The browser's fetch, as far as the handler can tell: same origin, its cookies, nothing readable of HttpOnly ones. */
+  const browserFetch: typeof fetch = async (input, init = {}) => {
+    const url = new URL(String(input), ORIGIN);
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set('cookie', cookieHeader());
+    if ((init.method ?? 'GET') !== 'GET') headers.set('origin', ORIGIN);
+    return keep(await withSetCookieVisible(() => handler(new Request(url, { method: init.method ?? 'GET', headers, ...(init.body ? { body: init.body as string } : {}) }))));
+  };
+  return { sim, handler, jar, call, cookieHeader, browserFetch };
 }

@@ -1,0 +1,266 @@
+/**
+ * The browser side of server mode: a store with the same interface as `createCognitoAuth`, whose sign-in
+ * runs on the app's server (`cognito-react/server`). It holds no token: the server keeps them in an
+ * HttpOnly cookie, and the app's own server routes use them (`getSession(request)`).
+ */
+import type { CognitoAuth, SignInInput } from './createCognitoAuth.js';
+import { CognitoAuthError, isCognitoAuthError } from './errors.js';
+import { validateAnswer } from './engine/validate.js';
+import { navigatorWebAuthnGet } from './engine/webAuthn.js';
+import type {
+  AuthEvent,
+  AuthSnapshot,
+  AuthUser,
+  ChallengeAnswer,
+  CognitoAuthConfig,
+  CognitoTransport,
+  SignInStep,
+  SignInStepOf,
+  SignOutResult,
+  UserDetails,
+  WebAuthnGet,
+} from './types.js';
+import type { InvalidInputField } from './errors.js';
+
+export interface ServerTransportOptions {
+  /** The fetch to use (default the global one); requests go to the same origin with its cookies. */
+  fetch?: typeof fetch;
+  /** Obtains WebAuthn assertions in the browser (default `navigator.credentials.get`). */
+  webAuthn?: WebAuthnGet;
+}
+
+interface ServerState {
+  status: 'signedOut' | 'challenge' | 'signedIn';
+  step: SignInStep | null;
+  username: string | null;
+  user: AuthUser | null;
+}
+
+interface ServerError {
+  name: string;
+  message: string;
+  field?: string;
+  retryable: boolean;
+}
+
+const unsupported = (what: string) =>
+  new CognitoAuthError(
+    'UnsupportedOperation',
+    `${what} is not available in server mode: the tokens stay on the server. Call your own server routes, which read the session with getSession(request).`,
+  );
+
+/**
+ * A store for `<CognitoProvider>` whose sign-in runs on your server, mounted at `basePath`. `<SignIn>` and
+ * the hooks work unchanged; `getAccessToken()` does not exist here (there is no token in the browser).
+ *
+ * @example
+ * <CognitoProvider transport={serverTransport('/api/auth')}>
+ *   <SignIn signedIn={<App />} />
+ * </CognitoProvider>
+ */
+export function serverTransport(basePath = '/api/auth', options: ServerTransportOptions = {}): CognitoAuth {
+  const base = basePath.replace(/\/+$/, '');
+  const doFetch = (...args: Parameters<typeof fetch>) => (options.fetch ?? fetch)(...args);
+  const webAuthnGet = options.webAuthn ?? navigatorWebAuthnGet;
+  const listeners = new Set<() => void>();
+  const eventListeners = new Set<(event: AuthEvent) => void>();
+  let snapshot: AuthSnapshot = {
+    status: 'loading',
+    step: null,
+    user: null,
+    error: null,
+    pending: false,
+    username: null,
+    signOutReason: null,
+    device: null,
+  };
+  let csrfToken: string | null = null;
+  let inFlight = false;
+
+  function set(next: Partial<AuthSnapshot>): void {
+    snapshot = { ...snapshot, ...next };
+    for (const listener of [...listeners]) listener();
+  }
+
+  function emit(event: AuthEvent): void {
+    for (const listener of [...eventListeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure is its own.
+      }
+    }
+  }
+
+  /** Adopts the server's state, announcing a sign-in or a sign-out. */
+  function adopt(state: ServerState, error: CognitoAuthError | null, signOutReason: AuthSnapshot['signOutReason'] = snapshot.signOutReason): void {
+    const was = snapshot.status;
+    set({ status: state.status, step: state.step, username: state.username ?? snapshot.username, user: state.user, error, pending: false, signOutReason: state.status === 'signedIn' ? null : signOutReason });
+    if (state.status === 'signedIn' && was !== 'signedIn' && state.user) emit({ type: was === 'loading' ? 'sessionRestored' : 'signedIn', user: state.user });
+  }
+
+  async function call(method: 'GET' | 'POST', route: string, body?: unknown, retried = false): Promise<Record<string, unknown>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}/${route}`, {
+        method,
+        credentials: 'same-origin',
+        headers: method === 'POST' ? { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) } : { accept: 'application/json' },
+        ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
+      });
+    } catch (cause) {
+      throw new CognitoAuthError('NetworkError', 'The server could not be reached.', { retryable: true, cause, operation: route });
+    }
+    let json: Record<string, unknown>;
+    try {
+      json = (await response.json()) as Record<string, unknown>;
+    } catch (cause) {
+      throw new CognitoAuthError('InvalidResponse', `The server answered ${response.status} without JSON.`, { retryable: response.status >= 500, cause, operation: route });
+    }
+    if (typeof json.csrfToken === 'string') csrfToken = json.csrfToken;
+    if (!response.ok) {
+      const e = (json.error ?? {}) as Partial<ServerError>;
+      // The CSRF cookie went missing (cleared, expired): fetch a new token once, then try again.
+      if (e.name === 'CsrfCheckFailed' && !retried) {
+        await call('GET', 'session');
+        return call(method, route, body, true);
+      }
+      const error = new CognitoAuthError(e.name ?? 'UnknownError', e.message ?? `The server answered ${response.status}.`, {
+        retryable: e.retryable ?? response.status >= 500,
+        operation: route,
+        ...(e.field ? { field: e.field as InvalidInputField } : {}),
+      });
+      (error as CognitoAuthError & { state?: ServerState }).state = json.state as ServerState | undefined;
+      throw error;
+    }
+    return json;
+  }
+
+  /** Runs one sign-in request: pending while in flight, then the server's state (or the error, with it). */
+  async function run(route: string, body: unknown): Promise<SignInStep> {
+    if (inFlight) throw new CognitoAuthError('RequestInProgress', 'A sign-in request is already in flight; wait for it to settle.');
+    inFlight = true;
+    set({ pending: true, error: null });
+    try {
+      const json = await call('POST', route, body);
+      const state = json.state as ServerState;
+      adopt(state, null);
+      return state.step ?? { name: 'DONE' };
+    } catch (error) {
+      const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Something went wrong.', { cause: error });
+      const state = (e as CognitoAuthError & { state?: ServerState }).state;
+      if (state) adopt(state, e);
+      else set({ pending: false, error: e });
+      throw e;
+    } finally {
+      inFlight = false;
+    }
+  }
+
+  const ready: Promise<void> =
+    typeof window === 'undefined'
+      ? new Promise<void>(() => undefined)
+      : call('GET', 'session').then(
+          (json) => adopt(json.state as ServerState, null),
+          (error: unknown) => set({ status: 'signedOut', error: isCognitoAuthError(error) ? error : null }),
+        );
+
+  function reject(field: InvalidInputField, message: string): never {
+    const error = new CognitoAuthError('InvalidInput', message, { field });
+    set({ error });
+    throw error;
+  }
+
+  const refuse = (what: string) => Promise.reject(unsupported(what));
+  const transport = new Proxy({} as CognitoTransport, {
+    get: (_target, name) => () => refuse(`The ${String(name)} request`),
+  });
+  const config: CognitoAuthConfig = { region: 'server', userPoolId: `server_${base.replace(/[^\w-]/g, '') || 'auth'}`, clientId: base || '/' };
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async signIn(input: SignInInput) {
+      await ready;
+      if (snapshot.status === 'signedIn') throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');
+      const username = typeof input?.username === 'string' ? input.username.trim() : '';
+      if (!username) reject('username', 'Enter your username.');
+      set({ username });
+      return run('sign-in', {
+        username,
+        ...(input.password !== undefined ? { password: input.password } : {}),
+        ...(input.authFlow ? { authFlow: input.authFlow } : {}),
+        ...(input.preferredChallenge ? { preferredChallenge: input.preferredChallenge } : {}),
+        ...(input.session ? { session: input.session } : {}),
+      });
+    },
+    async respondToChallenge(answer: ChallengeAnswer) {
+      const { step } = snapshot;
+      if (!step || step.name === 'DONE') throw new CognitoAuthError('StepMismatch', `There is no challenge to answer (answer was ${String(answer?.name)}).`);
+      if (answer?.name !== step.name) throw new CognitoAuthError('StepMismatch', `The current step is ${step.name}, not ${String(answer?.name)}.`);
+      try {
+        validateAnswer(step, answer);
+      } catch (error) {
+        set({ error: error as CognitoAuthError });
+        throw error;
+      }
+      let sent = answer;
+      if (answer.name === 'WEB_AUTHN' && !answer.credential) {
+        // The passkey ceremony happens here, in the browser; the server only checks the result with Cognito.
+        sent = { name: 'WEB_AUTHN', credential: await webAuthnGet((step as SignInStepOf<'WEB_AUTHN'>).credentialRequestOptions) };
+      }
+      return run('respond', { username: snapshot.username, answer: sent });
+    },
+    cancelSignIn() {
+      if (snapshot.status === 'signedIn') return;
+      set({ status: 'signedOut', step: null, pending: false, error: null });
+      void call('POST', 'cancel').catch(() => undefined);
+    },
+    async signOut(signOutOptions): Promise<SignOutResult> {
+      const wasSignedIn = snapshot.status === 'signedIn';
+      try {
+        const json = await call('POST', 'sign-out', { global: signOutOptions?.global === true });
+        adopt(json.state as ServerState, null, 'signOut');
+        const e = json.error as ServerError | undefined;
+        const error = e ? new CognitoAuthError(e.name, e.message, { retryable: e.retryable }) : null;
+        if (wasSignedIn) emit({ type: 'signedOut', reason: 'signOut', ...(error ? { error } : {}) });
+        return { revoked: json.revoked === true, error };
+      } catch (error) {
+        // The server could not be reached: its cookie may still be set, so the state here says so.
+        const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Sign-out failed.', { cause: error });
+        set({ error: e });
+        return { revoked: false, error: e };
+      }
+    },
+    prepareSignIn() {},
+    getTokens: () => null,
+    getAccessToken: () => refuse('getAccessToken()'),
+    getIdToken: () => refuse('getIdToken()'),
+    ready: () => ready,
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => {
+        eventListeners.delete(listener);
+      };
+    },
+    rememberDevice: () => refuse('rememberDevice()'),
+    forgetDevice: () => refuse('forgetDevice()'),
+    listDevices: () => refuse('listDevices()'),
+    async getUser(): Promise<UserDetails> {
+      const json = await call('GET', 'user');
+      return json.user as UserDetails;
+    },
+    destroy() {
+      listeners.clear();
+      eventListeners.clear();
+    },
+    config,
+    transport,
+    suspendSignIn: () => null,
+  };
+}
