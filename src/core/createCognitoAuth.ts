@@ -425,7 +425,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     }
     // The API model lists no InvalidPasswordException for InitiateAuth: the local emulator (cognito-local)
     // answers a wrong password with it. Read it as what it means there, wrong credentials.
-    if (e.name === 'InvalidPasswordException' && e.operation === 'InitiateAuth') {
+    if (e.name === 'InvalidPasswordException' && (e.operation === 'InitiateAuth' || e.operation === 'AdminInitiateAuth')) {
       e = new CognitoAuthError('NotAuthorizedException', 'Incorrect username or password.', { operation: e.operation, cause: e });
     }
     // Cognito reports an expired challenge Session as NotAuthorizedException; the clock tells it apart

@@ -1,4 +1,5 @@
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
+import type { Jwks } from 'aws-jwt-verify/jwk';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -15,13 +16,20 @@ export interface AccessTokenClaims {
 /**
  * Verifies access tokens on your own APIs with aws-jwt-verify (AWS's library for Cognito tokens): the
  * signature against the pool's JWKS (fetched once, cached), the issuer, `token_use: access`, the app
- * client, and the expiry. `issuer` and `jwksUri` are for a local emulator; Cognito's are derived from the id.
+ * client, and the expiry. `issuer`, `jwksUri` and `jwks` are for a local emulator; Cognito's come from the id.
  *
  * @example
  * const verifier = createAccessTokenVerifier({ userPoolId: 'eu-west-1_AbC123', clientId: '1example23456789' });
  * const claims = await verifier.verify(accessToken); // throws when the token is not valid
  */
-export function createAccessTokenVerifier(options: { userPoolId: string; clientId: string; issuer?: string; jwksUri?: string }) {
+export function createAccessTokenVerifier(options: {
+  userPoolId: string;
+  clientId: string;
+  issuer?: string;
+  jwksUri?: string;
+  /** The JWKS itself, when it cannot be fetched over HTTPS (a local emulator on http://). */
+  jwks?: Jwks;
+}) {
   if (options.issuer) {
     const verifier = JwtVerifier.create({
       issuer: options.issuer,
@@ -32,6 +40,7 @@ export function createAccessTokenVerifier(options: { userPoolId: string; clientI
         if (payload.client_id !== options.clientId) throw new Error('The token is for another app client.');
       },
     });
+    if (options.jwks) verifier.cacheJwks(options.jwks);
     return { verify: async (token: string) => (await verifier.verify(token)) as unknown as AccessTokenClaims };
   }
   const verifier = CognitoJwtVerifier.create({ userPoolId: options.userPoolId, tokenUse: 'access', clientId: options.clientId });
