@@ -216,7 +216,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   const listeners = new Set<() => void>();
   let generation = 0;
   let inFlight = false;
-  let clientMetadata: Record<string, string> | undefined;
+  let clientMetadata: Record<string, string> | undefined = config.resumeSignIn?.clientMetadata ?? config.clientMetadata;
 
   function dispatch(event: EngineEvent): void {
     const next = engineReducer(state, event);
@@ -717,7 +717,12 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
       const { step, username } = state.snapshot;
       if (!state.flow || !step || step.name === 'DONE' || state.snapshot.status !== 'challenge') return null;
       const { session: challengeSession, challengeUsername, sessionIssuedAt } = state.flow;
-      return { username: username ?? challengeUsername, step, flow: { session: challengeSession, challengeUsername, sessionIssuedAt } };
+      return {
+        username: username ?? challengeUsername,
+        step,
+        flow: { session: challengeSession, challengeUsername, sessionIssuedAt },
+        ...(clientMetadata ? { clientMetadata } : {}),
+      };
     },
   };
 }

@@ -197,6 +197,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
         ...(input.authFlow ? { authFlow: input.authFlow } : {}),
         ...(input.preferredChallenge ? { preferredChallenge: input.preferredChallenge } : {}),
         ...(input.session ? { session: input.session } : {}),
+        ...(input.clientMetadata ? { clientMetadata: input.clientMetadata } : {}),
       });
     },
     async respondToChallenge(answer: ChallengeAnswer) {

@@ -401,6 +401,8 @@ export interface SuspendedSignIn {
     challengeUsername: string;
     sessionIssuedAt: number;
   };
+  /** The sign-in's ClientMetadata (its `signIn` input's, over the configured), sent with every answer. */
+  clientMetadata?: Record<string, string>;
 }
 
 /** An AWS SDK v3 command class of the Cognito client (e.g. `SignUpCommand`), as `CognitoTransport.command` takes it. */

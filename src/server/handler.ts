@@ -161,6 +161,15 @@ const STATUS_OF: Record<string, number> = {
   InvalidResponse: 502,
 };
 
+/** A JSON object of strings (ClientMetadata from the browser), or `undefined`; anything else is refused. */
+function stringMap(value: unknown, field: string): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+    throw new HttpError(400, 'InvalidInput', `${field} must be an object of strings.`, 'answer');
+  }
+  return value as Record<string, string>;
+}
+
 function constantTimeEqual(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -464,6 +473,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     if (body.authFlow !== undefined && !authFlow) throw new HttpError(400, 'InvalidInput', 'Unknown authFlow.', 'answer');
     const preferred = body.preferredChallenge === undefined ? undefined : FIRST_FACTORS.find((f) => f === body.preferredChallenge);
     if (body.preferredChallenge !== undefined && !preferred) throw new HttpError(400, 'InvalidInput', 'Unknown preferredChallenge.', 'answer');
+    const clientMetadata = stringMap(body.clientMetadata, 'clientMetadata');
     const auth = engine(request);
     let step: SignInStep | undefined;
     let failure: unknown;
@@ -474,6 +484,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
         ...(authFlow ? { authFlow } : {}),
         ...(preferred ? { preferredChallenge: preferred } : {}),
         ...(typeof body.session === 'string' ? { session: body.session } : {}),
+        // The browser's ClientMetadata reaches the Lambda triggers as it would without a server; the server's
+        // own values win over it.
+        ...(clientMetadata ? { clientMetadata: { ...clientMetadata, ...options.clientMetadata } } : {}),
       });
     } catch (error) {
       failure = error;

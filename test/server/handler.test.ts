@@ -50,6 +50,20 @@ describe('server-mode sign-in', () => {
     expect(sim.requests[0]!.input).toMatchObject({ AuthFlow: 'ADMIN_USER_PASSWORD_AUTH' });
   });
 
+  it('answers SMS MFA and a forced new password through AdminRespondToAuthChallenge, with ClientMetadata on every call', async () => {
+    const sam = { username: 'sam', password: 'Temp0rary!pass', status: 'FORCE_CHANGE_PASSWORD' as const, attributes: { email: 'sam@example.com', phone_number: '+15555550100' }, mfa: { sms: true } };
+    const { call, sim } = await started(server, { users: [sam] }, { clientMetadata: { app: 'web' } });
+    const first = await call('POST', 'sign-in', { username: 'sam', password: 'Temp0rary!pass', clientMetadata: { app: 'spoofed', campaign: 'spring' } });
+    expect(first.body.state.step).toMatchObject({ name: 'NEW_PASSWORD_REQUIRED' });
+    const second = await call('POST', 'respond', { answer: { name: 'NEW_PASSWORD_REQUIRED', newPassword: 'N3w!Passw0rd' } });
+    expect(second.body.state.step).toMatchObject({ name: 'SMS_MFA' });
+    const done = await call('POST', 'respond', { answer: { name: 'SMS_MFA', code: sim.lastCode('sam')! } });
+    expect(done.body.state.status).toBe('signedIn');
+    const sent = sim.requests.filter((r) => r.operation.startsWith('Admin')).map((r) => (r.input as { ClientMetadata?: unknown }).ClientMetadata);
+    expect(sent).toEqual(sent.map(() => ({ app: 'web', campaign: 'spring' })));
+    expect(sent.length).toBe(4);
+  });
+
   it('computes SECRET_HASH with the server-held client secret', async () => {
     const { call, sim } = await started(server, { users: [pat], clientSecret: 'the-client-secret' });
     const done = await call('POST', 'sign-in', { username: 'pat', password: PASSWORD });
@@ -128,7 +142,7 @@ describe('bad input and attacks: a clear 4xx, a typed body, and no state changed
     const sealed = jar.get('cognito-session.0')!;
     const answer = { answer: { name: 'SOFTWARE_TOKEN_MFA', code: '123456' } };
     const requests = sim.requests.length;
-    for (const bad of [sealed.slice(0, -1) + (sealed.endsWith('A') ? 'B' : 'A'), sealed.slice(0, 40)]) {
+    for (const bad of [sealed.slice(0, 40) + (sealed[40] === 'A' ? 'B' : 'A') + sealed.slice(41), sealed.slice(0, 40)]) {
       jar.set('cognito-session.0', bad);
       const response = await call('POST', 'respond', answer);
       expect(response).toMatchObject({ status: 401, body: { error: { name: 'InvalidCookie' } } });
