@@ -19,8 +19,14 @@ export interface SrpEphemeral {
 }
 
 /**
- * Draws a (128 random bytes, as the reference client does) and computes A = g^a mod N. Synchronous
- * and a few milliseconds once the generator's table is built (the first call builds it).
+ * Draws a and computes A = g^a mod N. Synchronous and a few milliseconds once the generator's table is
+ * built (the first call builds it).
+ *
+ * `a` has 256 random bits, as RFC 5054 (SRP for TLS, section 2.5.4) asks, not the reference client's 1024:
+ * in the 3072-bit group, recovering a short exponent of 2k bits costs about 2^k steps (Pollard's lambda),
+ * so 256 bits give the 128-bit security the group itself gives, and N - 1 = 2q (a safe prime) leaves no
+ * small-subgroup shortcut. It halves the exponent of the password claim's S = (B - kg^x)^(a + ux): the one
+ * expensive step once PASSWORD_VERIFIER arrives.
  *
  * @example
  * const eph = generateSrpEphemeral((b) => crypto.getRandomValues(b));
@@ -28,7 +34,7 @@ export interface SrpEphemeral {
  */
 export function generateSrpEphemeral(randomBytes: (b: Uint8Array) => Uint8Array): SrpEphemeral {
   for (;;) {
-    const a = bigintFromBytes(randomBytes(new Uint8Array(128)));
+    const a = bigintFromBytes(randomBytes(new Uint8Array(32)));
     const A = modPow(g, a, N);
     // SRP-6a forbids A mod N = 0 (S would be 0 whatever the password). g^a mod a prime never is, but the
     // reference client checks it, and so do we.

@@ -167,3 +167,17 @@ interface Edge {
   xHex: string;
   sHex: string;
 }
+
+describe('the client ephemeral a', () => {
+  it('draws 256 random bits (RFC 5054), fresh for each sign-in, and A = g^a agrees with the reference client', async () => {
+    const sizes: number[] = [];
+    const eph1 = generateSrpEphemeral((b) => (sizes.push(b.length), crypto.getRandomValues(b)));
+    const eph2 = generateSrpEphemeral((b) => (sizes.push(b.length), crypto.getRandomValues(b)));
+    expect(sizes).toEqual([32, 32]);
+    expect(eph1.a).not.toBe(eph2.a);
+    expect(eph1.a < 1n << 256n).toBe(true);
+    const helper = oracle();
+    const A = sync<{ toString(radix: number): string }>((cb) => helper.calculateA(oracleBigInt(eph1.a.toString(16)), cb));
+    expect(A.toString(16)).toBe(eph1.srpA);
+  });
+});
