@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CognitoProvider, serverTransport, SignIn, useAuth, useSignOut } from 'cognito-react';
+import { AccountSettings, Authentication, CognitoProvider, serverTransport, useAuth, useSignOut } from 'cognito-react';
 
 // The sign-in runs on this page's server: the browser holds no token, only an HttpOnly cookie it cannot read.
 const auth = serverTransport('/api/auth');
@@ -18,6 +18,8 @@ function Home() {
       <h1>Signed in as {username}</h1>
       <p data-testid="me">Your API says: {me}</p>
       <button onClick={() => signOut.mutate()}>Sign out</button>
+      {/* Account settings work through the server too: it adds the session's access token to each request. */}
+      <AccountSettings sections={['profile', 'password', 'mfa', 'delete']} />
     </section>
   );
 }
@@ -25,7 +27,8 @@ function Home() {
 createRoot(document.getElementById('app')!).render(
   <StrictMode>
     <CognitoProvider transport={auth}>
-      <SignIn signedIn={<Home />} />
+      {/* Sign in, create an account, reset a password: every request goes through this page's server. */}
+      <Authentication signedIn={<Home />} />
     </CognitoProvider>
   </StrictMode>,
 );

@@ -7,7 +7,10 @@ import type { CognitoAuth, SignInInput } from './createCognitoAuth.js';
 import { CognitoAuthError, isCognitoAuthError } from './errors.js';
 import { validateAnswer } from './engine/validate.js';
 import { navigatorWebAuthnGet } from './engine/webAuthn.js';
+import type { ListDevicesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import { toAuthDevice } from './session/devices.js';
 import type {
+  AuthDevice,
   AuthEvent,
   AuthSnapshot,
   AuthUser,
@@ -41,6 +44,12 @@ interface ServerError {
   message: string;
   field?: string;
   retryable: boolean;
+}
+
+function toDate(value: unknown): Date | undefined {
+  if (value === undefined || value === null) return undefined;
+  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 const unsupported = (what: string) =>
@@ -95,6 +104,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   /** Adopts the server's state, announcing a sign-in or a sign-out. */
   function adopt(state: ServerState, error: CognitoAuthError | null, signOutReason: AuthSnapshot['signOutReason'] = snapshot.signOutReason): void {
     const was = snapshot.status;
+    if (was === 'signedIn' && state.status !== 'signedIn' && signOutReason) emit({ type: 'signedOut', reason: signOutReason });
     set({ status: state.status, step: state.step, username: state.username ?? snapshot.username, user: state.user, error, pending: false, signOutReason: state.status === 'signedIn' ? null : signOutReason });
     if (state.status === 'signedIn' && was !== 'signedIn' && state.user) emit({ type: was === 'loading' ? 'sessionRestored' : 'signedIn', user: state.user });
   }
@@ -157,13 +167,15 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
     }
   }
 
-  const ready: Promise<void> =
-    typeof window === 'undefined'
-      ? new Promise<void>(() => undefined)
-      : call('GET', 'session').then(
-          (json) => adopt(json.state as ServerState, null),
-          (error: unknown) => set({ status: 'signedOut', error: isCognitoAuthError(error) ? error : null }),
-        );
+  // The server's state, asked for once: at once in a browser, on first use elsewhere (never while server
+  // rendering, where the status stays `loading`).
+  let loaded: Promise<void> | null = null;
+  const ready = (): Promise<void> =>
+    (loaded ??= call('GET', 'session').then(
+      (json) => adopt(json.state as ServerState, null),
+      (error: unknown) => set({ status: 'signedOut', error: isCognitoAuthError(error) ? error : null }),
+    ));
+  if (typeof window !== 'undefined') void ready();
 
   function reject(field: InvalidInputField, message: string): never {
     const error = new CognitoAuthError('InvalidInput', message, { field });
@@ -172,8 +184,23 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   }
 
   const refuse = (what: string) => Promise.reject(unsupported(what));
-  const transport = new Proxy({} as CognitoTransport, {
-    get: (_target, name) => () => refuse(`The ${String(name)} request`),
+  /** An account operation, run by the server (which adds the client's secret hash or the session's token). */
+  async function command<O extends object>(operation: string, input: object): Promise<O> {
+    const json = await call('POST', 'command', { operation, input });
+    if (json.state) adopt(json.state as ServerState, null, 'signOut');
+    return json.output as O;
+  }
+  const runs: Partial<CognitoTransport> = {
+    tokensOnServer: true,
+    command: (operation, _Command, input) => command(operation, input),
+    associateSoftwareToken: (input) => command('AssociateSoftwareToken', input),
+    verifySoftwareToken: (input) => command('VerifySoftwareToken', input),
+    listDevices: (input) => command('ListDevices', input),
+    forgetDevice: (input) => command('ForgetDevice', input),
+  };
+  // The sign-in's own requests are the server's; anything not listed above is refused clearly.
+  const transport = new Proxy(runs as CognitoTransport, {
+    get: (target, name) => (name in target ? target[name as keyof CognitoTransport] : () => refuse(`The ${String(name)} request`)),
   });
   const config: CognitoAuthConfig = { region: 'server', userPoolId: `server_${base.replace(/[^\w-]/g, '') || 'auth'}`, clientId: base || '/' };
 
@@ -186,7 +213,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       };
     },
     async signIn(input: SignInInput) {
-      await ready;
+      await ready();
       if (snapshot.status === 'signedIn') throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');
       const username = typeof input?.username === 'string' ? input.username.trim() : '';
       if (!username) reject('username', 'Enter your username.');
@@ -226,7 +253,8 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       const wasSignedIn = snapshot.status === 'signedIn';
       try {
         const json = await call('POST', 'sign-out', { global: signOutOptions?.global === true });
-        adopt(json.state as ServerState, null, 'signOut');
+        const state = json.state as ServerState;
+        set({ status: state.status, step: state.step, user: state.user, pending: false, error: null, signOutReason: 'signOut' });
         const e = json.error as ServerError | undefined;
         const error = e ? new CognitoAuthError(e.name, e.message, { retryable: e.retryable }) : null;
         if (wasSignedIn) emit({ type: 'signedOut', reason: 'signOut', ...(error ? { error } : {}) });
@@ -242,7 +270,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
     getTokens: () => null,
     getAccessToken: () => refuse('getAccessToken()'),
     getIdToken: () => refuse('getIdToken()'),
-    ready: () => ready,
+    ready,
     onEvent(listener) {
       eventListeners.add(listener);
       return () => {
@@ -250,8 +278,25 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       };
     },
     rememberDevice: () => refuse('rememberDevice()'),
-    forgetDevice: () => refuse('forgetDevice()'),
-    listDevices: () => refuse('listDevices()'),
+    async forgetDevice(deviceKey) {
+      if (!deviceKey) throw unsupported('Forgetting this device');
+      await command('ForgetDevice', { DeviceKey: deviceKey });
+    },
+    async listDevices() {
+      const devices: AuthDevice[] = [];
+      let token: string | undefined;
+      do {
+        const page = await command<ListDevicesCommandOutput>('ListDevices', { Limit: 60, ...(token ? { PaginationToken: token } : {}) });
+        for (const d of page.Devices ?? []) {
+          // JSON carries the dates as strings (or the service's epoch seconds).
+          const dated = { ...d, DeviceCreateDate: toDate(d.DeviceCreateDate), DeviceLastModifiedDate: toDate(d.DeviceLastModifiedDate), DeviceLastAuthenticatedDate: toDate(d.DeviceLastAuthenticatedDate) };
+          const device = toAuthDevice(dated, undefined);
+          if (device) devices.push(device);
+        }
+        token = page.PaginationToken;
+      } while (token);
+      return devices;
+    },
     async getUser(): Promise<UserDetails> {
       const json = await call('GET', 'user');
       return json.user as UserDetails;

@@ -387,6 +387,11 @@ export interface CognitoTransport {
    * `UnsupportedOperation`.
    */
   command?<I extends object, O extends object>(operation: string, Command: SdkCommandClass<I>, input: I): Promise<O>;
+  /**
+   * Set by `serverTransport`: the tokens live on a server, which adds the access token to signed-in
+   * operations itself. The account operations then send none.
+   */
+  readonly tokensOnServer?: boolean;
 }
 
 /**

@@ -8,6 +8,7 @@ import { CognitoAuthError, isCognitoAuthError } from '../core/errors.js';
 import { computeSecretHash } from '../core/engine/secretHash.js';
 import { decodeJwtPayload, userFromIdToken } from '../core/session/jwt.js';
 import { sessionFromResult } from '../core/session/tokens.js';
+import { toCognitoAuthError } from '../core/transport/toCognitoAuthError.js';
 import type {
   AuthTokens,
   AuthUser,
@@ -21,10 +22,11 @@ import type {
 import { contextDataFrom, createAdminTransport } from './adminTransport.js';
 import { chunk, parseCookies, serializeCookie, unchunk, MAX_CHUNKS, type CookieOptions } from './cookies.js';
 import { socketAddresses } from './clientIp.js';
+import { CHANGES_CLAIMS, PUBLIC_COMMANDS, SERVER_FIELDS, SIGNED_IN_COMMANDS } from './commands.js';
 import { createSealer, type Sealer } from './seal.js';
 
 /** What the handler's rate-limiting hook is asked about. */
-export type AuthAction = 'session' | 'signIn' | 'respond' | 'cancel' | 'refresh' | 'signOut' | 'user';
+export type AuthAction = 'session' | 'signIn' | 'respond' | 'cancel' | 'refresh' | 'signOut' | 'user' | 'command';
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -588,6 +590,64 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     return json({ user: details }, 200, current.setCookie);
   }
 
+  /**
+   * An account operation for the browser (sign-up, password reset, settings): only those listed in
+   * `commands.ts`, with the client's id, SECRET_HASH and the session's access token put in by the server.
+   */
+  async function command(request: Request): Promise<Response> {
+    const body = await readJson(request);
+    const operation = typeof body.operation === 'string' ? body.operation : '';
+    const Public = PUBLIC_COMMANDS[operation];
+    const SignedIn = SIGNED_IN_COMMANDS[operation];
+    if (!Public && !SignedIn) throw new HttpError(400, 'UnsupportedOperation', `The server does not run ${operation || 'that operation'} for the browser.`, 'answer');
+    const raw = body.input;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new HttpError(400, 'InvalidInput', 'Send the operation\'s input as an object.', 'answer');
+    const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+    for (const field of SERVER_FIELDS) delete input[field];
+    let sealed: Sealed | null = null;
+    const cookies: string[] = [];
+    if (Public) {
+      const username = typeof input.Username === 'string' ? input.Username : '';
+      await rateLimited(request, 'command', username || undefined);
+      input.ClientId = options.clientId;
+      if (options.clientSecret && username) input.SecretHash = await computeSecretHash(username, options.clientId, options.clientSecret);
+      const ip = ipOf(request);
+      if (ip) input.UserContextData = { IpAddress: ip };
+      if (options.clientMetadata) input.ClientMetadata = { ...(input.ClientMetadata as Record<string, string> | undefined), ...options.clientMetadata };
+    } else {
+      sealed = await readSealed(request);
+      if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
+      await rateLimited(request, 'command', sealed.username);
+      if (sealed.tokens.expiresAt - clock() <= marginMs) {
+        sealed = await refreshTokens(request, sealed);
+        cookies.push(...(await writeSealed(sealed)));
+      }
+      input.AccessToken = sealed.tokens.accessToken;
+    }
+    const Command = (Public ?? SignedIn) as new (input: Record<string, unknown>) => Parameters<CognitoIdentityProviderClient['send']>[0];
+    let output: Record<string, unknown>;
+    try {
+      output = { ...((await client.send(new Command(input))) as unknown as Record<string, unknown>) };
+    } catch (error) {
+      return errorResponse(toCognitoAuthError(error, operation), publicState(sealed), cookies);
+    }
+    delete output.$metadata;
+    if (operation === 'DeleteUser' && sealed?.kind === 'session') {
+      // The account is gone: so is the session, and its cookie may not come back.
+      await revocations.add(sealed.sid, sealed.exp);
+      return json({ output, state: publicState(null) }, 200, [...cookies, ...(await writeSealed(null))]);
+    }
+    if (CHANGES_CLAIMS.has(operation) && sealed?.kind === 'session') {
+      try {
+        sealed = await refreshTokens(request, sealed);
+        cookies.push(...(await writeSealed(sealed)));
+      } catch {
+        // The change went through; the claims follow at the next refresh.
+      }
+    }
+    return json({ output, state: publicState(sealed) }, 200, cookies);
+  }
+
   async function getSession(request: Request): Promise<ServerSession | null> {
     let sealed: Sealed | null;
     try {
@@ -621,6 +681,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     cancel: { method: 'POST', run: cancel, mutates: true },
     refresh: { method: 'POST', run: refresh, mutates: true },
     'sign-out': { method: 'POST', run: signOut, mutates: true },
+    command: { method: 'POST', run: command, mutates: true },
   };
 
   const handler = (async (request: Request): Promise<Response> => {

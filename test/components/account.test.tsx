@@ -102,6 +102,17 @@ describe('<Authentication>', () => {
     expect(await screen.findByText('Welcome')).toBeTruthy();
   });
 
+  it('leaves the focus to the app once signed in: it does not jump into the signed-in view\'s first field', async () => {
+    const pool = createPool(server, { users: [alice] });
+    renderWithAuth(<Authentication signedIn={<input aria-label="Search" />} />, pool.auth);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const search = await screen.findByLabelText('Search');
+    expect(document.activeElement).not.toBe(search);
+  });
+
   it('hides the links when asked', () => {
     const pool = createPool(server, { users: [alice] });
     renderWithAuth(<Authentication hideSignUp hideForgotPassword />, pool.auth);

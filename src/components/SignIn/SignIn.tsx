@@ -147,6 +147,8 @@ export function SignIn({
   useEffect(() => {
     if (shownKey.current === key) return;
     shownKey.current = key;
+    // The signed-in view is the app's: where focus goes there is its decision (`onSignedIn`), not a form field's.
+    if (key === 'DONE' || key === 'LOADING') return;
     const root = container.current;
     (root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2'))?.focus();
   }, [key]);

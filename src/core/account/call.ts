@@ -41,8 +41,12 @@ export async function clientContext(auth: CognitoAuth, username: string, clientM
   };
 }
 
-/** A signed-in operation: the current access token (refreshed first when it is about to expire). */
+/**
+ * A signed-in operation: the current access token (refreshed first when it is about to expire). In server
+ * mode the browser has none: the server puts the session's in, so the field goes empty.
+ */
 export async function accessToken(auth: CognitoAuth): Promise<{ AccessToken: string }> {
+  if (auth.transport.tokensOnServer) return { AccessToken: '' };
   return { AccessToken: await auth.getAccessToken() };
 }
 

@@ -7,7 +7,7 @@ import type { CognitoAuth } from '../createCognitoAuth.js';
 import { CognitoAuthError, invalidInput } from '../errors.js';
 import { buildOtpauthUri } from '../engine/otpauthUri.js';
 import type { MfaType, TotpSetup } from '../types.js';
-import { requireCode, send } from './call.js';
+import { accessToken, requireCode, send } from './call.js';
 
 /** For each MFA method to change: enable or disable it, and whether it is the preferred one. */
 export type MfaPreference = Partial<Record<MfaType, { enabled: boolean; preferred?: boolean }>>;
@@ -28,7 +28,7 @@ const SETTING: Record<MfaType, 'SMSMfaSettings' | 'SoftwareTokenMfaSettings' | '
 export async function setMfaPreference(auth: CognitoAuth, preference: MfaPreference): Promise<void> {
   const entries = Object.entries(preference ?? {}) as [MfaType, { enabled: boolean; preferred?: boolean }][];
   if (entries.length === 0) throw invalidInput('answer', 'Say which MFA method to change.');
-  const input: SetUserMFAPreferenceCommandInput = { AccessToken: await auth.getAccessToken() };
+  const input: SetUserMFAPreferenceCommandInput = { ...(await accessToken(auth)) };
   for (const [method, { enabled, preferred }] of entries) {
     const key = SETTING[method];
     if (!key) throw invalidInput('answer', `Unknown MFA method "${String(method)}".`);
@@ -42,7 +42,7 @@ export async function setMfaPreference(auth: CognitoAuth, preference: MfaPrefere
  * token): the secret and an `otpauth://` URI for a QR code, both made here, never sent anywhere else.
  */
 export async function startTotpSetup(auth: CognitoAuth, options: { issuer?: string; accountName?: string } = {}): Promise<TotpSetup> {
-  const output = await auth.transport.associateSoftwareToken({ AccessToken: await auth.getAccessToken() });
+  const output = await auth.transport.associateSoftwareToken(await accessToken(auth));
   if (!output.SecretCode) {
     throw new CognitoAuthError('InvalidResponse', 'AssociateSoftwareToken returned no secret.', { operation: 'AssociateSoftwareToken' });
   }
@@ -62,7 +62,7 @@ export async function verifyTotpSetup(
 ): Promise<void> {
   const code = requireCode(input?.code, () => invalidInput('code', 'Enter the 6-digit code from your authenticator app.'));
   const output = await auth.transport.verifySoftwareToken({
-    AccessToken: await auth.getAccessToken(),
+    ...(await accessToken(auth)),
     UserCode: code,
     ...(input.friendlyDeviceName?.trim() ? { FriendlyDeviceName: input.friendlyDeviceName.trim() } : {}),
   });
