@@ -12,12 +12,13 @@ import {
   authenticateAccessToken,
   checkClientId,
   checkSecretHash,
+  dropSession,
   maskEmail,
   maskPhone,
   passwordPolicyViolation,
   resolveUser,
 } from './pool.js';
-import { MESSAGES, ServiceError, codeMismatch, invalidParameter, missingMember, notAuthorized } from './serviceErrors.js';
+import { MESSAGES, ServiceError, codeMismatch, invalidParameter, missingMember, notAuthorized, userNotFound } from './serviceErrors.js';
 import type { Pool, PoolState, UserRecord } from './state.js';
 import { parseRegistration } from './webauthn.js';
 
@@ -115,24 +116,36 @@ async function clientCall(pool: Pool, input: OperationInput): Promise<string> {
 
 const signUp: OperationHandler = async (pool, input) => {
   const username = await clientCall(pool, input);
-  const password = member(input, 'Password');
+  // Password is optional in the API: a user may sign up for passwordless sign-in only (USER_AUTH with a
+  // one-time code), which the pool must allow.
+  const password = optional(input, 'Password');
   if (pool.state.users.has(username) || resolveUser(pool, username)) {
     throw new ServiceError('UsernameExistsException', 'User already exists');
   }
-  const violation = passwordPolicyViolation(pool, password);
-  if (violation) throw new ServiceError('InvalidPasswordException', violation);
+  if (password === undefined) {
+    const { allowedFirstAuthFactors } = pool.settings;
+    if (!allowedFirstAuthFactors.includes('EMAIL_OTP') && !allowedFirstAuthFactors.includes('SMS_OTP')) {
+      throw new ServiceError('InvalidPasswordException', 'Password is required: the user pool allows no passwordless sign-in.');
+    }
+  } else {
+    const violation = passwordPolicyViolation(pool, password);
+    if (violation) throw new ServiceError('InvalidPasswordException', violation);
+  }
   const attributes: Record<string, string> = {};
-  for (const { Name, Value } of attributeList(input.UserAttributes)) attributes[Name] = Value;
+  for (const { Name, Value } of attributeList(input.UserAttributes)) {
+    if (Name === 'sub' || Name.endsWith('_verified')) throw notAuthorized('A client attempted to write unauthorized attribute');
+    attributes[Name] = Value;
+  }
   for (const name of pool.settings.requiredAttributes) {
     if (!attributes[name]) throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute ${name} is required`);
   }
   const sub = randomUuid(pool.random);
   const user: UserRecord = {
     username,
-    password,
+    password: password ?? '',
     status: 'UNCONFIRMED',
     attributes: { ...attributes, sub },
-    mfa: { sms: false, email: false, totpSecret: undefined, totpDeviceName: undefined, preferred: undefined },
+    mfa: { sms: false, email: false, totpSecret: undefined, totpEnabled: false, totpDeviceName: undefined, preferred: undefined },
     pendingTotpSecret: undefined,
     customChallenge: undefined,
     passkeys: [],
@@ -148,16 +161,16 @@ const signUp: OperationHandler = async (pool, input) => {
   return { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails: delivery, Session: session };
 };
 
-function unconfirmedUser(pool: Pool, username: string): UserRecord {
-  const user = pool.state.users.get(username);
-  if (!user) throw new ServiceError('UserNotFoundException', MESSAGES.userNotFound);
-  return user;
+/** A plausible delivery for a user that does not exist, so that the reply does not reveal it. */
+function simulatedDelivery(username: string) {
+  return { DeliveryMedium: 'EMAIL', Destination: maskEmail(`${username}@example.com`), AttributeName: 'email' };
 }
 
 const confirmSignUp: OperationHandler = async (pool, input) => {
   const username = await clientCall(pool, input);
-  const user = unconfirmedUser(pool, username);
-  if (user.status !== 'UNCONFIRMED') throw notAuthorized('User cannot be confirmed. Current status is CONFIRMED');
+  const user = pool.state.users.get(username);
+  if (!user) throw pool.settings.preventUserExistenceErrors ? codeMismatch() : userNotFound();
+  if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   checkCode(pool, user, 'signUp', member(input, 'ConfirmationCode'));
   user.status = 'CONFIRMED';
   const channel = channelOf(user, false);
@@ -176,7 +189,11 @@ const confirmSignUp: OperationHandler = async (pool, input) => {
 
 const resendConfirmationCode: OperationHandler = async (pool, input) => {
   const username = await clientCall(pool, input);
-  const user = unconfirmedUser(pool, username);
+  const user = pool.state.users.get(username);
+  if (!user) {
+    if (!pool.settings.preventUserExistenceErrors) throw userNotFound();
+    return { CodeDeliveryDetails: simulatedDelivery(username) };
+  }
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
   const channel = channelOf(user, false);
   if (!channel) throw invalidParameter('No email or phone number to send the confirmation code to.');
@@ -205,9 +222,9 @@ const forgotPassword: OperationHandler = async (pool, input) => {
   const username = await clientCall(pool, input);
   const user = resolveUser(pool, username);
   if (!user) {
-    if (!pool.settings.preventUserExistenceErrors) throw new ServiceError('UserNotFoundException', MESSAGES.userNotFound);
+    if (!pool.settings.preventUserExistenceErrors) throw userNotFound();
     // A plausible answer, so that the reply does not reveal whether the user exists.
-    return { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', Destination: maskEmail(`${username}@example.com`), AttributeName: 'email' } };
+    return { CodeDeliveryDetails: simulatedDelivery(username) };
   }
   const channel = channelOf(user, true);
   if (!channel) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
@@ -217,11 +234,13 @@ const forgotPassword: OperationHandler = async (pool, input) => {
 const confirmForgotPassword: OperationHandler = async (pool, input) => {
   const username = await clientCall(pool, input);
   const user = resolveUser(pool, username);
-  if (!user) throw pool.settings.preventUserExistenceErrors ? codeMismatch() : new ServiceError('UserNotFoundException', MESSAGES.userNotFound);
+  if (!user) throw pool.settings.preventUserExistenceErrors ? codeMismatch() : userNotFound();
   const password = member(input, 'Password');
-  checkCode(pool, user, 'forgotPassword', member(input, 'ConfirmationCode'));
+  const code = member(input, 'ConfirmationCode');
+  // A password the policy refuses does not spend the code: the user may try another one.
   const violation = passwordPolicyViolation(pool, password);
   if (violation) throw new ServiceError('InvalidPasswordException', violation);
+  checkCode(pool, user, 'forgotPassword', code);
   user.password = password;
   user.srpVerifier = undefined;
   if (user.status === 'RESET_REQUIRED' || user.status === 'FORCE_CHANGE_PASSWORD') user.status = 'CONFIRMED';
@@ -230,9 +249,10 @@ const confirmForgotPassword: OperationHandler = async (pool, input) => {
 
 const changePassword: OperationHandler = async (pool, input) => {
   const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
-  const previous = member(input, 'PreviousPassword');
+  const previous = optional(input, 'PreviousPassword');
   const proposed = member(input, 'ProposedPassword');
-  if (previous !== user.password) throw notAuthorized();
+  // PreviousPassword is optional in the API only for a user who has no password (passwordless sign-up).
+  if (previous === undefined ? user.password !== '' : previous !== user.password) throw notAuthorized();
   const violation = passwordPolicyViolation(pool, proposed);
   if (violation) throw new ServiceError('InvalidPasswordException', violation);
   user.password = proposed;
@@ -290,22 +310,45 @@ const setUserMfaPreference: OperationHandler = async (pool, input) => {
   if (sms?.Enabled && !user.attributes.phone_number) throw invalidParameter('User does not have a phone number to receive SMS MFA codes.');
   if (totp?.Enabled && !user.mfa.totpSecret) throw invalidParameter('User has not set up software token mfa');
   if (email?.Enabled && !user.attributes.email) throw invalidParameter('User does not have an email address to receive codes.');
+  const methods = [
+    [sms, 'SMS_MFA', user.mfa.sms],
+    [totp, 'SOFTWARE_TOKEN_MFA', user.mfa.totpEnabled],
+    [email, 'EMAIL_OTP', user.mfa.email],
+  ] as const;
+  for (const [setting, method, enabledNow] of methods) {
+    // Only an enabled method can be the preferred one.
+    if (setting?.PreferredMfa && !(setting.Enabled ?? enabledNow)) {
+      throw invalidParameter(`${method} must be enabled to be the preferred MFA method.`);
+    }
+  }
+  if (methods.filter(([setting]) => setting?.PreferredMfa).length > 1) {
+    throw invalidParameter('Only one MFA method can be preferred.');
+  }
   const apply = (setting: typeof sms, method: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP', set: (on: boolean) => void) => {
-    if (!setting || setting.Enabled === undefined) return;
-    set(setting.Enabled);
-    if (setting.Enabled && setting.PreferredMfa) user.mfa.preferred = method;
-    if (!setting.Enabled && user.mfa.preferred === method) user.mfa.preferred = undefined;
+    if (!setting) return;
+    if (setting.Enabled !== undefined) set(setting.Enabled);
+    if (setting.PreferredMfa) user.mfa.preferred = method;
+    else if (setting.PreferredMfa === false || setting.Enabled === false) {
+      if (user.mfa.preferred === method) user.mfa.preferred = undefined;
+    }
   };
   apply(sms, 'SMS_MFA', (on) => (user.mfa.sms = on));
-  apply(totp, 'SOFTWARE_TOKEN_MFA', (on) => {
-    if (!on) user.mfa.totpSecret = undefined;
-  });
+  // Disabling TOTP keeps the verified secret: enabling it again needs no new enrolment.
+  apply(totp, 'SOFTWARE_TOKEN_MFA', (on) => (user.mfa.totpEnabled = on));
   apply(email, 'EMAIL_OTP', (on) => (user.mfa.email = on));
   return {};
 };
 
+/** Passkeys need WEB_AUTHN among the pool's sign-in factors, as Cognito requires. */
+function checkWebAuthnEnabled(pool: Pool): void {
+  if (!pool.settings.allowedFirstAuthFactors.includes('WEB_AUTHN')) {
+    throw new ServiceError('WebAuthnNotEnabledException', 'WebAuthn is not enabled for this user pool.');
+  }
+}
+
 const startWebAuthnRegistration: OperationHandler = async (pool, input) => {
   const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  checkWebAuthnEnabled(pool);
   const challenge = bytesToBase64Url(randomBytesOf(pool.random, 32));
   accountState(pool).registrations.set(user.username, challenge);
   return {
@@ -323,6 +366,7 @@ const startWebAuthnRegistration: OperationHandler = async (pool, input) => {
 
 const completeWebAuthnRegistration: OperationHandler = async (pool, input) => {
   const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  checkWebAuthnEnabled(pool);
   const state = accountState(pool);
   const challenge = state.registrations.get(user.username);
   if (!challenge) throw new ServiceError('WebAuthnChallengeNotFoundException', 'No WebAuthn registration is in progress.');
@@ -371,6 +415,15 @@ const deleteUser: OperationHandler = async (pool, input) => {
     record.revoked = true;
     pool.state.revokedOrigins.add(record.originJti);
   }
+  // Nothing pending for the deleted user survives: codes, sign-up sessions, registrations, sign-ins.
+  const state = accountState(pool);
+  for (const key of state.codes.keys()) if (key.startsWith(`${user.username}:`)) state.codes.delete(key);
+  for (const [id, record] of state.signUpSessions) if (record.username === user.username) state.signUpSessions.delete(id);
+  state.registrations.delete(user.username);
+  for (const session of [...pool.state.sessions.values()]) {
+    if (!session.signIn.phantom && session.signIn.username === user.username) dropSession(pool, session);
+  }
+  pool.state.lastCodes.delete(user.username);
   return {};
 };
 

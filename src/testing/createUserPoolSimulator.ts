@@ -234,7 +234,7 @@ function viewOf(user: UserRecord): SimulatedUserView {
     mfa: Object.freeze({
       sms: user.mfa.sms,
       email: user.mfa.email,
-      totp: user.mfa.totpSecret !== undefined,
+      totp: user.mfa.totpSecret !== undefined && user.mfa.totpEnabled,
       preferred: user.mfa.preferred,
       enabled: Object.freeze(enabledMfa(user)),
     }),

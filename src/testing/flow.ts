@@ -83,7 +83,8 @@ export async function startPasswordVerifier(
 ): Promise<AuthReply> {
   if (!/^[0-9a-fA-F]+$/.test(srpAHex)) throw invalidParameter('SRP_A is not a hexadecimal number');
   const userId = user?.username ?? signIn.username;
-  const verifier = user ? await userVerifier(pool, user) : await phantomVerifier(pool, userId);
+  // A user without a password gets a verifier no password matches, like an unknown user.
+  const verifier = user && user.password !== '' ? await userVerifier(pool, user) : await phantomVerifier(pool, userId);
   const server = await createServerEphemeral(verifier.verifier, pool.random);
   const secretBlock = randomBase64(pool.random, 96);
   return issueChallenge(
@@ -114,7 +115,8 @@ export async function passwordFirstFactor(
 export function availableFirstFactors(pool: Pool, user: UserRecord | undefined): FirstFactor[] {
   const allowed = pool.settings.allowedFirstAuthFactors;
   const factors: FirstFactor[] = [];
-  if (allowed.includes('PASSWORD')) factors.push('PASSWORD', 'PASSWORD_SRP');
+  // A user who signed up without a password (SignUp's Password is optional) has no password factor.
+  if (allowed.includes('PASSWORD') && (!user || user.password !== '')) factors.push('PASSWORD', 'PASSWORD_SRP');
   // An unknown user is offered what any user would be, no more (nothing to leak).
   if (!user) return factors;
   if (allowed.includes('EMAIL_OTP') && user.attributes.email) factors.push('EMAIL_OTP');

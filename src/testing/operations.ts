@@ -342,6 +342,7 @@ const associateSoftwareToken: OperationHandler = async (pool, input) => {
 /** Turns a verified secret into the user's TOTP MFA. */
 function enableTotp(user: UserRecord, secret: string, friendlyDeviceName: string | undefined): void {
   user.mfa.totpSecret = secret;
+  user.mfa.totpEnabled = true;
   user.mfa.totpDeviceName = friendlyDeviceName;
   user.pendingTotpSecret = undefined;
 }
@@ -388,7 +389,7 @@ const getUser: OperationHandler = async (pool, input) => {
   const { sub, ...rest } = user.attributes;
   const mfa = [
     ...(user.mfa.sms && user.attributes.phone_number ? ['SMS_MFA'] : []),
-    ...(user.mfa.totpSecret ? ['SOFTWARE_TOKEN_MFA'] : []),
+    ...(user.mfa.totpSecret && user.mfa.totpEnabled ? ['SOFTWARE_TOKEN_MFA'] : []),
     ...(user.mfa.email && user.attributes.email ? ['EMAIL_OTP'] : []),
   ];
   return {

@@ -71,7 +71,7 @@ export async function checkSecretHash(pool: Pool, usernames: string[], given: st
 export function enabledMfa(user: UserRecord): MfaType[] {
   const methods: MfaType[] = [];
   if (user.mfa.sms && user.attributes.phone_number) methods.push('SMS_MFA');
-  if (user.mfa.totpSecret) methods.push('SOFTWARE_TOKEN_MFA');
+  if (user.mfa.totpSecret && user.mfa.totpEnabled) methods.push('SOFTWARE_TOKEN_MFA');
   if (user.mfa.email && user.attributes.email) methods.push('EMAIL_OTP');
   return methods;
 }

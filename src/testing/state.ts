@@ -70,7 +70,10 @@ export interface UserRecord {
   mfa: {
     sms: boolean;
     email: boolean;
+    /** The verified TOTP secret (kept when SetUserMFAPreference disables TOTP, as Cognito keeps it). */
     totpSecret: string | undefined;
+    /** Whether TOTP MFA is on: set by verifying a token, switched by SetUserMFAPreference. */
+    totpEnabled: boolean;
     /** The FriendlyDeviceName given to VerifySoftwareToken (sent back as FRIENDLY_DEVICE_NAME). */
     totpDeviceName: string | undefined;
     preferred: MfaType | undefined;
@@ -179,6 +182,7 @@ function userRecord(user: SimulatedUser, settings: PoolSettings, sub: string): U
       sms: user.mfa?.sms ?? false,
       email: user.mfa?.email ?? false,
       totpSecret: user.mfa?.totpSecret,
+      totpEnabled: user.mfa?.totpSecret !== undefined,
       totpDeviceName: undefined,
       preferred: user.mfa?.preferred,
     },

@@ -152,14 +152,10 @@ export interface UserPoolSimulatorConfig {
   /** Fills an array with random bytes (default `crypto.getRandomValues`): salts, SRP secrets, sessions, codes. */
   randomBytes?: (bytes: Uint8Array) => Uint8Array;
   /**
-   * The password policy NEW_PASSWORD_REQUIRED enforces. Default: Cognito's default policy, at least 8
-   * characters with a digit, a lower-case and an upper-case letter and a symbol.
+   * The password policy NEW_PASSWORD_REQUIRED, SignUp, ConfirmForgotPassword and ChangePassword enforce.
+   * Default: Cognito's default policy, at least 8 characters with a digit, a lower-case and an upper-case
+   * letter and a symbol.
    */
-  /**
-   * How many codes (sign-up, resend, forgotten password, attribute verification) one user may be sent in 15
-   * minutes before LimitExceededException (default 5).
-   */
-  codeSendLimit?: number;
   passwordPolicy?: {
     minLength: number;
     requireNumbers?: boolean;
@@ -167,6 +163,12 @@ export interface UserPoolSimulatorConfig {
     requireUppercase?: boolean;
     requireSymbols?: boolean;
   };
+  /**
+   * How many codes (SignUp, ResendConfirmationCode, ForgotPassword, UpdateUserAttributes,
+   * GetUserAttributeVerificationCode) one user may be sent in 15 minutes of the simulator's clock before
+   * LimitExceededException (default 5).
+   */
+  codeSendLimit?: number;
 }
 
 /**
