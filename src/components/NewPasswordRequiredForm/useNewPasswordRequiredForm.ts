@@ -3,8 +3,8 @@ import type { SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type MessageKey, type Messages } from '../messages.js';
-import { ATTRIBUTE_INPUTS } from '../shared/attributeInputs.js';
+import { translate, type MessageKey, type Messages } from '../messages.js';
+import { ATTRIBUTE_INPUTS, attributeLabel } from '../shared/attributeInputs.js';
 import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from '../shared/useStepForm.js';
 
 export interface UseNewPasswordRequiredFormOptions {
@@ -36,15 +36,11 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
   const step = current?.name === 'NEW_PASSWORD_REQUIRED' ? current : null;
   const respond = useRespondToAuthChallenge();
   const t = (key: MessageKey, values?: Record<string, string>) => translate(options.messages, key, values);
-  const attributeLabel = (name: string) => {
-    const key = `attribute.${name}` as MessageKey;
-    return key in defaultMessages ? t(key) : name.replace(/^custom:/, '');
-  };
   const attributes: FieldSpec[] = (step?.requiredAttributes ?? []).map((name) => ({
     name: `attribute:${name}`,
-    label: attributeLabel(name),
+    label: attributeLabel(t, name),
     initial: step?.userAttributes[name] ?? '',
-    validate: (v) => (v.trim() === '' ? ['invalid.attribute', { attribute: attributeLabel(name).toLowerCase() }] : null),
+    validate: (v) => (v.trim() === '' ? ['invalid.attribute', { attribute: attributeLabel(t, name).toLowerCase() }] : null),
     input: ATTRIBUTE_INPUTS[name] ?? { type: 'text' },
   }));
   const { fields, renderProps, submit, values } = useStepForm({

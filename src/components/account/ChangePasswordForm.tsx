@@ -5,7 +5,7 @@ import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import type { AccountMessages } from './messages.js';
+import { accountT, type AccountMessages } from './messages.js';
 import { newPasswordFields, passwordsMatch } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
 
@@ -24,20 +24,21 @@ export interface ChangePasswordFormRenderProps extends AccountFormRenderProps {
 export function useChangePasswordForm(options: UseChangePasswordFormOptions = {}): ChangePasswordFormRenderProps {
   const mutation = useChangePassword();
   const [done, setDone] = useState(false);
+  const t = accountT(options.messages);
   const form = useAccountForm({
     hook: 'useChangePasswordForm',
     messages: options.messages,
-    title: '',
+    title: t('changePassword.title'),
     hint: null,
-    submitLabel: '',
+    submitLabel: t('changePassword.submit'),
     fields: [
       {
         name: 'current',
-        label: '',
+        label: t('changePassword.current'),
         validate: (v) => (v === '' ? 'invalid.previousPassword' : null),
         input: { type: 'password', autoComplete: 'current-password' },
       },
-      ...newPasswordFields(),
+      ...newPasswordFields({ password: t('newPassword.password'), confirm: t('newPassword.confirm') }),
     ],
     mutation,
     clearOnFailure: ['current', 'newPassword', 'confirm'],
@@ -52,16 +53,10 @@ export function useChangePasswordForm(options: UseChangePasswordFormOptions = {}
       options.onChanged?.();
     },
   });
-  form.title = form.t('changePassword.title');
-  form.submitLabel = form.t('changePassword.submit');
-  for (const [name, key] of [['current', 'changePassword.current'], ['newPassword', 'newPassword.password'], ['confirm', 'newPassword.confirm']] as const) {
-    const f = form.fields[name];
-    if (f) form.fields[name] = { ...f, label: form.t(key) };
-  }
   return {
     ...form,
     passwordsMatch: passwordsMatch(form.values),
-    done: done ? form.t('changePassword.done') : null,
+    done: done ? t('changePassword.done') : null,
   };
 }
 

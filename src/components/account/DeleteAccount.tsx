@@ -4,7 +4,7 @@ import { useDeleteUser } from '../../react/account.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import type { AccountMessages } from './messages.js';
+import { accountT, type AccountMessages } from './messages.js';
 import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
 
 export interface UseDeleteAccountFormOptions {
@@ -15,17 +15,18 @@ export interface UseDeleteAccountFormOptions {
 /** Deletes the account (DeleteUser) only after the user typed the confirmation word. */
 export function useDeleteAccountForm(options: UseDeleteAccountFormOptions = {}): AccountFormRenderProps {
   const mutation = useDeleteUser();
-  let word = '';
-  const form = useAccountForm({
+  const t = accountT(options.messages);
+  const word = t('deleteAccount.word');
+  return useAccountForm({
     hook: 'useDeleteAccountForm',
     messages: options.messages,
-    title: '',
-    hint: null,
-    submitLabel: '',
+    title: t('deleteAccount.title'),
+    hint: t('deleteAccount.hint', { word }),
+    submitLabel: t('deleteAccount.submit'),
     fields: [
       {
         name: 'confirmation',
-        label: '',
+        label: t('deleteAccount.confirm'),
         validate: (v) => (v.trim() !== word ? ['invalid.confirmation', { word }] : null),
         input: { type: 'text', autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false },
       },
@@ -34,13 +35,6 @@ export function useDeleteAccountForm(options: UseDeleteAccountFormOptions = {}):
     toInput: () => undefined,
     onSuccess: () => options.onDeleted?.(),
   });
-  word = form.t('deleteAccount.word');
-  form.title = form.t('deleteAccount.title');
-  form.hint = form.t('deleteAccount.hint', { word });
-  form.submitLabel = form.t('deleteAccount.submit');
-  const f = form.fields.confirmation;
-  if (f) form.fields.confirmation = { ...f, label: form.t('deleteAccount.confirm') };
-  return form;
 }
 
 export interface DeleteAccountProps extends UseDeleteAccountFormOptions {

@@ -7,7 +7,7 @@ import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { translateAccount, type AccountMessages } from './messages.js';
+import { accountT, translateAccount, type AccountMessages } from './messages.js';
 import { ResendButton } from './ResendButton.js';
 import { cleanCode, codeField, newPasswordFields, passwordsMatch } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
@@ -21,16 +21,17 @@ export interface UseForgotPasswordFormOptions {
 /** Step one of a password reset (ForgotPassword): the username. */
 export function useForgotPasswordForm(options: UseForgotPasswordFormOptions = {}): AccountFormRenderProps {
   const mutation = useForgotPassword();
-  const form = useAccountForm({
+  const t = accountT(options.messages);
+  return useAccountForm({
     hook: 'useForgotPasswordForm',
     messages: options.messages,
-    title: '',
-    hint: null,
-    submitLabel: '',
+    title: t('forgot.title'),
+    hint: t('forgot.hint'),
+    submitLabel: t('forgot.submit'),
     fields: [
       {
         name: 'username',
-        label: '',
+        label: t('signIn.username'),
         initial: options.initialUsername ?? '',
         validate: (v) => (v.trim() === '' ? 'invalid.username' : null),
         input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
@@ -40,12 +41,6 @@ export function useForgotPasswordForm(options: UseForgotPasswordFormOptions = {}
     toInput: (v) => ({ username: (v.username ?? '').trim() }),
     onSuccess: (result, v) => options.onCodeSent?.({ username: (v.username ?? '').trim(), codeDelivery: result.codeDelivery }),
   });
-  form.title = form.t('forgot.title');
-  form.hint = form.t('forgot.hint');
-  form.submitLabel = form.t('forgot.submit');
-  const field = form.fields.username;
-  if (field) form.fields.username = { ...field, label: form.t('signIn.username') };
-  return form;
 }
 
 export interface UseConfirmForgotPasswordFormOptions {
@@ -61,31 +56,22 @@ export function useConfirmForgotPasswordForm(
 ): AccountFormRenderProps & { passwordsMatch: boolean | null; resend: () => Promise<{ codeDelivery: CodeDelivery | undefined }> } {
   const mutation = useConfirmForgotPassword();
   const resend = useForgotPassword();
+  const t = accountT(options.messages);
   const form = useAccountForm({
     hook: 'useConfirmForgotPasswordForm',
     messages: options.messages,
-    title: '',
-    hint: null,
-    submitLabel: '',
-    fields: [
-      codeField(),
-      ...newPasswordFields(),
-    ],
+    title: t('forgotConfirm.title'),
+    hint: options.codeDelivery?.destination
+      ? t('forgotConfirm.hint', { destination: options.codeDelivery.destination })
+      : t('forgotConfirm.hintNoDestination'),
+    submitLabel: t('forgotConfirm.submit'),
+    fields: [codeField(t('code.label')), ...newPasswordFields({ password: t('newPassword.password'), confirm: t('newPassword.confirm') })],
     mutation,
     clearOnFailure: ['code', 'newPassword', 'confirm'],
     errorContext: 'account',
     toInput: (v) => ({ username: options.username, code: cleanCode(v.code), newPassword: v.newPassword ?? '' }),
     onSuccess: () => options.onPasswordReset?.({ username: options.username }),
   });
-  form.title = form.t('forgotConfirm.title');
-  form.hint = options.codeDelivery?.destination
-    ? form.t('forgotConfirm.hint', { destination: options.codeDelivery.destination })
-    : form.t('forgotConfirm.hintNoDestination');
-  form.submitLabel = form.t('forgotConfirm.submit');
-  for (const [name, key] of [['code', 'code.label'], ['newPassword', 'newPassword.password'], ['confirm', 'newPassword.confirm']] as const) {
-    const f = form.fields[name];
-    if (f) form.fields[name] = { ...f, label: form.t(key) };
-  }
   return {
     ...form,
     passwordsMatch: passwordsMatch(form.values),

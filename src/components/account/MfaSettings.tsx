@@ -6,7 +6,7 @@ import { useUser } from '../../react/useUser.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+import { accountErrorMessage, accountT, translateAccount, type AccountMessages } from './messages.js';
 import { cleanCode, codeField } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
 
@@ -105,27 +105,20 @@ export function useMfaSettings(options: UseMfaSettingsOptions = {}): MfaSettings
 /** The code form of authenticator-app enrolment while signed in. */
 export function useTotpSetupForm(options: { messages?: AccountMessages | undefined; onVerified: () => void; onCancel: () => void }): AccountFormRenderProps {
   const mutation = useVerifyTotpSetup();
-  const form = useAccountForm({
+  const t = accountT(options.messages);
+  return useAccountForm({
     hook: 'useTotpSetupForm',
     messages: options.messages,
-    title: '',
-    hint: null,
-    submitLabel: '',
-    fields: [
-      codeField(),
-    ],
+    title: t('mfa.setUpTotp'),
+    hint: t('mfaSetup.totpHint'),
+    submitLabel: t('mfa.totpSubmit'),
+    fields: [codeField(t('code.label'))],
     mutation,
     clearOnFailure: ['code'],
     toInput: (v) => ({ code: cleanCode(v.code), preferred: true }),
     onSuccess: () => options.onVerified(),
     onCancel: options.onCancel,
   });
-  form.title = form.t('mfa.setUpTotp');
-  form.hint = form.t('mfaSetup.totpHint');
-  form.submitLabel = form.t('mfa.totpSubmit');
-  const f = form.fields.code;
-  if (f) form.fields.code = { ...f, label: form.t('code.label') };
-  return form;
 }
 
 function TotpEnrolment({ settings, messages }: { settings: MfaSettingsRenderProps; messages: AccountMessages | undefined }) {

@@ -7,9 +7,9 @@ import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import { ATTRIBUTE_INPUTS, attributeFormatError, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
 import type { FieldSpec, StepFormRenderProps } from '../shared/useStepForm.js';
-import type { AccountMessages } from './messages.js';
+import { accountT, type AccountMessages } from './messages.js';
 import { ResendButton } from './ResendButton.js';
 import { cleanCode, codeField, newPasswordFields, passwordsMatch } from './fields.js';
 import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from './useAccountForm.js';
@@ -35,37 +35,34 @@ export interface SignUpFormRenderProps extends AccountFormRenderProps {
 /** The sign-up form (SignUp): username, password twice with a match check, and the app's attributes. */
 export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRenderProps {
   const mutation = useSignUp();
+  const t = accountT(options.messages);
   const attrs = (options.attributes ?? ['email']).map(normalizeAttribute);
-  const label = (name: string, given: string | undefined) =>
-    given ?? (['email', 'phone_number', 'name', 'given_name', 'family_name', 'birthdate', 'address', 'preferred_username'].includes(name)
-      ? form.t(`attribute.${name}` as AnyMessageKey)
-      : name.replace(/^custom:/, ''));
   const fields: FieldSpec<AnyMessageKey>[] = [
     {
       name: 'username',
-      label: '',
+      label: t('signUp.username'),
       initial: options.initialUsername ?? '',
       validate: (v) => (v.trim() === '' ? 'invalid.username.signUp' : null),
       input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
     },
     ...attrs.map<FieldSpec<AnyMessageKey>>((a) => ({
       name: `attribute:${a.name}`,
-      label: '',
+      label: attributeLabel(t, a.name, a.label),
       validate: (v) => {
         const value = v.trim();
-        if (value === '') return a.required ? ['invalid.attribute', { attribute: label(a.name, a.label).toLowerCase() }] : null;
+        if (value === '') return a.required ? ['invalid.attribute', { attribute: attributeLabel(t, a.name, a.label).toLowerCase() }] : null;
         return attributeFormatError(a.name, value);
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
     })),
-    ...newPasswordFields('password', 'invalid.password.signUp'),
+    ...newPasswordFields({ password: t('signUp.password'), confirm: t('signUp.confirm') }, 'password', 'invalid.password.signUp'),
   ];
   const form = useAccountForm({
     hook: 'useSignUpForm',
     messages: options.messages,
-    title: '',
+    title: t('signUp.title'),
     hint: null,
-    submitLabel: '',
+    submitLabel: t('signUp.submit'),
     fields,
     mutation,
     clearOnFailure: ['password', 'confirm'],
@@ -76,17 +73,6 @@ export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRen
     }),
     onSuccess: (result, v) => options.onSignedUp?.({ ...result, username: (v.username ?? '').trim() }, { password: v.password ?? '' }),
   });
-  // Labels need `t`, which the form hook makes: fill them in now.
-  form.title = form.t('signUp.title');
-  form.submitLabel = form.t('signUp.submit');
-  const setLabel = (name: string, text: string) => {
-    const f = form.fields[name];
-    if (f) form.fields[name] = { ...f, label: text };
-  };
-  setLabel('username', form.t('signUp.username'));
-  setLabel('password', form.t('signUp.password'));
-  setLabel('confirm', form.t('signUp.confirm'));
-  for (const a of attrs) setLabel(`attribute:${a.name}`, label(a.name, a.label));
   return {
     ...form,
     passwordsMatch: passwordsMatch(form.values, 'password'),
@@ -109,31 +95,25 @@ export interface UseConfirmSignUpFormOptions {
 export function useConfirmSignUpForm(options: UseConfirmSignUpFormOptions): AccountFormRenderProps & { resend: () => ReturnType<ReturnType<typeof useResendSignUpCode>['mutateAsync']> } {
   const mutation = useConfirmSignUp();
   const resend = useResendSignUpCode();
+  const t = accountT(options.messages);
   const form = useAccountForm({
     hook: 'useConfirmSignUpForm',
     messages: options.messages,
-    title: '',
-    hint: null,
-    submitLabel: '',
-    fields: [
-      codeField(),
-    ],
+    title: t('confirmSignUp.title'),
+    hint:
+      options.codeSent === false
+        ? t('confirmSignUp.hintLater')
+        : options.codeDelivery?.destination
+          ? t('confirmSignUp.hint', { destination: options.codeDelivery.destination })
+          : t('confirmSignUp.hintNoDestination'),
+    submitLabel: t('confirmSignUp.submit'),
+    fields: [codeField(t('code.label'))],
     mutation,
     clearOnFailure: ['code'],
     errorContext: 'account',
     toInput: (v) => ({ username: options.username, code: cleanCode(v.code), ...(options.session ? { session: options.session } : {}) }),
     onSuccess: (result) => options.onConfirmed?.(result),
   });
-  form.title = form.t('confirmSignUp.title');
-  form.hint =
-    options.codeSent === false
-      ? form.t('confirmSignUp.hintLater')
-      : options.codeDelivery?.destination
-        ? form.t('confirmSignUp.hint', { destination: options.codeDelivery.destination })
-        : form.t('confirmSignUp.hintNoDestination');
-  form.submitLabel = form.t('confirmSignUp.submit');
-  const code = form.fields.code;
-  if (code) form.fields.code = { ...code, label: form.t('code.label') };
   return { ...form, resend: () => resend.mutateAsync({ username: options.username }) };
 }
 

@@ -5,14 +5,13 @@ import { useSendAttributeVerificationCode, useUpdateUserAttributes, useVerifyUse
 import { useUser } from '../../react/useUser.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import { ATTRIBUTE_INPUTS, attributeFormatError, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+import { accountErrorMessage, accountT, translateAccount, type AccountMessages } from './messages.js';
 import { ResendButton } from './ResendButton.js';
 import { cleanCode, codeField } from './fields.js';
-import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from './useAccountForm.js';
+import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
 
-const STANDARD = ['email', 'phone_number', 'name', 'given_name', 'family_name', 'birthdate', 'address', 'preferred_username'];
 const VERIFIABLE = ['email', 'phone_number'];
 
 export interface UserAttributesFormRenderProps extends AccountFormRenderProps {
@@ -32,8 +31,7 @@ function useProfileForm(options: {
   const mutation = useUpdateUserAttributes();
   const [done, setDone] = useState(false);
   const attrs = options.attributes.map(normalizeAttribute);
-  const t = (key: AnyMessageKey, values?: Record<string, string>) => translateAccount(options.messages, key, values);
-  const label = (name: string, given: string | undefined) => given ?? (STANDARD.includes(name) ? t(`attribute.${name}` as AnyMessageKey) : name.replace(/^custom:/, ''));
+  const t = accountT(options.messages);
   const current = options.details.attributes;
   const form = useAccountForm({
     hook: 'useUserAttributesForm',
@@ -43,11 +41,11 @@ function useProfileForm(options: {
     submitLabel: t('attributes.submit'),
     fields: attrs.map((a) => ({
       name: a.name,
-      label: label(a.name, a.label),
+      label: attributeLabel(t, a.name, a.label),
       initial: current[a.name] ?? '',
       validate: (v: string) => {
         const value = v.trim();
-        if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: label(a.name, a.label).toLowerCase() }] : null;
+        if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: attributeLabel(t, a.name, a.label).toLowerCase() }] : null;
         return attributeFormatError(a.name, value);
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
@@ -68,19 +66,23 @@ function useProfileForm(options: {
   return { ...form, attributeFields: attrs.map((a) => a.name), verified, done: done ? t('attributes.saved') : null };
 }
 
-function useVerifyForm(options: { attribute: string; messages: AccountMessages | undefined; onVerified: () => void; onCancel: () => void }) {
+function useVerifyForm(options: {
+  attribute: string;
+  codeDelivery: CodeDelivery | undefined;
+  messages: AccountMessages | undefined;
+  onVerified: () => void;
+  onCancel: () => void;
+}) {
   const mutation = useVerifyUserAttribute();
-  const t = (key: AnyMessageKey, values?: Record<string, string>) => translateAccount(options.messages, key, values);
-  const name = (STANDARD.includes(options.attribute) ? t(`attribute.${options.attribute}` as AnyMessageKey) : options.attribute).toLowerCase();
+  const t = accountT(options.messages);
+  const destination = options.codeDelivery?.destination;
   return useAccountForm({
     hook: 'useUserAttributesForm',
     messages: options.messages,
-    title: t('attributes.verifyTitle', { attribute: name }),
-    hint: null,
+    title: t('attributes.verifyTitle', { attribute: attributeLabel(t, options.attribute).toLowerCase() }),
+    hint: destination ? t('confirmSignUp.hint', { destination }) : null,
     submitLabel: t('attributes.verifySubmit'),
-    fields: [
-      { ...codeField(), label: t('code.label') },
-    ],
+    fields: [codeField(t('code.label'))],
     mutation,
     clearOnFailure: ['code'],
     errorContext: 'account',
@@ -92,8 +94,7 @@ function useVerifyForm(options: { attribute: string; messages: AccountMessages |
 
 function VerifyAttribute({ attribute, codeDelivery, messages, onDone }: { attribute: string; codeDelivery: CodeDelivery | undefined; messages: AccountMessages | undefined; onDone: () => void }) {
   const send = useSendAttributeVerificationCode();
-  const form = useVerifyForm({ attribute, messages, onVerified: onDone, onCancel: onDone });
-  if (codeDelivery?.destination) form.hint = translateAccount(messages, 'confirmSignUp.hint', { destination: codeDelivery.destination });
+  const form = useVerifyForm({ attribute, codeDelivery, messages, onVerified: onDone, onCancel: onDone });
   return (
     <FormLayout props={form as unknown as StepFormRenderProps} step="VERIFY_ATTRIBUTE">
       {form.fields.code && <Field field={form.fields.code} />}

@@ -3,22 +3,26 @@ import type { FieldSpec } from '../shared/useStepForm.js';
 import type { AnyMessageKey } from './useAccountForm.js';
 
 /** A 6-digit emailed or texted code: numeric keyboard, one-time-code autofill, format checked before sending. */
-export function codeField(): FieldSpec<AnyMessageKey> {
+export function codeField(label: string): FieldSpec<AnyMessageKey> {
   return {
     name: 'code',
-    label: '',
+    label,
     validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
     input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
   };
 }
 
 /** A new password and its confirmation, which must match (checked before sending). */
-export function newPasswordFields(name = 'newPassword', empty: AnyMessageKey = 'invalid.newPassword'): FieldSpec<AnyMessageKey>[] {
+export function newPasswordFields(
+  labels: { password: string; confirm: string },
+  name = 'newPassword',
+  empty: AnyMessageKey = 'invalid.newPassword',
+): FieldSpec<AnyMessageKey>[] {
   return [
-    { name, label: '', validate: (v) => (v === '' ? empty : null), input: { type: 'password', autoComplete: 'new-password' } },
+    { name, label: labels.password, validate: (v) => (v === '' ? empty : null), input: { type: 'password', autoComplete: 'new-password' } },
     {
       name: 'confirm',
-      label: '',
+      label: labels.confirm,
       validate: (v, all) => (v !== all[name] ? 'invalid.confirm' : null),
       input: { type: 'password', autoComplete: 'new-password' },
     },

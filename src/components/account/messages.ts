@@ -107,6 +107,11 @@ export function translateAccount(messages: AccountMessages | undefined, key: Any
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/** `translateAccount` bound to one table, for forms that need their labels before their hook runs. */
+export function accountT(messages: AccountMessages | undefined) {
+  return (key: AnyKey, values?: Record<string, string>) => translateAccount(messages, key, values);
+}
+
 /**
  * The message for an error in an account form: by name, with an operation-specific message first
  * (`error.NotAuthorizedException.changePassword`), then the account table, then the sign-in table.

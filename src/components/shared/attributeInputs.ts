@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import { defaultMessages, type MessageKey } from '../messages.js';
 
 /** Input types and autocomplete tokens for Cognito's standard attributes; anything else is text. */
 export const ATTRIBUTE_INPUTS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
@@ -32,4 +33,11 @@ export function attributeFormatError(name: string, value: string): 'invalid.emai
   if (name === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return 'invalid.email';
   if (name === 'phone_number' && !/^\+[1-9]\d{6,14}$/.test(value.replace(/[\s()-]/g, ''))) return 'invalid.phone';
   return null;
+}
+
+/** The label of an attribute: the app's, else the table's for a standard one, else its name without `custom:`. */
+export function attributeLabel<K extends string>(t: (key: K) => string, name: string, given?: string): string {
+  if (given) return given;
+  const key = `attribute.${name}`;
+  return key in defaultMessages ? t(key as MessageKey & K) : name.replace(/^custom:/, '');
 }
