@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/testing/index';
 import { startExampleServer } from './exampleServer';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const PASSWORD = 'Passw0rd!long';
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -21,10 +22,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   example = await startExampleServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 afterAll(async () => {
   await browser?.close();
