@@ -5,6 +5,7 @@
  */
 import type { CognitoAuth, SignInInput } from './createCognitoAuth.js';
 import { CognitoAuthError, isCognitoAuthError } from './errors.js';
+import { initialEngineState } from './engine/reducer.js';
 import { validateAnswer } from './engine/validate.js';
 import { navigatorWebAuthnGet } from './engine/webAuthn.js';
 import type { ListDevicesCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
@@ -73,16 +74,8 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   const webAuthnGet = options.webAuthn ?? navigatorWebAuthnGet;
   const listeners = new Set<() => void>();
   const eventListeners = new Set<(event: AuthEvent) => void>();
-  let snapshot: AuthSnapshot = {
-    status: 'loading',
-    step: null,
-    user: null,
-    error: null,
-    pending: false,
-    username: null,
-    signOutReason: null,
-    device: null,
-  };
+  // Loading until the server says who is signed in, as a browser store with persistent storage starts.
+  let snapshot: AuthSnapshot = initialEngineState('loading').snapshot;
   let csrfToken: string | null = null;
   let inFlight = false;
 

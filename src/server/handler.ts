@@ -348,13 +348,17 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     return body as Record<string, unknown>;
   }
 
+  /** The Admin operations (and the public ones) for one request, with its ContextData. */
+  const transportFor = (request: Request) =>
+    createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request)) });
+
   function engine(request: Request, resume?: SuspendedSignIn) {
     return createCognitoAuth({
       region: options.region,
       userPoolId: options.userPoolId,
       clientId: options.clientId,
       ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
-      transport: createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request)) }),
+      transport: transportFor(request),
       authFlow: options.authFlow ?? 'USER_SRP_AUTH',
       storage: 'memory',
       autoRefresh: false,
@@ -409,7 +413,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   async function refreshTokens(request: Request, sealed: SealedSession): Promise<SealedSession> {
     const refreshToken = sealed.tokens.refreshToken;
     if (!refreshToken) throw new CognitoAuthError('SessionEnded', 'The session cannot be renewed. Sign in again.');
-    const transport = createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request)) });
+    const transport = transportFor(request);
     const params: Record<string, string> = { REFRESH_TOKEN: refreshToken };
     if (options.clientSecret) {
       params.SECRET_HASH = await computeSecretHash(sealed.username, options.clientId, options.clientSecret);
@@ -560,9 +564,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let error: CognitoAuthError | null = null;
     if (sealed?.kind === 'session') {
       await revocations.add(sealed.sid, sealed.exp);
-      const auth = engine(request);
-      const transport = auth.transport;
-      auth.destroy();
+      const transport = transportFor(request);
       try {
         if (body.global === true) await transport.globalSignOut({ AccessToken: sealed.tokens.accessToken });
         if (sealed.tokens.refreshToken) {
@@ -581,7 +583,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     const current = await getSession(request);
     if (!current) throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
     await rateLimited(request, 'user', current.user.username);
-    const output = await engine(request).transport.getUser({ AccessToken: current.accessToken });
+    const output = await transportFor(request).getUser({ AccessToken: current.accessToken });
     const attributes: Record<string, string> = {};
     for (const { Name, Value } of output.UserAttributes ?? []) if (Name && Value !== undefined) attributes[Name] = Value;
     const mfa = (output.UserMFASettingList ?? []).filter((m): m is UserDetails['mfa']['enabled'][number] => m === 'SMS_MFA' || m === 'SOFTWARE_TOKEN_MFA' || m === 'EMAIL_OTP');
