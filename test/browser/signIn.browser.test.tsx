@@ -3,16 +3,15 @@
  * types, completes a TOTP challenge and a forced password change, and sees the signed-in view. With the
  * network cut mid-flow, the page shows a recoverable error. Screenshots go to test-screenshots/ (not in git).
  */
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createRoot } from 'react-dom/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { createCognitoAuth } from '../../src/core/index.js';
 import { CognitoProvider, SignIn } from '../../src/react/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
+import { localStore } from '../integration/localStore';
 
 const endpoint = inject('localPoolEndpoint');
 // Only to cut the network on purpose: every other request goes to the emulator untouched.
@@ -22,14 +21,7 @@ afterAll(() => worker.stop());
 
 function mount() {
   document.body.innerHTML = '<main id="app"></main>';
-  const auth = createCognitoAuth({
-    region: LOCAL_POOL.region,
-    userPoolId: LOCAL_POOL.userPoolId,
-    clientId: LOCAL_POOL.clientId,
-    authFlow: 'USER_PASSWORD_AUTH',
-    client: new CognitoIdentityProviderClient({ region: LOCAL_POOL.region, endpoint, maxAttempts: 1 }),
-    autoRefresh: false,
-  });
+  const auth = localStore(endpoint);
   const root = createRoot(document.getElementById('app')!);
   root.render(
     <CognitoProvider auth={auth}>

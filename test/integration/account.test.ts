@@ -3,13 +3,11 @@
  * what it supports of issue 7 (SignUp, ConfirmSignUp, ForgotPassword, ConfirmForgotPassword,
  * ChangePassword, UpdateUserAttributes, SetUserMFAPreference, TOTP enrolment with an access token).
  */
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
 import {
   changePassword,
   confirmForgotPassword,
   confirmSignUp,
-  createCognitoAuth,
   deleteUser,
   sendAttributeVerificationCode,
   forgotPassword,
@@ -23,17 +21,11 @@ import {
 } from '../../src/core/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
+import { localStore } from './localStore';
 
 const endpoint = inject('localPoolEndpoint');
 const store = () =>
-  createCognitoAuth({
-    region: LOCAL_POOL.region,
-    userPoolId: LOCAL_POOL.userPoolId,
-    clientId: LOCAL_POOL.clientId,
-    authFlow: 'USER_PASSWORD_AUTH',
-    client: new CognitoIdentityProviderClient({ region: LOCAL_POOL.region, endpoint, maxAttempts: 1 }),
-    autoRefresh: false,
-  });
+  localStore(endpoint);
 const PASSWORD = 'Passw0rd!long';
 let serial = 0;
 /** A user of this run only, so that the seeded ones stay as the other tests expect them. */

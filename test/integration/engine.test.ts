@@ -2,24 +2,16 @@
  * The engine against the real local emulator (cognito-local) over HTTP, through the real AWS SDK client:
  * every flow the emulator supports, and its deviations from Cognito handled.
  */
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
-import { createCognitoAuth } from '../../src/core/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
+import { localClient, localStore } from './localStore';
 
 const endpoint = inject('localPoolEndpoint');
-const client = () => new CognitoIdentityProviderClient({ region: LOCAL_POOL.region, endpoint, maxAttempts: 1 });
+const client = () => localClient(endpoint);
 const store = () =>
-  createCognitoAuth({
-    region: LOCAL_POOL.region,
-    userPoolId: LOCAL_POOL.userPoolId,
-    clientId: LOCAL_POOL.clientId,
-    // The emulator has no SRP: the password flow it supports.
-    authFlow: 'USER_PASSWORD_AUTH',
-    client: client(),
-    autoRefresh: false,
-  });
+  localStore(endpoint);
 const password = (user: string) => LOCAL_POOL.users[user]!.password;
 
 /** Verifies an RS256 JWT against the emulator's JWKS with WebCrypto. */

@@ -2,26 +2,18 @@
 /**
  * <SignIn> and the hooks against the local emulator: what a user does in the browser, over real HTTP.
  */
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, inject, it } from 'vitest';
-import { createCognitoAuth } from '../../src/core/index.js';
 import { AccountSettings, Authentication, SignIn, useUser } from '../../src/react/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
 import { renderWithAuth } from '../react/helpers';
+import { localStore } from './localStore';
 
 const endpoint = inject('localPoolEndpoint');
 const store = () =>
-  createCognitoAuth({
-    region: LOCAL_POOL.region,
-    userPoolId: LOCAL_POOL.userPoolId,
-    clientId: LOCAL_POOL.clientId,
-    authFlow: 'USER_PASSWORD_AUTH',
-    client: new CognitoIdentityProviderClient({ region: LOCAL_POOL.region, endpoint, maxAttempts: 1 }),
-    autoRefresh: false,
-  });
+  localStore(endpoint);
 
 function Profile() {
   const { data } = useUser();
