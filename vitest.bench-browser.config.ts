@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { chromiumBrowserMode } from './vitest.chromium.js';
 
 /** The in-browser part of `npm run bench`, in Debian's Chromium (CHROMIUM_PATH or /usr/bin/chromium). */
 export default defineConfig({
@@ -9,13 +8,6 @@ export default defineConfig({
   test: {
     include: ['bench/**/*.browser.bench.ts'],
     testTimeout: 120_000,
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: playwright({
-        launchOptions: chromiumLaunchOptions,
-      }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowserMode,
   },
 });

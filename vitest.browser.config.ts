@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { chromiumBrowserMode } from './vitest.chromium.js';
 
 /** End-to-end tests in Debian's Chromium (CHROMIUM_PATH or /usr/bin/chromium) against the local emulator. */
 export default defineConfig({
@@ -11,13 +10,6 @@ export default defineConfig({
     globalSetup: ['test/integration/globalSetup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: playwright({
-        launchOptions: chromiumLaunchOptions,
-      }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowserMode,
   },
 });

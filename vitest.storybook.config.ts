@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
-import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { chromiumBrowserMode } from './vitest.chromium.js';
 
 /**
  * The stories as tests, in real Chromium (Debian's, at CHROMIUM_PATH or /usr/bin/chromium): every story
@@ -14,13 +13,6 @@ export default defineConfig({
   test: {
     name: 'storybook',
     testTimeout: 30_000,
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: playwright({
-        launchOptions: chromiumLaunchOptions,
-      }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowserMode,
   },
 });
