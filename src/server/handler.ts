@@ -142,6 +142,8 @@ class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** For 429: seconds until the client may try again (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -390,7 +392,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     }
     if (state) body.state = state;
     const response = json(body, status, cookies);
-    if (status === 429 && error instanceof HttpError && error.field) response.headers.set('retry-after', error.field);
+    if (error instanceof HttpError && error.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(error.retryAfterSeconds));
     return response;
   }
 
@@ -436,7 +438,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   async function rateLimited(request: Request, action: AuthAction, username: string | undefined): Promise<void> {
     if (!options.rateLimit) return;
     const verdict = await options.rateLimit({ action, ip: ipOf(request), username, request });
-    if (!verdict.ok) throw new HttpError(429, 'RateLimited', 'Too many requests. Wait a moment, then try again.', String(Math.ceil(verdict.retryAfterSeconds)));
+    if (!verdict.ok) throw new HttpError(429, 'RateLimited', 'Too many requests. Wait a moment, then try again.', undefined, Math.ceil(verdict.retryAfterSeconds));
   }
 
   // ---------------------------------------------------------------------------------------------------
