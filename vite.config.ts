@@ -9,7 +9,7 @@ export default defineConfig({
     minify: false,
     lib: {
       entry: {
-        index: 'src/react/index.ts',
+        index: 'src/index.ts',
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
         server: 'src/server/index.ts',

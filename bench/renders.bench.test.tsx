@@ -8,12 +8,12 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { afterEach, it } from 'vitest';
-import { CognitoProvider, SignIn, useAuth } from '../src/react/index.js';
+import { CognitoProvider, SignIn, useAuth } from '../src/index.js';
 import { totpCode } from '../src/testing/index.js';
-import { PASSWORD, createPool, useMswServer } from '../test/helpers/pool';
+import { PASSWORD, createPool, mswServerPerFile } from '../test/helpers/pool';
 import { record } from './record';
 
-const server = useMswServer();
+const server = mswServerPerFile();
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 afterEach(() => cleanup());
 

@@ -1,6 +1,8 @@
 // Builds the package, packs it as npm would publish it, and checks the tarball:
 // publint (package.json and exports), @arethetypeswrong/cli (types resolve for every entry point),
-// that the core entry point never imports React, and that a fresh project can install and import it.
+// that the core entry point never imports React, that the public API matches the committed report (api/),
+// and that a fresh project can install and import it.
+import { checkApiReports } from './api-report.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,15 @@ const step = (name) => console.log(`\n== ${name}`);
 
 step('build');
 run('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+
+step('public API report');
+{
+  const changed = checkApiReports();
+  if (changed.length) {
+    throw new Error(`The public API changed (${changed.join(', ')}): run \`npm run api:update\`, review api/ and commit it.`);
+  }
+  console.log('The public API matches api/');
+}
 
 step('pack');
 const work = mkdtempSync(join(tmpdir(), 'cognito-react-pack-'));

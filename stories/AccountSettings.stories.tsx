@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { AccountSettings, ChangePasswordForm, DeleteAccount, DeviceList, MfaSettings, PasskeyList, UserAttributesForm } from '../src/react/index.js';
+import { AccountSettings, ChangePasswordForm, DeleteAccount, DeviceList, MfaSettings, PasskeyList, UserAttributesForm } from '../src/index.js';
 import { createVirtualAuthenticator, totpCode } from '../src/testing/index.js';
 import { expectAlert, fillAndSubmit } from './support/play';
 import { PASSWORD, withPool, withProvider, type PoolContext } from './support/pool';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { Authentication, ConfirmSignUp, ForgotPassword, SignUp } from '../src/react/index.js';
+import { Authentication, ConfirmSignUp, ForgotPassword, SignUp } from '../src/index.js';
 import { expectAlert, fillAndSubmit } from './support/play';
 import { PASSWORD, users, withPool, withProvider, type PoolContext } from './support/pool';
 import { themed } from './support/theme';

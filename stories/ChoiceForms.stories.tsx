@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { SelectChallengeForm, SelectMfaTypeForm } from '../src/react/index.js';
+import { SelectChallengeForm, SelectMfaTypeForm } from '../src/index.js';
 import { reachChallenge, users, withPool, withProvider } from './support/pool';
 
 /** Choices: the MFA method (SELECT_MFA_TYPE) and the way to sign in (SELECT_CHALLENGE). */

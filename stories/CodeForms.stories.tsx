@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { SmsMfaForm } from '../src/react/index.js';
+import { SmsMfaForm } from '../src/index.js';
 import { expectAlert, expectPending, fillAndSubmit } from './support/play';
 import { failWith, goOffline, hang, reachChallenge, users, withPool, withProvider, type PoolContext } from './support/pool';
 import { themed } from './support/theme';

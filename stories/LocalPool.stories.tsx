@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createCognitoAuth, type CognitoAuth } from '../src/core/index.js';
-import { AccountSettings, Authentication, CognitoProvider, useAuth, useSignOut } from '../src/react/index.js';
+import { AccountSettings, Authentication, CognitoProvider, useAuth, useSignOut } from '../src/index.js';
 import { LOCAL_POOL } from '../scripts/localPoolUsers.mjs';
 import { themed } from './support/theme';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { NewPasswordRequiredForm } from '../src/react/index.js';
+import { NewPasswordRequiredForm } from '../src/index.js';
 import { expectAlert, fillAndSubmit } from './support/play';
 import { reachChallenge, users, withPool, withProvider } from './support/pool';
 import { themed } from './support/theme';

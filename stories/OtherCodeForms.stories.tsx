@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { EmailOtpForm, SmsOtpForm, SoftwareTokenMfaForm } from '../src/react/index.js';
+import { EmailOtpForm, SmsOtpForm, SoftwareTokenMfaForm } from '../src/index.js';
 import { expectAlert, fillAndSubmit } from './support/play';
 import { reachChallenge, users, withPool, withProvider, type PoolContext } from './support/pool';
 

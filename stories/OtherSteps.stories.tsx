@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CognitoAuthError, CustomChallengeForm, PasswordForm, SignIn, UnknownStep, WebAuthnPrompt } from '../src/react/index.js';
+import { CognitoAuthError, CustomChallengeForm, PasswordForm, SignIn, UnknownStep, WebAuthnPrompt } from '../src/index.js';
 import { createVirtualAuthenticator } from '../src/testing/index.js';
 import { PASSWORD, users, withPool, withProvider, type PoolContext } from './support/pool';
 import { expectAlert, fillAndSubmit } from './support/play';

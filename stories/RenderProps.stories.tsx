@@ -10,7 +10,7 @@ import {
   SmsOtpForm,
   SoftwareTokenMfaForm,
   WebAuthnPrompt,
-} from '../src/react/index.js';
+} from '../src/index.js';
 import { PASSWORD, reachChallenge, users, withPool, withProvider } from './support/pool';
 
 /**

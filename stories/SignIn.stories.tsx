@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { SignIn } from '../src/react/index.js';
+import { SignIn } from '../src/index.js';
 import { totpCode } from '../src/testing/index.js';
 import { PASSWORD, TOTP_SECRET, users, withPool, withProvider, type PoolContext } from './support/pool';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { SignInForm } from '../src/react/index.js';
+import { SignInForm } from '../src/index.js';
 import { expectAlert, expectPending, fillAndSubmit } from './support/play';
 import { PASSWORD, goOffline, hang, users, withPool, withProvider } from './support/pool';
 import { themed } from './support/theme';

@@ -1,7 +1,7 @@
 // Ours, hooks only: a custom form on useInitiateAuth / useRespondToAuthChallenge.
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CognitoProvider, useAuth, useInitiateAuth, useRespondToAuthChallenge } from '../../src/react/index.js';
+import { CognitoProvider, useAuth, useInitiateAuth, useRespondToAuthChallenge } from '../../src/index.js';
 
 function Form() {
   const step = useAuth((s) => s.step);

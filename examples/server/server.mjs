@@ -29,7 +29,7 @@ const vite = await createVite({
   logLevel: 'warn',
   server: { middlewareMode: true, fs: { allow: [root] }, hmr: false },
   appType: 'spa',
-  resolve: { alias: { 'cognito-react': resolve(root, 'src/react/index.ts') } },
+  resolve: { alias: { 'cognito-react': resolve(root, 'src/index.ts') } },
 });
 const load = (path) => vite.ssrLoadModule(resolve(root, path));
 const { createAuthHandler, toNodeListener } = await load('src/server/index.ts');

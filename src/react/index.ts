@@ -1,6 +1,6 @@
 'use client';
 /**
- * `cognito-react`: the React layer. `<CognitoProvider>` holds the session; the hooks work on their own
+ * The React layer (re-exported by `cognito-react`, see `src/index.ts`). `<CognitoProvider>` holds the session; the hooks work on their own
  * (no prebuilt component needs to be mounted), on TanStack Query.
  *
  * @example
@@ -51,4 +51,3 @@ export {
 } from './account.js';
 export type { AccountMutations } from './account.js';
 export * from '../core/index.js';
-export * from '../components/index.js';

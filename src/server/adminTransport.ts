@@ -8,9 +8,8 @@ import {
   type InitiateAuthCommandOutput,
   type RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { createSdkTransport } from '../core/transport/sdkTransport.js';
-import { toCognitoAuthError } from '../core/transport/toCognitoAuthError.js';
-import type { CognitoTransport } from '../core/types.js';
+import { createSdkTransport, type CognitoTransport } from '../core/index.js';
+import { toCognitoAuthError } from '../core/shared.js';
 
 /**
  * The engine's transport on a server: sign-in goes through AdminInitiateAuth and AdminRespondToAuthChallenge

@@ -3,12 +3,8 @@
  * challenge Session and then the tokens sealed in an HttpOnly cookie. The browser never sees a token.
  */
 import { CognitoIdentityProviderClient, type InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoAuth } from '../core/createCognitoAuth.js';
-import { CognitoAuthError, isCognitoAuthError } from '../core/errors.js';
-import { computeSecretHash } from '../core/engine/secretHash.js';
-import { decodeJwtPayload, userFromIdToken } from '../core/session/jwt.js';
-import { sessionFromResult } from '../core/session/tokens.js';
-import { toCognitoAuthError } from '../core/transport/toCognitoAuthError.js';
+import { CognitoAuthError, computeSecretHash, createCognitoAuth, decodeJwtPayload, isCognitoAuthError } from '../core/index.js';
+import { sessionFromResult, toCognitoAuthError, userFromIdToken } from '../core/shared.js';
 import type {
   AuthTokens,
   AuthUser,
@@ -18,7 +14,7 @@ import type {
   SignInStep,
   SuspendedSignIn,
   UserDetails,
-} from '../core/types.js';
+} from '../core/index.js';
 import { contextDataFrom, createAdminTransport } from './adminTransport.js';
 import { chunk, parseCookies, serializeCookie, unchunk, MAX_CHUNKS, type CookieOptions } from './cookies.js';
 import { socketAddresses } from './clientIp.js';

@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { delay, http, HttpResponse } from 'msw';
 import { useState, type ReactNode } from 'react';
 import { createCognitoAuth, type CognitoAuth, type CognitoAuthConfig } from '../../src/core/index.js';
-import { CognitoProvider } from '../../src/react/index.js';
+import { CognitoProvider } from '../../src/index.js';
 import { createUserPoolSimulator, type UserPoolSimulator, type UserPoolSimulatorConfig } from '../../src/testing/index.js';
 import { startWorker } from './worker';
 

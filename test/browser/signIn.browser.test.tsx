@@ -8,7 +8,7 @@ import { setupWorker } from 'msw/browser';
 import { createRoot } from 'react-dom/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { CognitoProvider, SignIn } from '../../src/react/index.js';
+import { CognitoProvider, SignIn } from '../../src/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
 import { localStore } from '../integration/localStore';

@@ -4,15 +4,15 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { CognitoAuth } from '../../src/core/index.js';
-import { SignIn, SmsMfaForm } from '../../src/react/index.js';
+import { SignIn, SmsMfaForm } from '../../src/index.js';
 import { createVirtualAuthenticator, totpCode } from '../../src/testing/index.js';
 import { CognitoAuthError } from '../../src/core/index.js';
 import { http, HttpResponse } from 'msw';
 import { COGNITO } from '../helpers/session';
-import { PASSWORD, createPool, useMswServer } from '../helpers/pool';
+import { PASSWORD, createPool, mswServerPerFile } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
 
-const server = useMswServer();
+const server = mswServerPerFile();
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const smsUser = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', phone_number: '+15555550100' }, mfa: { sms: true } };
 

@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CognitoProvider, serverTransport, SignIn, useAuth, useSignOut, useUser } from '../../src/react/index';
+import { CognitoProvider, serverTransport, SignIn, useAuth, useSignOut, useUser } from '../../src/index.js';
 import { totpCode } from '../../src/testing/index';
 import { cookieFetch, startExampleServer } from './exampleServer';
 

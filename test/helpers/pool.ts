@@ -10,7 +10,7 @@ export const USER_POOL_ID = 'eu-west-1_TestPool1';
 export const CLIENT_ID = 'testclient123';
 
 /** One msw server per test file; each test installs its own simulated pool's handlers. */
-export function useMswServer() {
+export function mswServerPerFile() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());

@@ -5,7 +5,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, inject, it } from 'vitest';
-import { AccountSettings, Authentication, SignIn, useUser } from '../../src/react/index.js';
+import { AccountSettings, Authentication, SignIn, useUser } from '../../src/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
 import { renderWithAuth } from '../react/helpers';

@@ -6,7 +6,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { cleanup, render, type RenderOptions } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import type { CognitoAuth } from '../../src/core/index.js';
-import { CognitoProvider } from '../../src/react/index.js';
+import { CognitoProvider } from '../../src/index.js';
 import { afterEach } from 'vitest';
 
 // Vitest runs without globals, so Testing Library cannot unmount by itself between tests.

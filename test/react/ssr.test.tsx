@@ -1,7 +1,7 @@
 // Runs in plain Node: there is no window, document or localStorage, as on a server.
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Authenticated, CognitoProvider, useAuth, useUser } from '../../src/react/index.js';
+import { Authenticated, CognitoProvider, useAuth, useUser } from '../../src/index.js';
 import { strict } from './helpers';
 
 function Page() {

@@ -26,9 +26,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { CredentialCreationOptionsJSON, CredentialRequestOptionsJSON } from '../../src/core/types';
 import { createVirtualAuthenticator, totpCode, type UserPoolSimulatorConfig } from '../../src/testing';
-import { CLIENT_ID, PASSWORD, claimsOf, secretHash, useSimulatorServer } from './support';
+import { CLIENT_ID, PASSWORD, claimsOf, secretHash, simulatorServerPerFile } from './support';
 
-const simulate = useSimulatorServer();
+const simulate = simulatorServerPerFile();
 
 const NEW_PASSWORD = 'N3w-Passw0rd!';
 const MINUTE = 60_000;

@@ -5,9 +5,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/testing';
-import { PASSWORD, useSimulatorServer } from './support';
+import { PASSWORD, simulatorServerPerFile } from './support';
 
-const simulate = useSimulatorServer();
+const simulate = simulatorServerPerFile();
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const attributes = { email: 'alice@example.com', email_verified: 'true', phone_number: '+15555551234' };

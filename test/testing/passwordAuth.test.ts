@@ -6,9 +6,9 @@ import {
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ID, PASSWORD, POOL_ID, claimsOf, headerOf, secretHash, useSimulatorServer } from './support';
+import { CLIENT_ID, PASSWORD, POOL_ID, claimsOf, headerOf, secretHash, simulatorServerPerFile } from './support';
 
-const simulate = useSimulatorServer();
+const simulate = simulatorServerPerFile();
 
 const alice = {
   username: 'alice',

@@ -16,9 +16,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { createDeviceVerifier } from '../../src/core/srp';
-import { CLIENT_ID, PASSWORD, claimsOf, useSimulatorServer } from './support';
+import { CLIENT_ID, PASSWORD, claimsOf, simulatorServerPerFile } from './support';
 
-const simulate = useSimulatorServer();
+const simulate = simulatorServerPerFile();
 const alice = { username: 'alice', password: PASSWORD, attributes: { phone_number: '+15555551234' }, mfa: { sms: true } };
 const random = (bytes: Uint8Array) => crypto.getRandomValues(bytes);
 

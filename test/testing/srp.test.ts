@@ -12,9 +12,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { computePasswordClaim, formatSrpTimestamp, generateSrpEphemeral, type SrpEphemeral } from '../../src/core/srp';
 import type { UserPoolSimulator } from '../../src/testing';
-import { CLIENT_ID, PASSWORD, POOL_ID, claimsOf, useSimulatorServer } from './support';
+import { CLIENT_ID, PASSWORD, POOL_ID, claimsOf, simulatorServerPerFile } from './support';
 
-const simulate = useSimulatorServer();
+const simulate = simulatorServerPerFile();
 
 class MemoryStorage implements ICognitoStorage {
   readonly items = new Map<string, string>();

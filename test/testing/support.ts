@@ -19,7 +19,7 @@ export const CLIENT_ID = 'client123';
 export const PASSWORD = 'Passw0rd!';
 
 /** Starts one MSW server for the file; `simulate` swaps in a fresh simulator's handlers. */
-export function useSimulatorServer() {
+export function simulatorServerPerFile() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON } from '../../src/core/types';
 import { createVirtualAuthenticator } from '../../src/testing';
-import { PASSWORD, useSimulatorServer } from './support';
+import { PASSWORD, simulatorServerPerFile } from './support';
 
-const simulate = useSimulatorServer();
+const simulate = simulatorServerPerFile();
 
 const attributes = { email: 'alice@example.com', email_verified: 'true', phone_number: '+15555551234' };
 

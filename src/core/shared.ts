@@ -1,0 +1,10 @@
+/**
+ * What the core lends to the package's other server-side entry points (`cognito-react/server`) beyond its
+ * public module `index.ts`: pieces of the session rules that apps never call themselves. Not an export of
+ * the package; the lint rules let `src/server/` import the core through `index.ts` and this file only, so
+ * every other core file can change without breaking a sibling layer.
+ */
+export { userFromIdToken } from './session/jwt.js';
+export { sessionFromResult } from './session/tokens.js';
+export type { Session } from './session/tokens.js';
+export { toCognitoAuthError } from './transport/toCognitoAuthError.js';

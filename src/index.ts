@@ -1,0 +1,10 @@
+'use client';
+/**
+ * `cognito-react`: the React layer (`<CognitoProvider>` and the hooks, on TanStack Query), the prebuilt forms
+ * over it, and the core's types and helpers, from one import.
+ *
+ * @example
+ * import { CognitoProvider, SignIn, useAuth } from 'cognito-react';
+ */
+export * from './react/index.js';
+export * from './components/index.js';
