@@ -61,6 +61,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: unitFiles,
+          setupFiles: ['test/support/domTimeouts.ts'],
           exclude: notUnit,
           // Two cores: keep the pool small so SRP-heavy suites do not starve each other.
           maxWorkers: 2,
@@ -112,6 +113,7 @@ export default defineConfig({
         resolve: { alias: react18Aliases },
         test: {
           name: 'react18',
+          setupFiles: ['test/support/domTimeouts.ts'],
           maxWorkers: 2,
           include: ['test/react/**/*.test.tsx', 'test/components/**/*.test.tsx'],
           env: { EXPECT_REACT_MAJOR: '18' },
