@@ -5,6 +5,7 @@ import type {
   RespondToAuthChallengeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAuthError, invalidInput, isCognitoAuthError, type CognitoOperation } from './errors.js';
+import { encodeAnswer, type EncodedAnswer } from './engine/answer.js';
 import { parseStep } from './engine/parseStep.js';
 import { engineReducer, initialEngineState, type EngineEvent, type EngineState, type FlowState } from './engine/reducer.js';
 import { computeSecretHash } from './engine/secretHash.js';
@@ -582,61 +583,33 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     inFlight = true;
     dispatch({ type: 'requestStarted' });
     let operation: CognitoOperation = 'RespondToAuthChallenge';
-    try {
-      switch (valid.name) {
-        case 'SMS_MFA':
-          return await advance(ctx, await respond(ctx, valid.name, { SMS_MFA_CODE: valid.code }));
-        case 'SOFTWARE_TOKEN_MFA':
-          return await advance(ctx, await respond(ctx, valid.name, { SOFTWARE_TOKEN_MFA_CODE: valid.code }));
-        case 'EMAIL_OTP':
-          return await advance(ctx, await respond(ctx, valid.name, { EMAIL_OTP_CODE: valid.code }));
-        case 'SMS_OTP':
-          return await advance(ctx, await respond(ctx, valid.name, { SMS_OTP_CODE: valid.code }));
-        case 'SELECT_MFA_TYPE':
-          return await advance(ctx, await respond(ctx, valid.name, { ANSWER: valid.mfaType }));
-        case 'SELECT_CHALLENGE': {
-          const responses: Record<string, string> = { ANSWER: valid.challenge };
-          ctx.sentPassword = valid.password !== undefined;
-          if (valid.password !== undefined && valid.challenge === 'PASSWORD') responses.PASSWORD = valid.password;
-          if (valid.password !== undefined && valid.challenge === 'PASSWORD_SRP') {
-            ctx.password = valid.password;
+    /** Carries out an encoded answer: its request, or first the side effect it asks for. */
+    const carryOut = async (encoded: EncodedAnswer): Promise<SignInStep> => {
+      switch (encoded.kind) {
+        case 'respond': {
+          ctx.sentPassword = encoded.sentPassword;
+          const responses = { ...encoded.responses };
+          if (encoded.srpPassword !== undefined) {
+            ctx.password = encoded.srpPassword;
             ctx.ephemeral = takeEphemeral();
             responses.SRP_A = ctx.ephemeral.srpA;
           }
-          return await advance(ctx, await respond(ctx, valid.name, responses));
+          return advance(ctx, await respond(ctx, encoded.challengeName, responses));
         }
-        case 'PASSWORD':
-          ctx.sentPassword = true;
-          return await advance(ctx, await respond(ctx, valid.name, { PASSWORD: valid.password }));
-        case 'PASSWORD_SRP':
-          ctx.sentPassword = true;
-          ctx.password = valid.password;
-          ctx.ephemeral = takeEphemeral();
-          return await advance(ctx, await respond(ctx, valid.name, { SRP_A: ctx.ephemeral.srpA }));
-        case 'MFA_SETUP': {
+        case 'startTotp': {
+          operation = 'AssociateSoftwareToken';
           const setup = step as SignInStepOf<'MFA_SETUP'>;
-          if (valid.method === 'EMAIL_OTP') {
-            return await advance(ctx, await respond(ctx, valid.name, { EMAIL: valid.email as string }));
-          }
-          if (valid.code === undefined) {
-            operation = 'AssociateSoftwareToken';
-            const next = setup.totp ? setup : await associateTotp(ctx, setup);
-            dispatch({ type: 'challengeReceived', step: next, flow: ctx.flow });
-            return next;
-          }
-          if (!setup.totp) {
-            throw invalidInput('code', 'Start authenticator-app setup (without a code) before sending a code.');
-          }
-          if (setup.totp.verified) {
-            // The code was accepted before and its Session is spent: only the challenge answer is left.
-            return await advance(ctx, await respond(ctx, valid.name, {}));
-          }
+          const next = setup.totp ? setup : await associateTotp(ctx, setup);
+          dispatch({ type: 'challengeReceived', step: next, flow: ctx.flow });
+          return next;
+        }
+        case 'verifyTotp': {
           operation = 'VerifySoftwareToken';
           assertCurrent(ctx);
           const verified = await transport.verifySoftwareToken({
             Session: ctx.flow.session,
-            UserCode: valid.code,
-            ...(valid.friendlyDeviceName ? { FriendlyDeviceName: valid.friendlyDeviceName } : {}),
+            UserCode: encoded.code,
+            ...(encoded.friendlyDeviceName ? { FriendlyDeviceName: encoded.friendlyDeviceName } : {}),
           });
           assertCurrent(ctx);
           if (verified.Status !== 'SUCCESS') {
@@ -645,35 +618,21 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
             });
           }
           ctx.flow = { ...ctx.flow, session: verified.Session ?? ctx.flow.session, sessionIssuedAt: clock() };
-          dispatch({ type: 'progressed', step: { ...setup, totp: { ...setup.totp, verified: true } }, flow: ctx.flow });
+          dispatch({ type: 'progressed', step: encoded.verified, flow: ctx.flow });
           operation = 'RespondToAuthChallenge';
-          return await advance(ctx, await respond(ctx, valid.name, {}));
+          return carryOut(encodeAnswer(encoded.verified, valid));
         }
-        case 'NEW_PASSWORD_REQUIRED': {
-          const current = (step as SignInStepOf<'NEW_PASSWORD_REQUIRED'>).userAttributes;
-          const responses: Record<string, string> = { NEW_PASSWORD: valid.newPassword };
-          // Cognito refuses changes to a required attribute that already has a value: send only new values.
-          for (const [name, value] of Object.entries(valid.attributes ?? {})) {
-            if (current[name] !== value) responses[`userAttributes.${name}`] = value;
-          }
-          return await advance(ctx, await respond(ctx, valid.name, responses));
-        }
-        case 'CUSTOM_CHALLENGE':
-          return await advance(ctx, await respond(ctx, valid.name, { ANSWER: valid.answer }));
-        case 'WEB_AUTHN': {
-          const credential =
-            valid.credential ?? (await webAuthnGet((step as SignInStepOf<'WEB_AUTHN'>).credentialRequestOptions));
+        case 'webAuthn': {
+          const credential = await webAuthnGet(encoded.credentialRequestOptions);
           assertCurrent(ctx);
-          return await advance(ctx, await respond(ctx, valid.name, { CREDENTIAL: JSON.stringify(credential) }));
+          return carryOut(encodeAnswer(step, { name: 'WEB_AUTHN', credential }));
         }
-        case 'UNKNOWN_CHALLENGE':
-          return await advance(
-            ctx,
-            await respond(ctx, (step as SignInStepOf<'UNKNOWN_CHALLENGE'>).challengeName, { ...valid.responses }),
-          );
         default:
-          return valid satisfies never;
+          return encoded satisfies never;
       }
+    };
+    try {
+      return await carryOut(encodeAnswer(step, valid));
     } catch (error) {
       throw fail(ctx, error, operation);
     } finally {

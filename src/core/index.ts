@@ -20,6 +20,8 @@ export { engineReducer, initialEngineState } from './engine/reducer.js';
 export type { EngineEvent, EngineState, FlowState } from './engine/reducer.js';
 export { buildOtpauthUri } from './engine/otpauthUri.js';
 export { computeSecretHash } from './engine/secretHash.js';
+export { checkCode, codeDigits, normalizeCode } from './engine/codeFormat.js';
+export type { CodeCheck, CodeKind } from './engine/codeFormat.js';
 export { decodeJwtPayload } from './session/jwt.js';
 export * from './account/index.js';
 export { serverTransport } from './serverTransport.js';

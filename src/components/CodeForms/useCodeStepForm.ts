@@ -1,5 +1,5 @@
 'use client';
-import type { SignInStepOf } from '../../core/index.js';
+import { checkCode, normalizeCode, type SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
@@ -19,10 +19,6 @@ export interface CodeFormRenderProps<N extends CodeStepName> extends StepFormRen
   submit(): Promise<void>;
 }
 
-/** MFA codes have 6 digits; passwordless codes (EMAIL_OTP, SMS_OTP) 6 or 8. Spaces and dashes are ignored. */
-const DIGITS: Record<CodeStepName, number[]> = { SMS_MFA: [6], SOFTWARE_TOKEN_MFA: [6], EMAIL_OTP: [6, 8], SMS_OTP: [6, 8] };
-const normalize = (code: string) => code.replace(/[\s-]/g, '');
-
 /** The shared hook of the code forms: one field, checked for its digits before anything is sent. */
 export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, options: UseCodeFormOptions): CodeFormRenderProps<N> {
   useCognitoContext(hook);
@@ -32,7 +28,6 @@ export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, o
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(options.messages, key, values);
   const destination = step && 'codeDelivery' in step ? step.codeDelivery.destination : '';
   const device = step && 'friendlyDeviceName' in step && step.friendlyDeviceName ? ` (${step.friendlyDeviceName})` : '';
-  const digits = DIGITS[name];
   const { fields, renderProps, submit } = useStepForm({
     hook,
     messages: options.messages,
@@ -44,15 +39,14 @@ export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, o
         name: 'code',
         label: t('code.label'),
         validate: (v) => {
-          const code = normalize(v);
-          if (code === '') return 'invalid.code';
-          return /^\d+$/.test(code) && digits.includes(code.length) ? null : ['invalid.codeFormat', { digits: digits.join(' or ') }];
+          const check = checkCode(name, v);
+          return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: check.digits }];
         },
         input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 -]*' },
       },
     ],
     clearOnFailure: ['code'],
-    send: (values) => respond.mutateAsync({ name, code: normalize(values.code as string) } as never).catch(() => undefined),
+    send: (values) => respond.mutateAsync({ name, code: normalizeCode(values.code as string) } as never).catch(() => undefined),
   });
   return { ...renderProps, step, fields: { code: fields.code as FieldRenderProps }, submit };
 }

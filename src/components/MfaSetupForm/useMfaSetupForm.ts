@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import type { MfaSetupMethod, SignInStepOf } from '../../core/index.js';
+import { checkCode, normalizeCode, type MfaSetupMethod, type SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
@@ -74,8 +74,8 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
               name: 'code',
               label: t('code.label'),
               validate: (v) => {
-                const code = v.replace(/[\s-]/g, '');
-                return code === '' ? 'invalid.code' : /^\d{6}$/.test(code) ? null : ['invalid.codeFormat', { digits: '6' }];
+                const check = checkCode('TOTP_SETUP', v);
+                return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: check.digits }];
               },
               input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code' },
             },
@@ -100,7 +100,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
         .mutateAsync(
           method === 'EMAIL_OTP'
             ? { name: 'MFA_SETUP', method: 'EMAIL_OTP', email: (v.email as string).trim() }
-            : { name: 'MFA_SETUP', method: 'SOFTWARE_TOKEN_MFA', code: (v.code as string).replace(/[\s-]/g, '') },
+            : { name: 'MFA_SETUP', method: 'SOFTWARE_TOKEN_MFA', code: normalizeCode(v.code as string) },
         )
         .catch(() => undefined);
     },

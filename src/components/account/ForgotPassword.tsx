@@ -65,7 +65,7 @@ export function useConfirmForgotPasswordForm(
       ? t('forgotConfirm.hint', { destination: options.codeDelivery.destination })
       : t('forgotConfirm.hintNoDestination'),
     submitLabel: t('forgotConfirm.submit'),
-    fields: [codeField(t('code.label')), ...newPasswordFields({ password: t('newPassword.password'), confirm: t('newPassword.confirm') })],
+    fields: [codeField(t('code.label'), 'PASSWORD_RESET'), ...newPasswordFields({ password: t('newPassword.password'), confirm: t('newPassword.confirm') })],
     mutation,
     clearOnFailure: ['code', 'newPassword', 'confirm'],
     errorContext: 'account',

@@ -112,7 +112,7 @@ export function useTotpSetupForm(options: { messages?: AccountMessages | undefin
     title: t('mfa.setUpTotp'),
     hint: t('mfaSetup.totpHint'),
     submitLabel: t('mfa.totpSubmit'),
-    fields: [codeField(t('code.label'))],
+    fields: [codeField(t('code.label'), 'TOTP_SETUP')],
     mutation,
     clearOnFailure: ['code'],
     toInput: (v) => ({ code: cleanCode(v.code), preferred: true }),

@@ -107,7 +107,7 @@ export function useConfirmSignUpForm(options: UseConfirmSignUpFormOptions): Acco
           ? t('confirmSignUp.hint', { destination: options.codeDelivery.destination })
           : t('confirmSignUp.hintNoDestination'),
     submitLabel: t('confirmSignUp.submit'),
-    fields: [codeField(t('code.label'))],
+    fields: [codeField(t('code.label'), 'SIGN_UP')],
     mutation,
     clearOnFailure: ['code'],
     errorContext: 'account',

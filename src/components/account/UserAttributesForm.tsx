@@ -82,7 +82,7 @@ function useVerifyForm(options: {
     title: t('attributes.verifyTitle', { attribute: attributeLabel(t, options.attribute).toLowerCase() }),
     hint: destination ? t('confirmSignUp.hint', { destination }) : null,
     submitLabel: t('attributes.verifySubmit'),
-    fields: [codeField(t('code.label'))],
+    fields: [codeField(t('code.label'), 'ATTRIBUTE_VERIFICATION')],
     mutation,
     clearOnFailure: ['code'],
     errorContext: 'account',

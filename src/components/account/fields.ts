@@ -1,13 +1,17 @@
 'use client';
+import { checkCode, normalizeCode, type CodeKind } from '../../core/index.js';
 import type { FieldSpec } from '../shared/useStepForm.js';
 import type { AnyMessageKey } from './useAccountForm.js';
 
-/** A 6-digit emailed or texted code: numeric keyboard, one-time-code autofill, format checked before sending. */
-export function codeField(label: string): FieldSpec<AnyMessageKey> {
+/** A code of the given kind: numeric keyboard, one-time-code autofill, format checked before sending. */
+export function codeField(label: string, kind: CodeKind): FieldSpec<AnyMessageKey> {
   return {
     name: 'code',
     label,
-    validate: (v) => (v.trim() === '' ? 'invalid.code' : /^\d{6}$/.test(v.replace(/\s+/g, '')) ? null : ['invalid.codeFormat', { digits: '6' }]),
+    validate: (v) => {
+      const check = checkCode(kind, v);
+      return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: check.digits }];
+    },
     input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
   };
 }
@@ -34,5 +38,5 @@ export function passwordsMatch(values: Record<string, string>, name = 'newPasswo
   return values[name] !== '' && values.confirm !== '' ? values[name] === values.confirm : null;
 }
 
-/** Strips the spaces people type or paste into codes. */
-export const cleanCode = (value: string | undefined) => (value ?? '').replace(/\s+/g, '');
+/** Strips the spaces and dashes people type or paste into codes. */
+export const cleanCode = (value: string | undefined) => normalizeCode(value ?? '');

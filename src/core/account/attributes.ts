@@ -66,7 +66,7 @@ export async function sendAttributeVerificationCode(auth: CognitoAuth, attribute
 /** Verifies `email` or `phone_number` with the code Cognito sent (VerifyUserAttribute). */
 export async function verifyUserAttribute(auth: CognitoAuth, input: { attribute: string; code: string }): Promise<void> {
   const name = requireText(input?.attribute, () => invalidInput('attribute', 'Say which attribute to verify.'));
-  const code = requireCode(input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
+  const code = requireCode('ATTRIBUTE_VERIFICATION', input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
   await send<VerifyUserAttributeCommandInput, VerifyUserAttributeCommandOutput>(auth, 'VerifyUserAttribute', VerifyUserAttributeCommand, {
     ...(await accessToken(auth)),
     AttributeName: name,

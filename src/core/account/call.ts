@@ -1,6 +1,7 @@
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoAuth } from '../createCognitoAuth.js';
 import { CognitoAuthError } from '../errors.js';
+import { checkCode, type CodeKind } from '../engine/codeFormat.js';
 import { computeSecretHash } from '../engine/secretHash.js';
 import type { CodeDelivery, SdkCommandClass } from '../types.js';
 
@@ -57,9 +58,9 @@ export function requireText(value: unknown, error: () => CognitoAuthError): stri
   return text;
 }
 
-/** A 6-digit code (Cognito's confirmation and verification codes), or an `InvalidInput` error. */
-export function requireCode(value: unknown, error: () => CognitoAuthError): string {
-  const code = typeof value === 'string' ? value.replace(/\s+/g, '') : '';
-  if (!/^\d{6}$/.test(code)) throw error();
-  return code;
+/** A code of the given kind (see `checkCode`), normalised, or an `InvalidInput` error. */
+export function requireCode(kind: CodeKind, value: unknown, error: () => CognitoAuthError): string {
+  const check = checkCode(kind, typeof value === 'string' ? value : '');
+  if (!check.ok) throw error();
+  return check.code;
 }

@@ -60,7 +60,7 @@ export async function verifyTotpSetup(
   auth: CognitoAuth,
   input: { code: string; friendlyDeviceName?: string; enable?: boolean; preferred?: boolean },
 ): Promise<void> {
-  const code = requireCode(input?.code, () => invalidInput('code', 'Enter the 6-digit code from your authenticator app.'));
+  const code = requireCode('TOTP_SETUP', input?.code, () => invalidInput('code', 'Enter the 6-digit code from your authenticator app.'));
   const output = await auth.transport.verifySoftwareToken({
     ...(await accessToken(auth)),
     UserCode: code,

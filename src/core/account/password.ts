@@ -43,7 +43,7 @@ export interface ConfirmForgotPasswordInput {
 /** Sets the new password with the reset code (ConfirmForgotPassword). The user then signs in with it. */
 export async function confirmForgotPassword(auth: CognitoAuth, input: ConfirmForgotPasswordInput): Promise<void> {
   const username = requireText(input?.username, () => invalidInput('username', 'Enter your username.'));
-  const code = requireCode(input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
+  const code = requireCode('PASSWORD_RESET', input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
   if (typeof input.newPassword !== 'string' || input.newPassword === '') throw invalidInput('newPassword', 'Choose a new password.');
   await send<ConfirmForgotPasswordCommandInput, ConfirmForgotPasswordCommandOutput>(auth, 'ConfirmForgotPassword', ConfirmForgotPasswordCommand, {
     ...(await clientContext(auth, username, input.clientMetadata)),

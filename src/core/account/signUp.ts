@@ -78,7 +78,7 @@ export interface ConfirmSignUpInput {
  */
 export async function confirmSignUp(auth: CognitoAuth, input: ConfirmSignUpInput): Promise<{ session: string | undefined }> {
   const username = requireText(input?.username, () => invalidInput('username', 'Enter your username.'));
-  const code = requireCode(input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
+  const code = requireCode('SIGN_UP', input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
   const output = await send<ConfirmSignUpCommandInput, ConfirmSignUpCommandOutput>(auth, 'ConfirmSignUp', ConfirmSignUpCommand, {
     ...(await clientContext(auth, username, input.clientMetadata)),
     Username: username,

@@ -1,25 +1,11 @@
 import { invalidInput } from '../errors.js';
 import type { ChallengeAnswer, SignInStep } from '../types.js';
+import { checkCode, type CodeKind } from './codeFormat.js';
 
-/**
- * Removes the spaces and dashes people type or paste into codes ("123 456", "123-456").
- * Anything else that is not a digit is left for the check to reject.
- */
-export function normalizeCode(code: string): string {
-  return code.replace(/[\s-]/g, '');
-}
-
-/** MFA codes (SMS, TOTP) are 6 digits; passwordless OTP codes may be 6 or 8. */
-const SIX_DIGITS = /^\d{6}$/;
-const OTP_DIGITS = /^(\d{6}|\d{8})$/;
-
-function requireCode(code: unknown, pattern: RegExp, what: string): string {
-  if (typeof code !== 'string' || normalizeCode(code) === '') throw invalidInput('code', `Enter the ${what}.`);
-  const normalized = normalizeCode(code);
-  if (!pattern.test(normalized)) {
-    throw invalidInput('code', pattern === SIX_DIGITS ? `The ${what} is 6 digits.` : `The ${what} is 6 or 8 digits.`);
-  }
-  return normalized;
+function requireCode(code: unknown, kind: CodeKind, what: string): string {
+  const check = checkCode(kind, typeof code === 'string' ? code : '');
+  if (check.ok) return check.code;
+  throw invalidInput('code', check.problem === 'empty' ? `Enter the ${what}.` : `The ${what} is ${check.digits} digits.`);
 }
 
 function requirePassword(password: unknown, field: 'password' | 'newPassword' = 'password'): string {
@@ -42,13 +28,13 @@ export type ValidAnswer = ChallengeAnswer;
 export function validateAnswer(step: Exclude<SignInStep, { name: 'DONE' }>, answer: ChallengeAnswer): ValidAnswer {
   switch (answer.name) {
     case 'SMS_MFA':
-      return { ...answer, code: requireCode(answer.code, SIX_DIGITS, 'code we sent by text message') };
+      return { ...answer, code: requireCode(answer.code, 'SMS_MFA', 'code we sent by text message') };
     case 'SOFTWARE_TOKEN_MFA':
-      return { ...answer, code: requireCode(answer.code, SIX_DIGITS, 'code from your authenticator app') };
+      return { ...answer, code: requireCode(answer.code, 'SOFTWARE_TOKEN_MFA', 'code from your authenticator app') };
     case 'EMAIL_OTP':
-      return { ...answer, code: requireCode(answer.code, OTP_DIGITS, 'code we sent by email') };
+      return { ...answer, code: requireCode(answer.code, 'EMAIL_OTP', 'code we sent by email') };
     case 'SMS_OTP':
-      return { ...answer, code: requireCode(answer.code, OTP_DIGITS, 'code we sent by text message') };
+      return { ...answer, code: requireCode(answer.code, 'SMS_OTP', 'code we sent by text message') };
     case 'SELECT_MFA_TYPE':
       if (step.name === 'SELECT_MFA_TYPE' && !step.options.includes(answer.mfaType)) {
         throw invalidInput('answer', `Choose one of: ${step.options.join(', ')}.`);
@@ -80,7 +66,7 @@ export function validateAnswer(step: Exclude<SignInStep, { name: 'DONE' }>, answ
         return { ...answer, email };
       }
       if (answer.code === undefined) return answer;
-      return { ...answer, code: requireCode(answer.code, SIX_DIGITS, 'code from your authenticator app') };
+      return { ...answer, code: requireCode(answer.code, 'TOTP_SETUP', 'code from your authenticator app') };
     }
     case 'NEW_PASSWORD_REQUIRED': {
       requirePassword(answer.newPassword, 'newPassword');
