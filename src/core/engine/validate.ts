@@ -1,5 +1,5 @@
 import { invalidInput } from '../errors.js';
-import type { ChallengeAnswer, SignInStep } from '../types.js';
+import type { ChallengeAnswer, ChallengeStep } from '../types.js';
 
 /**
  * Removes the spaces and dashes people type or paste into codes ("123 456", "123-456").
@@ -39,7 +39,7 @@ export type ValidAnswer = ChallengeAnswer;
  * Checks an answer against the current step before anything is sent, so a mistake costs no request
  * and never disturbs the challenge Session. Returns the answer with codes normalised.
  */
-export function validateAnswer(step: Exclude<SignInStep, { name: 'DONE' }>, answer: ChallengeAnswer): ValidAnswer {
+export function validateAnswer(step: ChallengeStep, answer: ChallengeAnswer): ValidAnswer {
   switch (answer.name) {
     case 'SMS_MFA':
       return { ...answer, code: requireCode(answer.code, SIX_DIGITS, 'code we sent by text message') };
