@@ -133,8 +133,6 @@ interface CallContext {
   sentPassword?: boolean;
 }
 
-type UserStep = Exclude<SignInStep, { name: 'DONE' }>;
-
 /** Errors after which the challenge Session cannot be used again: the sign-in starts over. */
 const FLOW_ENDING_ERRORS = new Set([
   'NotAuthorizedException',
@@ -184,7 +182,8 @@ function checkConfig(config: CognitoAuthConfig): void {
  * const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '1example23' });
  * let step = await auth.signIn({ username: 'alice', password });
  * if (step.name === 'SOFTWARE_TOKEN_MFA') step = await auth.respondToChallenge({ name: 'SOFTWARE_TOKEN_MFA', code });
- * if (step.name === 'DONE') console.log(auth.getSnapshot().user?.attributes.email);
+ * const snapshot = auth.getSnapshot();
+ * if (snapshot.status === 'signedIn') console.log(snapshot.user.attributes.email);
  */
 export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   checkConfig(config);
@@ -406,7 +405,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
         response = await respond(ctx, name, { SRP_A: ctx.ephemeral.srpA });
         continue;
       }
-      const step = parseStep(name, params, 'AvailableChallenges' in response ? response.AvailableChallenges : undefined) as UserStep;
+      const step = parseStep(name, params, 'AvailableChallenges' in response ? response.AvailableChallenges : undefined);
       const shown =
         step.name === 'MFA_SETUP' && step.options.length === 1 && step.options[0] === 'SOFTWARE_TOKEN_MFA'
           ? await associateTotp(ctx, step)
@@ -566,10 +565,11 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
 
   async function respondToChallenge(answer: ChallengeAnswer): Promise<SignInStep> {
     checkNotBusy();
-    const { step } = state.snapshot;
-    if (!state.flow || !step || step.name === 'DONE') {
+    const snapshot = state.snapshot;
+    if (!state.flow || snapshot.status !== 'challenge') {
       throw new CognitoAuthError('StepMismatch', `There is no challenge to answer (answer was ${String(answer?.name)}).`);
     }
+    const { step } = snapshot;
     if (answer?.name !== step.name) {
       throw new CognitoAuthError('StepMismatch', `The current step is ${step.name}, not ${String(answer?.name)}.`);
     }
@@ -673,12 +673,12 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     config,
     transport,
     suspendSignIn() {
-      const { step, username } = state.snapshot;
-      if (!state.flow || !step || step.name === 'DONE' || state.snapshot.status !== 'challenge') return null;
+      const snapshot = state.snapshot;
+      if (!state.flow || snapshot.status !== 'challenge') return null;
       const { session: challengeSession, challengeUsername, sessionIssuedAt } = state.flow;
       return {
-        username: username ?? challengeUsername,
-        step,
+        username: snapshot.username,
+        step: snapshot.step,
         flow: { session: challengeSession, challengeUsername, sessionIssuedAt },
         ...(clientMetadata ? { clientMetadata } : {}),
       };

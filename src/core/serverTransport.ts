@@ -16,10 +16,12 @@ import type {
   AuthSnapshot,
   AuthUser,
   ChallengeAnswer,
+  ChallengeStep,
   CognitoAuthConfig,
   CognitoTransport,
+  SignedOutSnapshot,
   SignInStep,
-  SignInStepOf,
+  SignOutReason,
   SignOutResult,
   UserDetails,
   WebAuthnGet,
@@ -33,12 +35,11 @@ export interface ServerTransportOptions {
   webAuthn?: WebAuthnGet;
 }
 
-interface ServerState {
-  status: 'signedOut' | 'challenge' | 'signedIn';
-  step: SignInStep | null;
-  username: string | null;
-  user: AuthUser | null;
-}
+/** The server's state, as its JSON brings it (`PublicAuthState` of `cognito-react/server`). */
+type ServerState =
+  | { status: 'signedOut'; step: null; username: string | null; user: null }
+  | { status: 'challenge'; step: ChallengeStep; username: string; user: null }
+  | { status: 'signedIn'; step: { name: 'DONE' }; username: string; user: AuthUser };
 
 interface ServerError {
   name: string;
@@ -79,9 +80,19 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   let csrfToken: string | null = null;
   let inFlight = false;
 
-  function set(next: Partial<AuthSnapshot>): void {
-    snapshot = { ...snapshot, ...next };
+  function set(next: AuthSnapshot): void {
+    snapshot = next;
     for (const listener of [...listeners]) listener();
+  }
+
+  /** Changes what every status has (the request in flight, the error), keeping the rest. */
+  function patch(next: Partial<Pick<AuthSnapshot, 'pending' | 'error'>>): void {
+    set({ ...snapshot, ...next });
+  }
+
+  /** Signed out, keeping the username (for the form) and the reason of the last sign-out. */
+  function signedOut(fields: Partial<Pick<SignedOutSnapshot, 'error' | 'username' | 'signOutReason'>> = {}): SignedOutSnapshot {
+    return { status: 'signedOut', step: null, user: null, error: null, pending: false, username: snapshot.username, signOutReason: snapshot.signOutReason, device: null, ...fields };
   }
 
   function emit(event: AuthEvent): void {
@@ -94,12 +105,28 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
     }
   }
 
+  /** The snapshot showing the server's state (the username kept for the form when the server has none). */
+  function snapshotOf(state: ServerState, error: CognitoAuthError | null, signOutReason: SignOutReason | null): AuthSnapshot {
+    const common = { error, pending: false, device: null };
+    switch (state.status) {
+      case 'signedOut':
+        return signedOut({ username: state.username ?? snapshot.username, error, signOutReason });
+      case 'challenge':
+        // A challenge belongs to a new sign-in, which clears the reason of the last sign-out (as the engine does).
+        return { ...common, status: 'challenge', step: state.step, user: null, username: state.username, signOutReason: null };
+      case 'signedIn':
+        return { ...common, status: 'signedIn', step: { name: 'DONE' }, user: state.user, username: state.username, signOutReason: null };
+      default:
+        return state satisfies never;
+    }
+  }
+
   /** Adopts the server's state, announcing a sign-in or a sign-out. */
-  function adopt(state: ServerState, error: CognitoAuthError | null, signOutReason: AuthSnapshot['signOutReason'] = snapshot.signOutReason): void {
+  function adopt(state: ServerState, error: CognitoAuthError | null, signOutReason: SignOutReason | null = snapshot.signOutReason): void {
     const was = snapshot.status;
     if (was === 'signedIn' && state.status !== 'signedIn' && signOutReason) emit({ type: 'signedOut', reason: signOutReason });
-    set({ status: state.status, step: state.step, username: state.username ?? snapshot.username, user: state.user, error, pending: false, signOutReason: state.status === 'signedIn' ? null : signOutReason });
-    if (state.status === 'signedIn' && was !== 'signedIn' && state.user) emit({ type: was === 'loading' ? 'sessionRestored' : 'signedIn', user: state.user });
+    set(snapshotOf(state, error, signOutReason));
+    if (state.status === 'signedIn' && was !== 'signedIn') emit({ type: was === 'loading' ? 'sessionRestored' : 'signedIn', user: state.user });
   }
 
   async function call(method: 'GET' | 'POST', route: string, body?: unknown, retried = false): Promise<Record<string, unknown>> {
@@ -143,7 +170,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   async function run(route: string, body: unknown): Promise<SignInStep> {
     if (inFlight) throw new CognitoAuthError('RequestInProgress', 'A sign-in request is already in flight; wait for it to settle.');
     inFlight = true;
-    set({ pending: true, error: null });
+    patch({ pending: true, error: null });
     try {
       const json = await call('POST', route, body);
       const state = json.state as ServerState;
@@ -153,7 +180,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Something went wrong.', { cause: error });
       const state = (e as CognitoAuthError & { state?: ServerState }).state;
       if (state) adopt(state, e);
-      else set({ pending: false, error: e });
+      else patch({ pending: false, error: e });
       throw e;
     } finally {
       inFlight = false;
@@ -166,13 +193,13 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   const ready = (): Promise<void> =>
     (loaded ??= call('GET', 'session').then(
       (json) => adopt(json.state as ServerState, null),
-      (error: unknown) => set({ status: 'signedOut', error: isCognitoAuthError(error) ? error : null }),
+      (error: unknown) => set(signedOut({ error: isCognitoAuthError(error) ? error : null })),
     ));
   if (typeof window !== 'undefined') void ready();
 
   function reject(field: InvalidInputField, message: string): never {
     const error = new CognitoAuthError('InvalidInput', message, { field });
-    set({ error });
+    patch({ error });
     throw error;
   }
 
@@ -210,7 +237,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       if (snapshot.status === 'signedIn') throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');
       const username = typeof input?.username === 'string' ? input.username.trim() : '';
       if (!username) reject('username', 'Enter your username.');
-      set({ username });
+      set({ ...snapshot, username });
       return run('sign-in', {
         username,
         ...(input.password !== undefined ? { password: input.password } : {}),
@@ -221,25 +248,25 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       });
     },
     async respondToChallenge(answer: ChallengeAnswer) {
+      if (snapshot.status !== 'challenge') throw new CognitoAuthError('StepMismatch', `There is no challenge to answer (answer was ${String(answer?.name)}).`);
       const { step } = snapshot;
-      if (!step || step.name === 'DONE') throw new CognitoAuthError('StepMismatch', `There is no challenge to answer (answer was ${String(answer?.name)}).`);
       if (answer?.name !== step.name) throw new CognitoAuthError('StepMismatch', `The current step is ${step.name}, not ${String(answer?.name)}.`);
       try {
         validateAnswer(step, answer);
       } catch (error) {
-        set({ error: error as CognitoAuthError });
+        patch({ error: error as CognitoAuthError });
         throw error;
       }
       let sent = answer;
-      if (answer.name === 'WEB_AUTHN' && !answer.credential) {
+      if (answer.name === 'WEB_AUTHN' && step.name === 'WEB_AUTHN' && !answer.credential) {
         // The passkey ceremony happens here, in the browser; the server only checks the result with Cognito.
-        sent = { name: 'WEB_AUTHN', credential: await webAuthnGet((step as SignInStepOf<'WEB_AUTHN'>).credentialRequestOptions) };
+        sent = { name: 'WEB_AUTHN', credential: await webAuthnGet(step.credentialRequestOptions) };
       }
       return run('respond', { username: snapshot.username, answer: sent });
     },
     cancelSignIn() {
       if (snapshot.status === 'signedIn') return;
-      set({ status: 'signedOut', step: null, pending: false, error: null });
+      set(signedOut());
       void call('POST', 'cancel').catch(() => undefined);
     },
     async signOut(signOutOptions): Promise<SignOutResult> {
@@ -247,7 +274,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       try {
         const json = await call('POST', 'sign-out', { global: signOutOptions?.global === true });
         const state = json.state as ServerState;
-        set({ status: state.status, step: state.step, user: state.user, pending: false, error: null, signOutReason: 'signOut' });
+        set(snapshotOf(state, null, 'signOut'));
         const e = json.error as ServerError | undefined;
         const error = e ? new CognitoAuthError(e.name, e.message, { retryable: e.retryable }) : null;
         if (wasSignedIn) emit({ type: 'signedOut', reason: 'signOut', ...(error ? { error } : {}) });
@@ -255,7 +282,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       } catch (error) {
         // The server could not be reached: its cookie may still be set, so the state here says so.
         const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Sign-out failed.', { cause: error });
-        set({ error: e });
+        patch({ error: e });
         return { revoked: false, error: e };
       }
     },

@@ -214,24 +214,85 @@ export interface AuthTokens {
 
 export type AuthStatus = 'loading' | 'signedOut' | 'challenge' | 'signedIn';
 
-/** What `auth.getSnapshot()` returns: immutable, replaced on every change. */
-export interface AuthSnapshot {
-  status: AuthStatus;
-  /** The current step while signing in (`null` when signed out); `{ name: 'DONE' }` once signed in. */
-  step: SignInStep | null;
-  /** The signed-in user, or `null`. */
-  user: AuthUser | null;
+/** A step the user must act on: every {@link SignInStep} but `DONE`. */
+export type ChallengeStep = Exclude<SignInStep, { name: 'DONE' }>;
+
+/** The name of a {@link ChallengeStep}: every step name but `DONE`. */
+export type ChallengeStepName = ChallengeStep['name'];
+
+/** The fields every snapshot has, whatever its status. */
+interface SnapshotBase {
   /** The last error, cleared when the next request starts. */
   error: CognitoAuthError | null;
   /** True while a sign-in or challenge request is in flight. */
   pending: boolean;
+}
+
+/**
+ * A stored session is being restored (persistent storage, or server mode asking its server): nobody is
+ * known to be signed in or out yet.
+ */
+export interface LoadingSnapshot extends SnapshotBase {
+  status: 'loading';
+  step: null;
+  user: null;
   /** The username of the sign-in in progress (or of the last attempt), so forms never lose it. */
   username: string | null;
-  /** Why the last session ended, until the next sign-in (`null` while signed in or never signed in). */
+  signOutReason: null;
+  device: null;
+}
+
+/** Nobody is signed in: before a sign-in, while its first request is in flight, or after a sign-out. */
+export interface SignedOutSnapshot extends SnapshotBase {
+  status: 'signedOut';
+  step: null;
+  user: null;
+  /** The username of the sign-in in progress (or of the last attempt), so forms never lose it. */
+  username: string | null;
+  /** Why the last session ended, until the next sign-in (`null` when never signed in). */
   signOutReason: SignOutReason | null;
+  device: null;
+}
+
+/** A sign-in is waiting on the user: `step` says for what. */
+export interface ChallengeSnapshot extends SnapshotBase {
+  status: 'challenge';
+  /** The step to show: never `DONE`. */
+  step: ChallengeStep;
+  user: null;
+  /** The username the sign-in started with. */
+  username: string;
+  /** Cleared when the sign-in started. */
+  signOutReason: null;
+  device: null;
+}
+
+/** A user is signed in. */
+export interface SignedInSnapshot extends SnapshotBase {
+  status: 'signedIn';
+  step: { name: 'DONE' };
+  /** The signed-in user, read from the ID token. */
+  user: AuthUser;
+  /** The username the user signed in with (or, for a restored session, `cognito:username`). */
+  username: string;
+  signOutReason: null;
   /** This device, when the pool tracks devices and it was confirmed (see `deviceTracking`). */
   device: CurrentDevice | null;
 }
+
+/**
+ * What `auth.getSnapshot()` returns: immutable, replaced on every change. A union discriminated by
+ * `status`, so that checking the status gives the fields it guarantees.
+ *
+ * @example
+ * const snapshot = auth.getSnapshot();
+ * if (snapshot.status === 'signedIn') greet(snapshot.user.attributes.email);
+ * else if (snapshot.status === 'challenge') show(snapshot.step.name);
+ */
+export type AuthSnapshot = LoadingSnapshot | SignedOutSnapshot | ChallengeSnapshot | SignedInSnapshot;
+
+/** The snapshot of the given status. */
+export type AuthSnapshotOf<S extends AuthStatus> = Extract<AuthSnapshot, { status: S }>;
 
 /**
  * Why a session ended.
@@ -400,7 +461,7 @@ export interface CognitoTransport {
  */
 export interface SuspendedSignIn {
   username: string;
-  step: Exclude<SignInStep, { name: 'DONE' }>;
+  step: ChallengeStep;
   flow: {
     session: string | undefined;
     challengeUsername: string;

@@ -9,7 +9,7 @@
 export { CognitoProvider } from './CognitoProvider.js';
 export type { CognitoProviderProps } from './CognitoProvider.js';
 export { useAuth } from './useAuth.js';
-export type { AuthState, UseAuthResult } from './useAuth.js';
+export type { AuthActions, AuthState, UseAuthResult } from './useAuth.js';
 export { useInitiateAuth, initiateAuthMutationOptions } from './useInitiateAuth.js';
 export type { UseInitiateAuthOptions, UseInitiateAuthResult } from './useInitiateAuth.js';
 export { useRespondToAuthChallenge, respondToAuthChallengeMutationOptions } from './useRespondToAuthChallenge.js';

@@ -16,6 +16,6 @@ import { useAuth } from './useAuth.js';
  */
 export function useAccessToken(): UseQueryResult<string, CognitoAuthError> {
   const { auth } = useCognitoContext('useAccessToken');
-  const sub = useAuth((s) => (s.isSignedIn ? (s.user?.sub ?? null) : null));
+  const sub = useAuth((s) => (s.isSignedIn ? s.user.sub : null));
   return useQuery({ ...accessTokenQueryOptions(auth, sub), enabled: sub !== null });
 }

@@ -1,15 +1,22 @@
 'use client';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { AuthSnapshot, CognitoAuth } from '../core/index.js';
+import type { AuthSnapshot, CognitoAuth, LoadingSnapshot } from '../core/index.js';
 import { useCognitoContext } from './context.js';
 
-/** The session state hooks read: the store's snapshot plus `isSignedIn`. */
-export interface AuthState extends AuthSnapshot {
-  isSignedIn: boolean;
-}
+/**
+ * The session state hooks read: the store's snapshot plus `isSignedIn`, still discriminated by `status`
+ * (and by `isSignedIn`), so that checking either gives the fields that status guarantees.
+ *
+ * @example
+ * const email = useAuth((s) => (s.isSignedIn ? s.user.attributes.email : undefined));
+ */
+export type AuthState = WithIsSignedIn<AuthSnapshot>;
 
-/** What `useAuth()` returns without a selector: the state and the store's actions. */
-export interface UseAuthResult extends AuthState {
+// Distributes over the union: each status keeps its own fields, with `isSignedIn` as a literal.
+type WithIsSignedIn<S extends AuthSnapshot> = S extends AuthSnapshot ? S & { isSignedIn: S extends { status: 'signedIn' } ? true : false } : never;
+
+/** The store's actions `useAuth()` adds to the state. */
+export interface AuthActions {
   signIn: CognitoAuth['signIn'];
   respondToChallenge: CognitoAuth['respondToChallenge'];
   cancelSignIn: CognitoAuth['cancelSignIn'];
@@ -17,13 +24,27 @@ export interface UseAuthResult extends AuthState {
   getAccessToken: CognitoAuth['getAccessToken'];
 }
 
+/**
+ * What `useAuth()` returns without a selector: the state and the store's actions. Narrow it on `status`
+ * (or `isSignedIn`) to read what that status guarantees.
+ *
+ * @example
+ * const auth = useAuth();
+ * if (auth.status === 'signedIn') return <p>Hello {auth.user.username}</p>;
+ * if (auth.status === 'challenge') return <p>Next: {auth.step.name}</p>;
+ */
+export type UseAuthResult = AuthState & AuthActions;
+
 // One state object per snapshot, so selectors that return the whole state (or a part of it) are stable.
 const states = new WeakMap<AuthSnapshot, AuthState>();
 const serverStates = new WeakMap<CognitoAuth, AuthState>();
 
 function stateOf(snapshot: AuthSnapshot): AuthState {
   let state = states.get(snapshot);
-  if (!state) states.set(snapshot, (state = { ...snapshot, isSignedIn: snapshot.status === 'signedIn' }));
+  if (!state) {
+    state = snapshot.status === 'signedIn' ? { ...snapshot, isSignedIn: true } : { ...snapshot, isSignedIn: false };
+    states.set(snapshot, state);
+  }
   return state;
 }
 
@@ -31,8 +52,8 @@ function stateOf(snapshot: AuthSnapshot): AuthState {
 function serverStateOf(auth: CognitoAuth): AuthState {
   let state = serverStates.get(auth);
   if (!state) {
-    const s = auth.getSnapshot();
-    state = { ...s, status: 'loading', step: null, user: null, error: null, pending: false, isSignedIn: false };
+    const loading: LoadingSnapshot = { status: 'loading', step: null, user: null, error: null, pending: false, username: auth.getSnapshot().username, signOutReason: null, device: null };
+    state = { ...loading, isSignedIn: false };
     serverStates.set(auth, state);
   }
   return state;
@@ -46,6 +67,7 @@ function serverStateOf(auth: CognitoAuth): AuthState {
  * @example
  * const { status, step, user, signOut } = useAuth();
  * const email = useAuth((s) => s.user?.attributes.email); // not re-rendered by token refreshes
+ * if (status === 'signedIn') console.log(user.username); // narrowed: no `?.`
  */
 export function useAuth(): UseAuthResult;
 export function useAuth<T>(selector: (state: AuthState) => T): T;

@@ -9,6 +9,7 @@ import type {
   AuthTokens,
   AuthUser,
   ChallengeAnswer,
+  ChallengeStep,
   FirstFactor,
   SignInAuthFlow,
   SignInStep,
@@ -67,13 +68,14 @@ export interface AuthHandlerOptions {
   clock?: () => number;
 }
 
-/** The state the browser may know: never a token or a Session. */
-export interface PublicAuthState {
-  status: 'signedOut' | 'challenge' | 'signedIn';
-  step: SignInStep | null;
-  username: string | null;
-  user: AuthUser | null;
-}
+/**
+ * The state the browser may know: never a token or a Session. Discriminated by `status`, as the browser's
+ * `AuthSnapshot` is.
+ */
+export type PublicAuthState =
+  | { status: 'signedOut'; step: null; username: string | null; user: null }
+  | { status: 'challenge'; step: ChallengeStep; username: string; user: null }
+  | { status: 'signedIn'; step: { name: 'DONE' }; username: string; user: AuthUser };
 
 /** The error body of every 4xx/5xx: typed, as the browser's `CognitoAuthError`. */
 export interface ErrorBody {
@@ -294,10 +296,13 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     return options.idTokenClaims ? user : { username: user.username, sub: user.sub, attributes: {} };
   }
 
-  function publicState(sealed: Sealed | null): PublicAuthState {
-    if (!sealed) return { status: 'signedOut', step: null, username: null, user: null };
-    if (sealed.kind === 'challenge') return { status: 'challenge', step: sealed.signIn.step, username: sealed.signIn.username, user: null };
-    return { status: 'signedIn', step: { name: 'DONE' }, username: sealed.username, user: userOf(sealed.tokens) };
+  /** The state of `sealed`; signed out, `username` is the one the form should offer again. */
+  function publicState(sealed: Sealed | null, username: string | null = null): PublicAuthState {
+    if (sealed?.kind === 'challenge') return { status: 'challenge', step: sealed.signIn.step, username: sealed.signIn.username, user: null };
+    // A session whose ID token names nobody is no session, as for `getSession` (the engine never seals one).
+    const user = sealed ? userOf(sealed.tokens) : null;
+    if (!sealed || !user) return { status: 'signedOut', step: null, username, user: null };
+    return { status: 'signedIn', step: { name: 'DONE' }, username: sealed.username, user };
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -396,15 +401,15 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   async function settle(auth: ReturnType<typeof engine>, username: string, result: { step?: SignInStep; error?: unknown }) {
     let sealed: Sealed | null = null;
     const tokens = auth.getTokens();
-    if (result.step?.name === 'DONE' && tokens) sealed = sessionCookie(auth.getSnapshot().user?.username ?? username, tokens);
+    const snapshot = auth.getSnapshot();
+    if (result.step?.name === 'DONE' && tokens) sealed = sessionCookie(snapshot.status === 'signedIn' ? snapshot.user.username : username, tokens);
     else {
       const suspended = auth.suspendSignIn();
       if (suspended) sealed = challengeCookie(suspended);
     }
     auth.destroy();
     const cookies = await writeSealed(sealed);
-    const state = publicState(sealed);
-    if (!sealed && result.error) state.username = auth.getSnapshot().username;
+    const state = publicState(sealed, result.error ? auth.getSnapshot().username : null);
     return { cookies, state };
   }
 
@@ -535,8 +540,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     await rateLimited(request, 'cancel', undefined);
     const sealed = await readSealed(request).catch(() => null);
     if (sealed?.kind === 'session') return json({ state: publicState(sealed) }, 200);
-    const state = publicState(null);
-    if (sealed?.kind === 'challenge') state.username = sealed.signIn.username;
+    const state = publicState(null, sealed?.kind === 'challenge' ? sealed.signIn.username : null);
     return json({ state }, 200, await writeSealed(null));
   }
 

@@ -34,7 +34,7 @@ function HookSignIn() {
   const signIn = useInitiateAuth();
   const respond = useRespondToAuthChallenge();
   const [code, setCode] = useState('');
-  if (status === 'signedIn') return <p>Signed in as {user?.attributes.email}</p>;
+  if (status === 'signedIn') return <p>Signed in as {user.attributes.email}</p>;
   if (step?.name === 'SMS_MFA') {
     return (
       <form onSubmit={(e) => (e.preventDefault(), respond.mutate({ name: 'SMS_MFA', code }))}>

@@ -1,7 +1,5 @@
 import { CognitoAuthError, invalidInput } from '../errors.js';
-import type { ChallengeAnswer, CredentialRequestOptionsJSON, SignInStep, SignInStepOf } from '../types.js';
-
-type UserStep = Exclude<SignInStep, { name: 'DONE' }>;
+import type { ChallengeAnswer, ChallengeStep, CredentialRequestOptionsJSON, SignInStepOf } from '../types.js';
 
 /** An answer ready to go to Cognito as one RespondToAuthChallenge. */
 export interface ChallengeResponse {
@@ -54,7 +52,7 @@ const respond = (challengeName: string, responses: Record<string, string>, sentP
  * encodeAnswer({ name: 'SMS_MFA', codeDelivery }, { name: 'SMS_MFA', code: '123456' });
  * // { kind: 'respond', challengeName: 'SMS_MFA', responses: { SMS_MFA_CODE: '123456' }, sentPassword: false }
  */
-export function encodeAnswer(step: UserStep, answer: ChallengeAnswer): EncodedAnswer {
+export function encodeAnswer(step: ChallengeStep, answer: ChallengeAnswer): EncodedAnswer {
   if (answer.name !== step.name) {
     throw new CognitoAuthError('StepMismatch', `The current step is ${step.name}, not ${String(answer.name)}.`);
   }

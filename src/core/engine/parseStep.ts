@@ -1,11 +1,11 @@
 import { CognitoAuthError } from '../errors.js';
 import type {
+  ChallengeStep,
   CodeDelivery,
   CredentialRequestOptionsJSON,
   FirstFactor,
   MfaSetupMethod,
   MfaType,
-  SignInStep,
 } from '../types.js';
 
 /** Challenges the engine answers itself, never shown to the user. */
@@ -75,7 +75,7 @@ export function parseStep(
   challengeName: string,
   params: Record<string, string>,
   availableChallenges: readonly string[] | undefined,
-): SignInStep {
+): ChallengeStep {
   switch (challengeName) {
     case 'SMS_MFA':
     case 'EMAIL_OTP':

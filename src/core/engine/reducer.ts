@@ -1,5 +1,15 @@
 import type { CognitoAuthError } from '../errors.js';
-import type { AuthSnapshot, AuthTokens, AuthUser, CurrentDevice, DeviceCredentials, SignInStep, SignOutReason } from '../types.js';
+import type {
+  AuthSnapshot,
+  AuthTokens,
+  AuthUser,
+  ChallengeStep,
+  CurrentDevice,
+  DeviceCredentials,
+  LoadingSnapshot,
+  SignedOutSnapshot,
+  SignOutReason,
+} from '../types.js';
 import { sameUser } from '../session/tokens.js';
 
 /** What the engine needs to continue a sign-in that is waiting on the user. Never exposed. */
@@ -24,16 +34,17 @@ export interface EngineState {
 export type EngineEvent =
   | { type: 'signInStarted'; username: string }
   | { type: 'requestStarted' }
-  | { type: 'challengeReceived'; step: Exclude<SignInStep, { name: 'DONE' }>; flow: FlowState }
-  /** Part of an answer took effect while the rest is still in flight (TOTP verified, MFA_SETUP pending). */
-  | { type: 'progressed'; step: Exclude<SignInStep, { name: 'DONE' }>; flow: FlowState }
+  | { type: 'challengeReceived'; step: ChallengeStep; flow: FlowState }
+  /** Part of an answer took effect while the rest is still in flight (TOTP verified, MFA_SETUP pending); ignored outside a challenge. */
+  | { type: 'progressed'; step: ChallengeStep; flow: FlowState }
   | { type: 'signedIn'; tokens: AuthTokens; user: AuthUser; device: CurrentDevice | null }
   /** A stored session was adopted (on start, or from another tab). */
   | { type: 'restored'; tokens: AuthTokens; user: AuthUser; device: CurrentDevice | null }
   /** Nothing to restore: `loading` becomes `signedOut`. */
   | { type: 'restoreFinished' }
-  /** New tokens for the same session. The user object is kept when nothing in it changed. */
+  /** New tokens for the same session (ignored unless signed in). The user object is kept when nothing in it changed. */
   | { type: 'tokensRefreshed'; tokens: AuthTokens; user: AuthUser }
+  /** This device was confirmed, remembered or forgotten (ignored unless signed in: only a session has a device). */
   | { type: 'deviceChanged'; device: CurrentDevice | null }
   /** A request failed. `endsFlow`: the challenge Session can no longer be used, so start over. */
   | { type: 'failed'; error: CognitoAuthError; endsFlow: boolean }
@@ -42,7 +53,7 @@ export type EngineEvent =
   | { type: 'cancelled' }
   | { type: 'signedOut'; reason: SignOutReason; error?: CognitoAuthError };
 
-const signedOutSnapshot: AuthSnapshot = {
+const signedOutSnapshot: SignedOutSnapshot = {
   status: 'signedOut',
   step: null,
   user: null,
@@ -53,9 +64,11 @@ const signedOutSnapshot: AuthSnapshot = {
   device: null,
 };
 
+const loadingSnapshot: LoadingSnapshot = { ...signedOutSnapshot, status: 'loading', signOutReason: null };
+
 /** The state of a new engine: signed out, or loading while a stored session is being restored. */
 export function initialEngineState(status: 'signedOut' | 'loading' = 'signedOut'): EngineState {
-  return { snapshot: { ...signedOutSnapshot, status }, flow: null, tokens: null };
+  return { snapshot: { ...(status === 'loading' ? loadingSnapshot : signedOutSnapshot) }, flow: null, tokens: null };
 }
 
 /**
@@ -75,26 +88,48 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
       return { ...state, snapshot: { ...s, pending: true, error: null } };
     case 'challengeReceived':
       return {
-        snapshot: { ...s, status: 'challenge', step: event.step, pending: false, error: null, user: null },
+        snapshot: {
+          status: 'challenge',
+          step: event.step,
+          user: null,
+          error: null,
+          pending: false,
+          // Always set by `signInStarted`; the challenge's own USERNAME is only a fallback.
+          username: s.username ?? event.flow.challengeUsername,
+          signOutReason: null,
+          device: null,
+        },
         flow: event.flow,
         tokens: null,
       };
     case 'progressed':
+      if (s.status !== 'challenge') return state;
       return { ...state, snapshot: { ...s, step: event.step }, flow: event.flow };
     case 'signedIn':
       return {
-        snapshot: { ...s, status: 'signedIn', step: { name: 'DONE' }, user: event.user, pending: false, error: null, device: event.device },
+        snapshot: {
+          status: 'signedIn',
+          step: { name: 'DONE' },
+          user: event.user,
+          error: null,
+          pending: false,
+          username: s.username ?? event.user.username,
+          signOutReason: null,
+          device: event.device,
+        },
         flow: null,
         tokens: event.tokens,
       };
     case 'restored':
       return {
         snapshot: {
-          ...signedOutSnapshot,
           status: 'signedIn',
           step: { name: 'DONE' },
-          user: sameUser(s.user, event.user) ? s.user : event.user,
+          user: s.status === 'signedIn' && sameUser(s.user, event.user) ? s.user : event.user,
+          error: null,
+          pending: false,
           username: event.user.username,
+          signOutReason: null,
           device: event.device,
         },
         flow: null,
@@ -108,6 +143,7 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
         ? { ...state, tokens: event.tokens }
         : { ...state, snapshot: { ...s, user: event.user }, tokens: event.tokens };
     case 'deviceChanged':
+      if (s.status !== 'signedIn') return state;
       return { ...state, snapshot: { ...s, device: event.device } };
     case 'failed':
       if (event.endsFlow || state.flow === null) {
@@ -130,7 +166,7 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
           signOutReason: event.reason,
           error: event.error ?? null,
           // The session ended on its own: keep the username so signing in again is one field less.
-          username: event.reason === 'refreshTokenInvalid' || event.reason === 'noRefreshToken' ? (s.user?.username ?? s.username) : null,
+          username: event.reason === 'refreshTokenInvalid' || event.reason === 'noRefreshToken' ? (s.status === 'signedIn' ? s.user.username : s.username) : null,
         },
         flow: null,
         tokens: null,

@@ -1,5 +1,5 @@
 import { invalidInput } from '../errors.js';
-import type { ChallengeAnswer, SignInStep } from '../types.js';
+import type { ChallengeAnswer, ChallengeStep } from '../types.js';
 import { checkCode, type CodeKind } from './codeFormat.js';
 
 function requireCode(code: unknown, kind: CodeKind, what: string): string {
@@ -25,7 +25,7 @@ export type ValidAnswer = ChallengeAnswer;
  * Checks an answer against the current step before anything is sent, so a mistake costs no request
  * and never disturbs the challenge Session. Returns the answer with codes normalised.
  */
-export function validateAnswer(step: Exclude<SignInStep, { name: 'DONE' }>, answer: ChallengeAnswer): ValidAnswer {
+export function validateAnswer(step: ChallengeStep, answer: ChallengeAnswer): ValidAnswer {
   switch (answer.name) {
     case 'SMS_MFA':
       return { ...answer, code: requireCode(answer.code, 'SMS_MFA', 'code we sent by text message') };

@@ -19,9 +19,13 @@ const ended = new CognitoAuthError('SessionEnded', 'Your session has ended.');
 const newer: AuthTokens = { ...tokens, accessToken: 'a2', idToken: 'i2', expiresAt: 7_200_000 };
 const device: CurrentDevice = { deviceKey: 'eu-west-1_dk', remembered: true };
 
-function withSnapshot(patch: Partial<AuthSnapshot>, rest: Partial<EngineState> = {}): EngineState {
+/** Any of the snapshot's fields, with any of the values some status gives them (not narrowed by `status`). */
+type SnapshotFields = { [K in keyof AuthSnapshot]?: AuthSnapshot[K] };
+
+// The fixtures patch a signed-out snapshot into each status: each patch gives the fields its status needs.
+function withSnapshot(patch: SnapshotFields, rest: Partial<EngineState> = {}): EngineState {
   const base = initialEngineState();
-  return { ...base, ...rest, snapshot: { ...base.snapshot, ...patch } };
+  return { ...base, ...rest, snapshot: { ...base.snapshot, ...patch } as AuthSnapshot };
 }
 
 const signedOut = initialEngineState();
@@ -35,7 +39,7 @@ const signedIn = withSnapshot({ status: 'signedIn', step: { name: 'DONE' }, user
 const loading = initialEngineState('loading');
 
 // (state, event) -> the parts of the next state that matter.
-const table: [string, EngineState, EngineEvent, Partial<AuthSnapshot>, { flow?: FlowState | null; tokens?: AuthTokens | null }][] = [
+const table: [string, EngineState, EngineEvent, SnapshotFields, { flow?: FlowState | null; tokens?: AuthTokens | null }][] = [
   ['starting a sign-in shows it pending with the username', signedOut, { type: 'signInStarted', username: 'alice' }, { status: 'signedOut', pending: true, username: 'alice', error: null }, { flow: null }],
   ['a challenge replaces the pending sign-in', starting, { type: 'challengeReceived', step: { name: 'SOFTWARE_TOKEN_MFA' }, flow }, { status: 'challenge', step: { name: 'SOFTWARE_TOKEN_MFA' }, pending: false, username: 'alice' }, { flow }],
   ['answering clears the previous error and shows pending', { ...inSmsMfa, snapshot: { ...inSmsMfa.snapshot, error: wrongCode } }, { type: 'requestStarted' }, { status: 'challenge', pending: true, error: null }, { flow }],
@@ -81,6 +85,21 @@ describe('engineReducer', () => {
     const changed = { ...user, attributes: { ...user.attributes, name: 'Alice B.' } };
     const next = engineReducer(signedIn, { type: 'tokensRefreshed', tokens: newer, user: changed });
     expect(next.snapshot.user).toBe(changed);
+  });
+
+  it('ignores what only a status it is not in can use: a device outside a session, progress outside a challenge', () => {
+    expect(engineReducer(signedOut, { type: 'deviceChanged', device })).toBe(signedOut);
+    expect(engineReducer(inSmsMfa, { type: 'deviceChanged', device: null })).toBe(inSmsMfa);
+    expect(engineReducer(signedIn, { type: 'progressed', step: { name: 'SOFTWARE_TOKEN_MFA' }, flow })).toBe(signedIn);
+    expect(engineReducer(loading, { type: 'tokensRefreshed', tokens: newer, user })).toBe(loading);
+  });
+
+  it('gives every status the fields it guarantees', () => {
+    const challenged = engineReducer(starting, { type: 'challengeReceived', step: { name: 'SOFTWARE_TOKEN_MFA' }, flow }).snapshot;
+    expect(challenged).toEqual({ status: 'challenge', step: { name: 'SOFTWARE_TOKEN_MFA' }, user: null, error: null, pending: false, username: 'alice', signOutReason: null, device: null });
+    const restored = engineReducer(loading, { type: 'restored', tokens, user, device }).snapshot;
+    expect(restored).toEqual({ status: 'signedIn', step: { name: 'DONE' }, user, error: null, pending: false, username: 'alice', signOutReason: null, device });
+    expect(loading.snapshot).toEqual({ status: 'loading', step: null, user: null, error: null, pending: false, username: null, signOutReason: null, device: null });
   });
 
   it('gives a new snapshot object on every change, so subscribers can compare by identity', () => {

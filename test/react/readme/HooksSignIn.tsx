@@ -24,7 +24,7 @@ function SignInFlow() {
   if (status === 'signedIn') {
     return (
       <p>
-        Hello {user?.attributes.email} <button onClick={() => signOut.mutate()}>Sign out</button>
+        Hello {user.attributes.email} <button onClick={() => signOut.mutate()}>Sign out</button>
       </p>
     );
   }
