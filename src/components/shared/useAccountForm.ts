@@ -2,8 +2,8 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { cooldownAfter, type CognitoAuthError } from '../../core/index.js';
-import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, translateAccount, type AccountMessageKey, type AccountMessages } from './messages.js';
+import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from './useStepForm.js';
+import { accountErrorMessage, translateAccount, type AccountMessageKey, type AccountMessages } from '../accountMessages.js';
 import type { MessageKey } from '../messages.js';
 import { useCooldown } from './useCooldown.js';
 

@@ -9,10 +9,10 @@ import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
 import type { FieldSpec, StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountT, type AccountMessages } from './messages.js';
-import { ResendButton } from './ResendButton.js';
-import { cleanCode, codeField, newPasswordFields, passwordsMatch } from './fields.js';
-import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from './useAccountForm.js';
+import { accountT, type AccountMessages } from '../accountMessages.js';
+import { ResendButton } from '../ResendButton/ResendButton.js';
+import { cleanCode, codeField, newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
+import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from '../shared/useAccountForm.js';
 
 export interface UseSignUpFormOptions {
   /** The attributes to ask for, in order (default `['email']`): names, or `{ name, label, type, required }`. */

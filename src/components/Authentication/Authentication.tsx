@@ -3,9 +3,9 @@ import { useState, type ReactNode } from 'react';
 import { SignIn, type SignInProps } from '../SignIn/SignIn.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
 import { ViewLink } from '../shared/ViewLink.js';
-import { ForgotPassword } from './ForgotPassword.js';
-import { translateAccount, type AccountMessages } from './messages.js';
-import { ConfirmSignUp, SignUp } from './SignUp.js';
+import { ForgotPassword } from '../ForgotPassword/ForgotPassword.js';
+import { translateAccount, type AccountMessages } from '../accountMessages.js';
+import { ConfirmSignUp, SignUp } from '../SignUp/SignUp.js';
 import { useAuth } from '../../react/useAuth.js';
 
 export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';

@@ -5,9 +5,9 @@ import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountT, type AccountMessages } from './messages.js';
-import { newPasswordFields, passwordsMatch } from './fields.js';
-import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
+import { accountT, type AccountMessages } from '../accountMessages.js';
+import { newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
+import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseChangePasswordFormOptions {
   messages?: AccountMessages;

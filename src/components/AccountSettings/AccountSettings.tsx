@@ -2,13 +2,13 @@
 import type { ReactNode } from 'react';
 import type { MfaType } from '../../core/index.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
-import { ChangePasswordForm } from './ChangePasswordForm.js';
-import { DeleteAccount } from './DeleteAccount.js';
-import { DeviceList } from './DeviceList.js';
-import { translateAccount, type AccountMessages } from './messages.js';
-import { MfaSettings } from './MfaSettings.js';
-import { PasskeyList } from './PasskeyList.js';
-import { UserAttributesForm } from './UserAttributesForm.js';
+import { ChangePasswordForm } from '../ChangePasswordForm/ChangePasswordForm.js';
+import { DeleteAccount } from '../DeleteAccount/DeleteAccount.js';
+import { DeviceList } from '../DeviceList/DeviceList.js';
+import { translateAccount, type AccountMessages } from '../accountMessages.js';
+import { MfaSettings } from '../MfaSettings/MfaSettings.js';
+import { PasskeyList } from '../PasskeyList/PasskeyList.js';
+import { UserAttributesForm } from '../UserAttributesForm/UserAttributesForm.js';
 
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
 

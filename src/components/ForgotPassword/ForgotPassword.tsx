@@ -7,10 +7,10 @@ import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountT, translateAccount, type AccountMessages } from './messages.js';
-import { ResendButton } from './ResendButton.js';
-import { cleanCode, codeField, newPasswordFields, passwordsMatch } from './fields.js';
-import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
+import { accountT, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { ResendButton } from '../ResendButton/ResendButton.js';
+import { cleanCode, codeField, newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
+import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseForgotPasswordFormOptions {
   messages?: AccountMessages;

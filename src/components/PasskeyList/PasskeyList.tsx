@@ -2,7 +2,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { CognitoAuthError, Passkey } from '../../core/index.js';
 import { useDeletePasskey, usePasskeys, useRegisterPasskey } from '../../react/account.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
 
 export interface PasskeyListRenderProps {
   loading: boolean;

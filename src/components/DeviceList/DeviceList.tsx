@@ -3,7 +3,7 @@ import { useId, type ReactNode } from 'react';
 import type { AuthDevice, CognitoAuthError } from '../../core/index.js';
 import { useDevices } from '../../react/useDevices.js';
 import { useForgetDevice } from '../../react/useForgetDevice.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
+import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
 
 export interface DeviceListRenderProps {
   loading: boolean;

@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { RESEND_COOLDOWN_SECONDS, cooldownAfter, isCognitoAuthError, type CodeDelivery } from '../../core/index.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
-import { useCooldown } from './useCooldown.js';
+import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { useCooldown } from '../shared/useCooldown.js';
 
 /**
  * "Send a new code", with a countdown after each send and a longer one after a rate limit, so the user

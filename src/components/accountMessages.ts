@@ -1,6 +1,6 @@
 'use client';
-import type { CognitoAuthError } from '../../core/index.js';
-import { defaultMessages, errorMessage, type MessageKey, type Messages } from '../messages.js';
+import type { CognitoAuthError } from '../core/index.js';
+import { defaultMessages, errorMessage, type MessageKey, type Messages } from './messages.js';
 
 /**
  * The strings of the sign-up, password-reset and account forms, in English. A table of its own, so that

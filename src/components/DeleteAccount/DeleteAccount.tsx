@@ -4,8 +4,8 @@ import { useDeleteUser } from '../../react/account.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountT, type AccountMessages } from './messages.js';
-import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
+import { accountT, type AccountMessages } from '../accountMessages.js';
+import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseDeleteAccountFormOptions {
   messages?: AccountMessages;

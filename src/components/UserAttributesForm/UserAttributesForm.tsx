@@ -7,10 +7,10 @@ import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, accountT, translateAccount, type AccountMessages } from './messages.js';
-import { ResendButton } from './ResendButton.js';
-import { cleanCode, codeField } from './fields.js';
-import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
+import { accountErrorMessage, accountT, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { ResendButton } from '../ResendButton/ResendButton.js';
+import { cleanCode, codeField } from '../shared/accountFields.js';
+import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 const VERIFIABLE = ['email', 'phone_number'];
 

@@ -1,5 +1,5 @@
 'use client';
-import type { FieldSpec } from '../shared/useStepForm.js';
+import type { FieldSpec } from './useStepForm.js';
 import type { AnyMessageKey } from './useAccountForm.js';
 
 /** A 6-digit emailed or texted code: numeric keyboard, one-time-code autofill, format checked before sending. */

@@ -6,9 +6,9 @@ import { useUser } from '../../react/useUser.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, accountT, translateAccount, type AccountMessages } from './messages.js';
-import { cleanCode, codeField } from './fields.js';
-import { useAccountForm, type AccountFormRenderProps } from './useAccountForm.js';
+import { accountErrorMessage, accountT, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { cleanCode, codeField } from '../shared/accountFields.js';
+import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 const TotpQrCode = lazy(() => import('../MfaSetupForm/TotpQrCode.js'));
 
