@@ -5,7 +5,8 @@ import type { AttributeField } from '../shared/attributeInputs.js';
 import { ViewLink } from '../shared/ViewLink.js';
 import { ForgotPassword } from '../ForgotPassword/ForgotPassword.js';
 import { translateAccount, type AccountMessages } from '../accountMessages.js';
-import { ConfirmSignUp, SignUp } from '../SignUp/SignUp.js';
+import { ConfirmSignUp } from '../ConfirmSignUp/ConfirmSignUp.js';
+import { SignUp } from '../SignUp/SignUp.js';
 import { useAuth } from '../../react/useAuth.js';
 
 export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';

@@ -1,41 +1,10 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useDeleteUser } from '../../react/account.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
-import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
-
-export interface UseDeleteAccountFormOptions {
-  messages?: AccountMessages;
-  onDeleted?: () => void;
-}
-
-/** Deletes the account (DeleteUser) only after the user typed the confirmation word. */
-export function useDeleteAccountForm(options: UseDeleteAccountFormOptions = {}): AccountFormRenderProps {
-  const mutation = useDeleteUser();
-  const t = accountT(options.messages);
-  const word = t('deleteAccount.word');
-  return useAccountForm({
-    hook: 'useDeleteAccountForm',
-    messages: options.messages,
-    title: t('deleteAccount.title'),
-    hint: t('deleteAccount.hint', { word }),
-    submitLabel: t('deleteAccount.submit'),
-    fields: [
-      {
-        name: 'confirmation',
-        label: t('deleteAccount.confirm'),
-        validate: (v) => (v.trim() !== word ? ['invalid.confirmation', { word }] : null),
-        input: { type: 'text', autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false },
-      },
-    ],
-    mutation,
-    toInput: () => undefined,
-    onSuccess: () => options.onDeleted?.(),
-  });
-}
+import type { AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useDeleteAccountForm, type UseDeleteAccountFormOptions } from './useDeleteAccountForm.js';
 
 export interface DeleteAccountProps extends UseDeleteAccountFormOptions {
   className?: string;

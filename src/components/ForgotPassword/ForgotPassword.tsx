@@ -1,83 +1,16 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import type { CodeDelivery } from '../../core/index.js';
-import { useConfirmForgotPassword, useForgotPassword } from '../../react/account.js';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountT, translateAccount, type AccountMessages } from '../accountMessages.js';
+import type { AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { translateAccount, type AccountMessages } from '../accountMessages.js';
 import { ResendButton } from '../ResendButton/ResendButton.js';
-import { cleanCode, codeField, newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
-import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
-
-export interface UseForgotPasswordFormOptions {
-  messages?: AccountMessages;
-  initialUsername?: string;
-  onCodeSent?: (result: { username: string; codeDelivery: CodeDelivery | undefined }) => void;
-}
-
-/** Step one of a password reset (ForgotPassword): the username. */
-export function useForgotPasswordForm(options: UseForgotPasswordFormOptions = {}): AccountFormRenderProps {
-  const mutation = useForgotPassword();
-  const t = accountT(options.messages);
-  return useAccountForm({
-    hook: 'useForgotPasswordForm',
-    messages: options.messages,
-    title: t('forgot.title'),
-    hint: t('forgot.hint'),
-    submitLabel: t('forgot.submit'),
-    fields: [
-      {
-        name: 'username',
-        label: t('signIn.username'),
-        initial: options.initialUsername ?? '',
-        validate: (v) => (v.trim() === '' ? 'invalid.username' : null),
-        input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
-      },
-    ],
-    mutation,
-    toInput: (v) => ({ username: (v.username ?? '').trim() }),
-    onSuccess: (result, v) => options.onCodeSent?.({ username: (v.username ?? '').trim(), codeDelivery: result.codeDelivery }),
-  });
-}
-
-export interface UseConfirmForgotPasswordFormOptions {
-  username: string;
-  codeDelivery?: CodeDelivery | undefined;
-  messages?: AccountMessages;
-  onPasswordReset?: (result: { username: string }) => void;
-}
-
-/** Step two (ConfirmForgotPassword): the code and the new password twice, with the match check. */
-export function useConfirmForgotPasswordForm(
-  options: UseConfirmForgotPasswordFormOptions,
-): AccountFormRenderProps & { passwordsMatch: boolean | null; resend: () => Promise<{ codeDelivery: CodeDelivery | undefined }> } {
-  const mutation = useConfirmForgotPassword();
-  const resend = useForgotPassword();
-  const t = accountT(options.messages);
-  const form = useAccountForm({
-    hook: 'useConfirmForgotPasswordForm',
-    messages: options.messages,
-    title: t('forgotConfirm.title'),
-    hint: options.codeDelivery?.destination
-      ? t('forgotConfirm.hint', { destination: options.codeDelivery.destination })
-      : t('forgotConfirm.hintNoDestination'),
-    submitLabel: t('forgotConfirm.submit'),
-    fields: [codeField(t('code.label')), ...newPasswordFields({ password: t('newPassword.password'), confirm: t('newPassword.confirm') })],
-    mutation,
-    clearOnFailure: ['code', 'newPassword', 'confirm'],
-    errorContext: 'account',
-    toInput: (v) => ({ username: options.username, code: cleanCode(v.code), newPassword: v.newPassword ?? '' }),
-    onSuccess: () => options.onPasswordReset?.({ username: options.username }),
-  });
-  return {
-    ...form,
-    passwordsMatch: passwordsMatch(form.values),
-    resend: () => resend.mutateAsync({ username: options.username }),
-  };
-}
+import { useConfirmForgotPasswordForm, type UseConfirmForgotPasswordFormOptions } from './useConfirmForgotPasswordForm.js';
+import { useForgotPasswordForm, type UseForgotPasswordFormOptions } from './useForgotPasswordForm.js';
 
 export interface ForgotPasswordProps {
   messages?: AccountMessages;

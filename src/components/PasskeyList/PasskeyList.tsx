@@ -1,56 +1,11 @@
 'use client';
-import { useId, useState, type ReactNode } from 'react';
-import type { CognitoAuthError, Passkey } from '../../core/index.js';
-import { useDeletePasskey, usePasskeys, useRegisterPasskey } from '../../react/account.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
-
-export interface PasskeyListRenderProps {
-  loading: boolean;
-  passkeys: (Passkey & { label: string; remove(): void })[];
-  add(): void;
-  pending: boolean;
-  error: string | null;
-  cognitoError: CognitoAuthError | null;
-  done: string | null;
-  t: (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => string;
-}
+import { useId, type ReactNode } from 'react';
+import type { AccountMessages } from '../accountMessages.js';
+import { usePasskeyList, type PasskeyListRenderProps } from './usePasskeyList.js';
 
 /**
- * The signed-in user's passkeys (ListWebAuthnCredentials), "add a passkey" (StartWebAuthnRegistration,
- * `navigator.credentials.create`, CompleteWebAuthnRegistration) and "delete" (DeleteWebAuthnCredential).
- */
-export function usePasskeyList(options: { messages?: AccountMessages } = {}): PasskeyListRenderProps {
-  const passkeys = usePasskeys();
-  const register = useRegisterPasskey();
-  const remove = useDeletePasskey();
-  const [done, setDone] = useState<string | null>(null);
-  const t: PasskeyListRenderProps['t'] = (key, values) => translateAccount(options.messages, key, values);
-  const error = register.error ?? remove.error ?? passkeys.error ?? null;
-  return {
-    loading: passkeys.isPending,
-    passkeys: (passkeys.data ?? []).map((p) => ({
-      ...p,
-      label: p.name ?? t('passkeys.unnamed'),
-      remove: () => {
-        setDone(null);
-        register.reset();
-        remove.mutate(p.credentialId);
-      },
-    })),
-    add: () => {
-      setDone(null);
-      remove.reset();
-      register.mutate(undefined, { onSuccess: () => setDone(t('passkeys.added')) });
-    },
-    pending: register.isPending || remove.isPending,
-    error: error ? accountErrorMessage(options.messages, error) : null,
-    cognitoError: error,
-    done,
-    t,
-  };
-}
-
-/**
+ * The signed-in user's passkeys, each with a button to delete it, and "add a passkey".
+ *
  * @example
  * <PasskeyList />
  */

@@ -1,100 +1,20 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import type { CodeDelivery, UserDetails } from '../../core/index.js';
-import { useSendAttributeVerificationCode, useUpdateUserAttributes, useVerifyUserAttribute } from '../../react/account.js';
+import { useSendAttributeVerificationCode } from '../../react/account.js';
 import { useUser } from '../../react/useUser.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import type { AttributeField } from '../shared/attributeInputs.js';
 import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, accountT, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
 import { ResendButton } from '../ResendButton/ResendButton.js';
-import { cleanCode, codeField } from '../shared/accountFields.js';
-import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
-
-const VERIFIABLE = ['email', 'phone_number'];
-
-export interface UserAttributesFormRenderProps extends AccountFormRenderProps {
-  attributeFields: string[];
-  /** Per verifiable attribute shown (email, phone_number): whether Cognito says it is verified. */
-  verified: Record<string, boolean>;
-  /** "Saved." after a save that needed no verification. */
-  done: string | null;
-}
-
-function useProfileForm(options: {
-  details: UserDetails;
-  attributes: AttributeField[];
-  messages: AccountMessages | undefined;
-  onVerificationNeeded: (attribute: string, codeDelivery: CodeDelivery | undefined) => void;
-}): UserAttributesFormRenderProps {
-  const mutation = useUpdateUserAttributes();
-  const [done, setDone] = useState(false);
-  const attrs = options.attributes.map(normalizeAttribute);
-  const t = accountT(options.messages);
-  const current = options.details.attributes;
-  const form = useAccountForm({
-    hook: 'useUserAttributesForm',
-    messages: options.messages,
-    title: t('attributes.title'),
-    hint: null,
-    submitLabel: t('attributes.submit'),
-    fields: attrs.map((a) => ({
-      name: a.name,
-      label: attributeLabel(t, a.name, a.label),
-      initial: current[a.name] ?? '',
-      validate: (v: string) => {
-        const value = v.trim();
-        if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: attributeLabel(t, a.name, a.label).toLowerCase() }] : null;
-        return attributeFormatError(a.name, value);
-      },
-      input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
-    })),
-    mutation,
-    toInput: (v) => {
-      setDone(false);
-      const changed = Object.fromEntries(attrs.map((a) => [a.name, (v[a.name] ?? '').trim()]).filter(([name, value]) => value !== '' && value !== (current[name as string] ?? '')));
-      return changed;
-    },
-    onSuccess: ({ codeDeliveries }) => {
-      const first = codeDeliveries.find((d) => d.attribute && VERIFIABLE.includes(d.attribute));
-      if (first?.attribute) options.onVerificationNeeded(first.attribute, first);
-      else setDone(true);
-    },
-  });
-  const verified = Object.fromEntries(attrs.filter((a) => VERIFIABLE.includes(a.name) && current[a.name]).map((a) => [a.name, current[`${a.name}_verified`] === 'true']));
-  return { ...form, attributeFields: attrs.map((a) => a.name), verified, done: done ? t('attributes.saved') : null };
-}
-
-function useVerifyForm(options: {
-  attribute: string;
-  codeDelivery: CodeDelivery | undefined;
-  messages: AccountMessages | undefined;
-  onVerified: () => void;
-  onCancel: () => void;
-}) {
-  const mutation = useVerifyUserAttribute();
-  const t = accountT(options.messages);
-  const destination = options.codeDelivery?.destination;
-  return useAccountForm({
-    hook: 'useUserAttributesForm',
-    messages: options.messages,
-    title: t('attributes.verifyTitle', { attribute: attributeLabel(t, options.attribute).toLowerCase() }),
-    hint: destination ? t('confirmSignUp.hint', { destination }) : null,
-    submitLabel: t('attributes.verifySubmit'),
-    fields: [codeField(t('code.label'))],
-    mutation,
-    clearOnFailure: ['code'],
-    errorContext: 'account',
-    toInput: (v) => ({ attribute: options.attribute, code: cleanCode(v.code) }),
-    onSuccess: options.onVerified,
-    onCancel: options.onCancel,
-  });
-}
+import { useProfileForm, type UserAttributesFormRenderProps } from './useProfileForm.js';
+import { useVerifyAttributeForm } from './useVerifyAttributeForm.js';
 
 function VerifyAttribute({ attribute, codeDelivery, messages, onDone }: { attribute: string; codeDelivery: CodeDelivery | undefined; messages: AccountMessages | undefined; onDone: () => void }) {
   const send = useSendAttributeVerificationCode();
-  const form = useVerifyForm({ attribute, codeDelivery, messages, onVerified: onDone, onCancel: onDone });
+  const form = useVerifyAttributeForm({ attribute, codeDelivery, messages, onVerified: onDone, onCancel: onDone });
   return (
     <FormLayout props={form as unknown as StepFormRenderProps} step="VERIFY_ATTRIBUTE">
       {form.fields.code && <Field field={form.fields.code} />}
