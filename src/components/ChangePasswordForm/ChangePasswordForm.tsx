@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import { useChangePasswordForm, type ChangePasswordFormRenderProps, type UseChangePasswordFormOptions } from './useChangePasswordForm.js';
 
 export interface ChangePasswordFormProps extends UseChangePasswordFormOptions {
@@ -22,7 +21,7 @@ export function ChangePasswordForm({ className, children, ...options }: ChangePa
   const form = useChangePasswordForm(options);
   if (children) return <>{children(form)}</>;
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="CHANGE_PASSWORD" className={className} canCancel={false}>
+    <FormLayout props={form} step="CHANGE_PASSWORD" className={className} canCancel={false}>
       {form.fields.current && <Field field={form.fields.current} />}
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
       {form.fields.confirm && <Field field={form.fields.confirm} />}

@@ -1,12 +1,13 @@
 'use client';
 import { useState } from 'react';
 import { useChangePassword } from '../../react/account.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseChangePasswordFormOptions {
-  messages?: AccountMessages;
+  messages?: Messages;
   onChanged?: () => void;
 }
 
@@ -26,7 +27,7 @@ export interface ChangePasswordFormRenderProps extends AccountFormRenderProps {
 export function useChangePasswordForm(options: UseChangePasswordFormOptions = {}): ChangePasswordFormRenderProps {
   const mutation = useChangePassword();
   const [done, setDone] = useState(false);
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   const form = useAccountForm({
     hook: 'useChangePasswordForm',
     messages: options.messages,

@@ -2,7 +2,6 @@
 import type { ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import { ResendButton } from '../ResendButton/ResendButton.js';
 import { useConfirmSignUpForm, type UseConfirmSignUpFormOptions } from './useConfirmSignUpForm.js';
 
@@ -21,7 +20,7 @@ export function ConfirmSignUp({ children, className, ...options }: ConfirmSignUp
   const form = useConfirmSignUpForm(options);
   if (children) return <>{children(form)}</>;
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="CONFIRM_SIGN_UP" className={className} canCancel={false}>
+    <FormLayout props={form} step="CONFIRM_SIGN_UP" className={className} canCancel={false}>
       {form.fields.code && <Field field={form.fields.code} />}
       <ResendButton resend={form.resend} messages={options.messages} startWith={options.codeSent === false ? 0 : undefined} />
     </FormLayout>

@@ -1,7 +1,8 @@
 'use client';
 import type { CodeDelivery } from '../../core/index.js';
 import { useConfirmSignUp, useResendSignUpCode } from '../../react/account.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { cleanCode, codeField } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
@@ -12,7 +13,7 @@ export interface UseConfirmSignUpFormOptions {
   codeDelivery?: CodeDelivery | undefined;
   /** False when no code was just sent (confirming later, from sign-in): "send a new code" is ready at once. */
   codeSent?: boolean;
-  messages?: AccountMessages;
+  messages?: Messages;
   onConfirmed?: (result: { session: string | undefined }) => void;
 }
 
@@ -26,7 +27,7 @@ export interface UseConfirmSignUpFormOptions {
 export function useConfirmSignUpForm(options: UseConfirmSignUpFormOptions): AccountFormRenderProps & { resend: () => ReturnType<ReturnType<typeof useResendSignUpCode>['mutateAsync']> } {
   const mutation = useConfirmSignUp();
   const resend = useResendSignUpCode();
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   const form = useAccountForm({
     hook: 'useConfirmSignUpForm',
     messages: options.messages,

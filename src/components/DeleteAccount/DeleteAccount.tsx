@@ -2,7 +2,6 @@
 import type { ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import type { AccountFormRenderProps } from '../shared/useAccountForm.js';
 import { useDeleteAccountForm, type UseDeleteAccountFormOptions } from './useDeleteAccountForm.js';
 
@@ -22,7 +21,7 @@ export function DeleteAccount({ className, children, ...options }: DeleteAccount
   const form = useDeleteAccountForm(options);
   if (children) return <>{children(form)}</>;
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="DELETE_ACCOUNT" className={className} canCancel={false}>
+    <FormLayout props={form} step="DELETE_ACCOUNT" className={className} canCancel={false}>
       {form.fields.confirmation && <Field field={form.fields.confirmation} />}
     </FormLayout>
   );

@@ -1,10 +1,11 @@
 'use client';
 import { useDeleteUser } from '../../react/account.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseDeleteAccountFormOptions {
-  messages?: AccountMessages;
+  messages?: Messages;
   onDeleted?: () => void;
 }
 
@@ -17,7 +18,7 @@ export interface UseDeleteAccountFormOptions {
  */
 export function useDeleteAccountForm(options: UseDeleteAccountFormOptions = {}): AccountFormRenderProps {
   const mutation = useDeleteUser();
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   const word = t('deleteAccount.word');
   return useAccountForm({
     hook: 'useDeleteAccountForm',

@@ -1,6 +1,6 @@
 'use client';
 import { useId, type ReactNode } from 'react';
-import type { AccountMessages } from '../accountMessages.js';
+import type { Messages } from '../messages.js';
 import { useDeviceList, type DeviceListRenderProps } from './useDeviceList.js';
 
 /**
@@ -9,7 +9,7 @@ import { useDeviceList, type DeviceListRenderProps } from './useDeviceList.js';
  * @example
  * <DeviceList />
  */
-export function DeviceList({ className, messages, children }: { className?: string; messages?: AccountMessages; children?: (props: DeviceListRenderProps) => ReactNode }) {
+export function DeviceList({ className, messages, children }: { className?: string; messages?: Messages; children?: (props: DeviceListRenderProps) => ReactNode }) {
   const list = useDeviceList(messages ? { messages } : {});
   const titleId = useId();
   if (children) return <>{children(list)}</>;

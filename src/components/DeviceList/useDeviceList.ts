@@ -2,7 +2,8 @@
 import type { AuthDevice, CognitoAuthError } from '../../core/index.js';
 import { useDevices } from '../../react/useDevices.js';
 import { useForgetDevice } from '../../react/useForgetDevice.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 
 export interface DeviceListRenderProps {
   loading: boolean;
@@ -10,7 +11,7 @@ export interface DeviceListRenderProps {
   pending: boolean;
   error: string | null;
   cognitoError: CognitoAuthError | null;
-  t: (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => string;
+  t: (key: MessageKey, values?: Record<string, string>) => string;
 }
 
 /**
@@ -20,10 +21,10 @@ export interface DeviceListRenderProps {
  * const list = useDeviceList();
  * list.devices.map((d) => <button key={d.deviceKey} onClick={d.forget}>{list.t('devices.forget', { name: d.label })}</button>);
  */
-export function useDeviceList(options: { messages?: AccountMessages } = {}): DeviceListRenderProps {
+export function useDeviceList(options: { messages?: Messages } = {}): DeviceListRenderProps {
   const devices = useDevices();
   const forget = useForgetDevice();
-  const t: DeviceListRenderProps['t'] = (key, values) => translateAccount(options.messages, key, values);
+  const t: DeviceListRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
   const error = forget.error ?? devices.error ?? null;
   return {
     loading: devices.isPending,
@@ -33,7 +34,7 @@ export function useDeviceList(options: { messages?: AccountMessages } = {}): Dev
       forget: () => forget.mutate(d.deviceKey),
     })),
     pending: forget.isPending,
-    error: error ? accountErrorMessage(options.messages, error) : null,
+    error: error ? errorMessage(options.messages, error, accountMessages) : null,
     cognitoError: error,
     t,
   };

@@ -5,15 +5,15 @@ import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import type { AccountFormRenderProps } from '../shared/useAccountForm.js';
-import { translateAccount, type AccountMessages } from '../accountMessages.js';
+import { translate, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { ResendButton } from '../ResendButton/ResendButton.js';
 import { useConfirmForgotPasswordForm, type UseConfirmForgotPasswordFormOptions } from './useConfirmForgotPasswordForm.js';
 import { useForgotPasswordForm, type UseForgotPasswordFormOptions } from './useForgotPasswordForm.js';
 
 export interface ForgotPasswordProps {
-  messages?: AccountMessages;
+  messages?: Messages;
   className?: string;
   initialUsername?: string;
   /** After the new password is set; `<Authentication>` returns to sign-in with the username filled in. */
@@ -28,7 +28,7 @@ function ConfirmStep({ options, render }: { options: UseConfirmForgotPasswordFor
   const form = useConfirmForgotPasswordForm(options);
   if (render) return <>{render(form)}</>;
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="CONFIRM_FORGOT_PASSWORD" canCancel={false}>
+    <FormLayout props={form} step="CONFIRM_FORGOT_PASSWORD" canCancel={false}>
       {form.fields.code && <Field field={form.fields.code} />}
       <ResendButton resend={form.resend} messages={options.messages} />
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
@@ -42,7 +42,7 @@ function RequestStep({ options, render }: { options: UseForgotPasswordFormOption
   const form = useForgotPasswordForm(options);
   if (render) return <>{render(form)}</>;
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="FORGOT_PASSWORD" canCancel={false}>
+    <FormLayout props={form} step="FORGOT_PASSWORD" canCancel={false}>
       {form.fields.username && <Field field={form.fields.username} />}
     </FormLayout>
   );
@@ -57,7 +57,7 @@ function RequestStep({ options, render }: { options: UseForgotPasswordFormOption
  */
 export function ForgotPassword({ messages, className, initialUsername, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
   const [sent, setSent] = useState<{ username: string; codeDelivery: CodeDelivery | undefined } | null>(null);
-  const link = <ViewLink link={signInLink} name="signIn" label={translateAccount(messages, 'link.signIn')} />;
+  const link = <ViewLink link={signInLink} name="signIn" label={translate(messages, 'link.signIn', {}, accountMessages)} />;
   return (
     <div className={className} data-cognito-view={sent ? 'confirmForgotPassword' : 'forgotPassword'}>
       {sent ? (

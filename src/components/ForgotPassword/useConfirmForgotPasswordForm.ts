@@ -1,14 +1,15 @@
 'use client';
 import type { CodeDelivery } from '../../core/index.js';
 import { useConfirmForgotPassword, useForgotPassword } from '../../react/account.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { cleanCode, codeField, newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseConfirmForgotPasswordFormOptions {
   username: string;
   codeDelivery?: CodeDelivery | undefined;
-  messages?: AccountMessages;
+  messages?: Messages;
   onPasswordReset?: (result: { username: string }) => void;
 }
 
@@ -24,7 +25,7 @@ export function useConfirmForgotPasswordForm(
 ): AccountFormRenderProps & { passwordsMatch: boolean | null; resend: () => Promise<{ codeDelivery: CodeDelivery | undefined }> } {
   const mutation = useConfirmForgotPassword();
   const resend = useForgotPassword();
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   const form = useAccountForm({
     hook: 'useConfirmForgotPasswordForm',
     messages: options.messages,

@@ -1,11 +1,12 @@
 'use client';
 import type { CodeDelivery } from '../../core/index.js';
 import { useForgotPassword } from '../../react/account.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseForgotPasswordFormOptions {
-  messages?: AccountMessages;
+  messages?: Messages;
   initialUsername?: string;
   onCodeSent?: (result: { username: string; codeDelivery: CodeDelivery | undefined }) => void;
 }
@@ -19,7 +20,7 @@ export interface UseForgotPasswordFormOptions {
  */
 export function useForgotPasswordForm(options: UseForgotPasswordFormOptions = {}): AccountFormRenderProps {
   const mutation = useForgotPassword();
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   return useAccountForm({
     hook: 'useForgotPasswordForm',
     messages: options.messages,

@@ -2,14 +2,13 @@
 import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import type { AccountMessages } from '../accountMessages.js';
+import type { Messages } from '../messages.js';
 import { useMfaSettings, type MfaSettingsRenderProps, type UseMfaSettingsOptions } from './useMfaSettings.js';
 import { useTotpSetupForm } from './useTotpSetupForm.js';
 
 const TotpQrCode = lazy(() => import('../MfaSetupForm/TotpQrCode.js'));
 
-function TotpEnrolment({ settings, messages }: { settings: MfaSettingsRenderProps; messages: AccountMessages | undefined }) {
+function TotpEnrolment({ settings, messages }: { settings: MfaSettingsRenderProps; messages: Messages | undefined }) {
   const setup = settings.totpSetup as NonNullable<MfaSettingsRenderProps['totpSetup']>;
   const form = useTotpSetupForm({
     messages,
@@ -17,7 +16,7 @@ function TotpEnrolment({ settings, messages }: { settings: MfaSettingsRenderProp
     onCancel: settings.cancelTotpSetup,
   });
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="TOTP_SETUP">
+    <FormLayout props={form} step="TOTP_SETUP">
       <div data-totp="">
         <Suspense fallback={null}>
           <TotpQrCode uri={setup.uri} label={settings.t('mfaSetup.qrLabel')} />

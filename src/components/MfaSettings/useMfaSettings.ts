@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { CognitoAuthError, MfaType, TotpSetup } from '../../core/index.js';
 import { useSetMfaPreference, useStartTotpSetup } from '../../react/account.js';
 import { useUser } from '../../react/useUser.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 
 /** One MFA method as the settings show it. */
 export interface MfaMethodState {
@@ -32,13 +33,13 @@ export interface MfaSettingsRenderProps {
   /** Called by the code form once VerifySoftwareToken succeeded. */
   finishTotpSetup(): void;
   done: string | null;
-  t: (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => string;
+  t: (key: MessageKey, values?: Record<string, string>) => string;
 }
 
 export interface UseMfaSettingsOptions {
   /** The methods to offer, in order (default: authenticator app, text message, email). */
   methods?: MfaType[];
-  messages?: AccountMessages;
+  messages?: Messages;
 }
 
 /**
@@ -55,7 +56,7 @@ export function useMfaSettings(options: UseMfaSettingsOptions = {}): MfaSettings
   const start = useStartTotpSetup();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const t: MfaSettingsRenderProps['t'] = (key, values) => translateAccount(options.messages, key, values);
+  const t: MfaSettingsRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
   const details = user.data;
   const enabled = details?.mfa.enabled ?? [];
   const error = set.error ?? start.error ?? null;
@@ -82,7 +83,7 @@ export function useMfaSettings(options: UseMfaSettingsOptions = {}): MfaSettings
     loading: user.isPending,
     methods,
     pending: set.isPending || start.isPending,
-    error: error ? accountErrorMessage(options.messages, error) : null,
+    error: error ? errorMessage(options.messages, error, accountMessages) : null,
     cognitoError: error,
     totpSetup: setup ? { ...setup, secretGroups: setup.secret.match(/.{1,4}/g) ?? [] } : null,
     startTotpSetup: () => {

@@ -1,6 +1,7 @@
 'use client';
 import { useVerifyTotpSetup } from '../../react/account.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { cleanCode, codeField } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
@@ -12,9 +13,9 @@ import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccoun
  * const form = useTotpSetupForm({ onVerified: settings.finishTotpSetup, onCancel: settings.cancelTotpSetup });
  * <form {...form.formProps}><input {...form.fields.code?.inputProps} /></form>
  */
-export function useTotpSetupForm(options: { messages?: AccountMessages | undefined; onVerified: () => void; onCancel: () => void }): AccountFormRenderProps {
+export function useTotpSetupForm(options: { messages?: Messages | undefined; onVerified: () => void; onCancel: () => void }): AccountFormRenderProps {
   const mutation = useVerifyTotpSetup();
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   return useAccountForm({
     hook: 'useTotpSetupForm',
     messages: options.messages,

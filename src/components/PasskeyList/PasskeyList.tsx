@@ -1,6 +1,6 @@
 'use client';
 import { useId, type ReactNode } from 'react';
-import type { AccountMessages } from '../accountMessages.js';
+import type { Messages } from '../messages.js';
 import { usePasskeyList, type PasskeyListRenderProps } from './usePasskeyList.js';
 
 /**
@@ -9,7 +9,7 @@ import { usePasskeyList, type PasskeyListRenderProps } from './usePasskeyList.js
  * @example
  * <PasskeyList />
  */
-export function PasskeyList({ className, messages, children }: { className?: string; messages?: AccountMessages; children?: (props: PasskeyListRenderProps) => ReactNode }) {
+export function PasskeyList({ className, messages, children }: { className?: string; messages?: Messages; children?: (props: PasskeyListRenderProps) => ReactNode }) {
   const list = usePasskeyList(messages ? { messages } : {});
   const titleId = useId();
   if (children) return <>{children(list)}</>;

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { CognitoAuthError, Passkey } from '../../core/index.js';
 import { useDeletePasskey, usePasskeys, useRegisterPasskey } from '../../react/account.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 
 export interface PasskeyListRenderProps {
   loading: boolean;
@@ -12,7 +13,7 @@ export interface PasskeyListRenderProps {
   error: string | null;
   cognitoError: CognitoAuthError | null;
   done: string | null;
-  t: (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => string;
+  t: (key: MessageKey, values?: Record<string, string>) => string;
 }
 
 /**
@@ -23,12 +24,12 @@ export interface PasskeyListRenderProps {
  * const list = usePasskeyList();
  * <button onClick={list.add} disabled={list.pending}>{list.t('passkeys.add')}</button>
  */
-export function usePasskeyList(options: { messages?: AccountMessages } = {}): PasskeyListRenderProps {
+export function usePasskeyList(options: { messages?: Messages } = {}): PasskeyListRenderProps {
   const passkeys = usePasskeys();
   const register = useRegisterPasskey();
   const remove = useDeletePasskey();
   const [done, setDone] = useState<string | null>(null);
-  const t: PasskeyListRenderProps['t'] = (key, values) => translateAccount(options.messages, key, values);
+  const t: PasskeyListRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
   const error = register.error ?? remove.error ?? passkeys.error ?? null;
   return {
     loading: passkeys.isPending,
@@ -47,7 +48,7 @@ export function usePasskeyList(options: { messages?: AccountMessages } = {}): Pa
       register.mutate(undefined, { onSuccess: () => setDone(t('passkeys.added')) });
     },
     pending: register.isPending || remove.isPending,
-    error: error ? accountErrorMessage(options.messages, error) : null,
+    error: error ? errorMessage(options.messages, error, accountMessages) : null,
     cognitoError: error,
     done,
     t,

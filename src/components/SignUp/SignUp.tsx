@@ -6,7 +6,6 @@ import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import type { StepFormRenderProps } from '../shared/useStepForm.js';
 import { ConfirmSignUp, type ConfirmSignUpProps } from '../ConfirmSignUp/ConfirmSignUp.js';
 import { useSignUpForm, type SignUpFormRenderProps, type UseSignUpFormOptions } from './useSignUpForm.js';
 
@@ -74,7 +73,7 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
   if (children) return <>{children(form)}</>;
   return (
     <div className={className} data-cognito-view="signUp">
-      <FormLayout props={form as unknown as StepFormRenderProps} step="SIGN_UP" canCancel={false}>
+      <FormLayout props={form} step="SIGN_UP" canCancel={false}>
         {form.fields.username && <Field field={form.fields.username} />}
         {form.attributeFields.map((name) => form.fields[name] && <Field key={name} field={form.fields[name]} />)}
         {form.fields.password && <Field field={form.fields.password} />}

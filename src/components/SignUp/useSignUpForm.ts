@@ -3,14 +3,15 @@ import type { SignUpResult } from '../../core/index.js';
 import { useSignUp } from '../../react/account.js';
 import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
 import type { FieldSpec } from '../shared/useStepForm.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
-import { useAccountForm, type AccountFormRenderProps, type AnyMessageKey } from '../shared/useAccountForm.js';
+import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 export interface UseSignUpFormOptions {
   /** The attributes to ask for, in order (default `['email']`): names, or `{ name, label, type, required }`. */
   attributes?: AttributeField[];
-  messages?: AccountMessages;
+  messages?: Messages;
   /**
    * Called after SignUp succeeded, with where the code went. The second argument is the password just
    * chosen, for signing in after confirmation: keep it in memory only (`<SignUp>` does, until it is used).
@@ -34,9 +35,9 @@ export interface SignUpFormRenderProps extends AccountFormRenderProps {
  */
 export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRenderProps {
   const mutation = useSignUp();
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   const attrs = (options.attributes ?? ['email']).map(normalizeAttribute);
-  const fields: FieldSpec<AnyMessageKey>[] = [
+  const fields: FieldSpec[] = [
     {
       name: 'username',
       label: t('signUp.username'),
@@ -44,7 +45,7 @@ export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRen
       validate: (v) => (v.trim() === '' ? 'invalid.username.signUp' : null),
       input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
     },
-    ...attrs.map<FieldSpec<AnyMessageKey>>((a) => ({
+    ...attrs.map<FieldSpec>((a) => ({
       name: `attribute:${a.name}`,
       label: attributeLabel(t, a.name, a.label),
       validate: (v) => {

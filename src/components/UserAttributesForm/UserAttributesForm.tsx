@@ -6,17 +6,17 @@ import { useUser } from '../../react/useUser.js';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
-import type { StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from '../accountMessages.js';
+import { errorMessage, translate, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { ResendButton } from '../ResendButton/ResendButton.js';
 import { useProfileForm, type UserAttributesFormRenderProps } from './useProfileForm.js';
 import { useVerifyAttributeForm } from './useVerifyAttributeForm.js';
 
-function VerifyAttribute({ attribute, codeDelivery, messages, onDone }: { attribute: string; codeDelivery: CodeDelivery | undefined; messages: AccountMessages | undefined; onDone: () => void }) {
+function VerifyAttribute({ attribute, codeDelivery, messages, onDone }: { attribute: string; codeDelivery: CodeDelivery | undefined; messages: Messages | undefined; onDone: () => void }) {
   const send = useSendAttributeVerificationCode();
   const form = useVerifyAttributeForm({ attribute, codeDelivery, messages, onVerified: onDone, onCancel: onDone });
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="VERIFY_ATTRIBUTE">
+    <FormLayout props={form} step="VERIFY_ATTRIBUTE">
       {form.fields.code && <Field field={form.fields.code} />}
       <ResendButton resend={() => send.mutateAsync(attribute)} messages={messages} />
     </FormLayout>
@@ -26,7 +26,7 @@ function VerifyAttribute({ attribute, codeDelivery, messages, onDone }: { attrib
 export interface UserAttributesFormProps {
   /** The attributes to show, in order (default `['email', 'name']`). */
   attributes?: AttributeField[];
-  messages?: AccountMessages;
+  messages?: Messages;
   className?: string;
   children?: (props: UserAttributesFormRenderProps) => ReactNode;
 }
@@ -45,7 +45,7 @@ function ProfileForm({
   const form = useProfileForm({ details, attributes, messages, onVerificationNeeded: (attribute, codeDelivery) => setVerifying({ attribute, codeDelivery }) });
   if (children) return <>{children(form)}</>;
   return (
-    <FormLayout props={form as unknown as StepFormRenderProps} step="USER_ATTRIBUTES" className={className} canCancel={false}>
+    <FormLayout props={form} step="USER_ATTRIBUTES" className={className} canCancel={false}>
       {form.attributeFields.map((name) => {
         const field = form.fields[name];
         if (!field) return null;
@@ -70,7 +70,7 @@ function ProfileForm({
           </div>
         );
       })}
-      {send.error && <p role="alert">{accountErrorMessage(messages, send.error)}</p>}
+      {send.error && <p role="alert">{errorMessage(messages, send.error, accountMessages)}</p>}
       <p role="status" data-done="">
         {form.done}
       </p>
@@ -96,7 +96,7 @@ export function UserAttributesForm({ attributes = ['email', 'name'], ...props }:
   if (!user.data) {
     return (
       <p aria-busy="true" data-section="attributes">
-        {user.error ? accountErrorMessage(props.messages, user.error) : translateAccount(props.messages, 'account.loading')}
+        {user.error ? errorMessage(props.messages, user.error, accountMessages) : translate(props.messages, 'account.loading', {}, accountMessages)}
       </p>
     );
   }

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { CodeDelivery, UserDetails } from '../../core/index.js';
 import { useUpdateUserAttributes } from '../../react/account.js';
 import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 
 const VERIFIABLE = ['email', 'phone_number'];
@@ -20,13 +21,13 @@ export interface UserAttributesFormRenderProps extends AccountFormRenderProps {
 export function useProfileForm(options: {
   details: UserDetails;
   attributes: AttributeField[];
-  messages: AccountMessages | undefined;
+  messages: Messages | undefined;
   onVerificationNeeded: (attribute: string, codeDelivery: CodeDelivery | undefined) => void;
 }): UserAttributesFormRenderProps {
   const mutation = useUpdateUserAttributes();
   const [done, setDone] = useState(false);
   const attrs = options.attributes.map(normalizeAttribute);
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   const current = options.details.attributes;
   const form = useAccountForm({
     hook: 'useUserAttributesForm',

@@ -2,7 +2,8 @@
 import type { CodeDelivery } from '../../core/index.js';
 import { useVerifyUserAttribute } from '../../react/account.js';
 import { attributeLabel } from '../shared/attributeInputs.js';
-import { accountT, type AccountMessages } from '../accountMessages.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
 import { cleanCode, codeField } from '../shared/accountFields.js';
 import { useAccountForm } from '../shared/useAccountForm.js';
 
@@ -10,12 +11,12 @@ import { useAccountForm } from '../shared/useAccountForm.js';
 export function useVerifyAttributeForm(options: {
   attribute: string;
   codeDelivery: CodeDelivery | undefined;
-  messages: AccountMessages | undefined;
+  messages: Messages | undefined;
   onVerified: () => void;
   onCancel: () => void;
 }) {
   const mutation = useVerifyUserAttribute();
-  const t = accountT(options.messages);
+  const t = translator(options.messages, accountMessages);
   const destination = options.codeDelivery?.destination;
   return useAccountForm({
     hook: 'useUserAttributesForm',

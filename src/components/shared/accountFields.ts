@@ -1,9 +1,9 @@
 'use client';
 import type { FieldSpec } from './useStepForm.js';
-import type { AnyMessageKey } from './useAccountForm.js';
+import type { MessageKey } from '../messages.js';
 
 /** A 6-digit emailed or texted code: numeric keyboard, one-time-code autofill, format checked before sending. */
-export function codeField(label: string): FieldSpec<AnyMessageKey> {
+export function codeField(label: string): FieldSpec {
   return {
     name: 'code',
     label,
@@ -16,8 +16,8 @@ export function codeField(label: string): FieldSpec<AnyMessageKey> {
 export function newPasswordFields(
   labels: { password: string; confirm: string },
   name = 'newPassword',
-  empty: AnyMessageKey = 'invalid.newPassword',
-): FieldSpec<AnyMessageKey>[] {
+  empty: MessageKey = 'invalid.newPassword',
+): FieldSpec[] {
   return [
     { name, label: labels.password, validate: (v) => (v === '' ? empty : null), input: { type: 'password', autoComplete: 'new-password' } },
     {
