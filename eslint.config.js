@@ -16,7 +16,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/react/**/*.{ts,tsx}'],
+    // Every file that uses React: the library, its stories, examples, component tests and benchmark apps.
+    files: ['src/**/*.{ts,tsx}', 'stories/**/*.{ts,tsx}', 'examples/**/*.{ts,tsx}', 'test/**/*.tsx', 'bench/**/*.tsx', '.storybook/**/*.tsx'],
     ...reactHooks.configs.flat.recommended,
   },
   {

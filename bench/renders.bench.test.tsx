@@ -10,10 +10,10 @@ import { Profiler } from 'react';
 import { afterEach, it } from 'vitest';
 import { CognitoProvider, SignIn, useAuth } from '../src/react/index.js';
 import { totpCode } from '../src/testing/index.js';
-import { PASSWORD, createPool, useMswServer } from '../test/helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../test/helpers/pool';
 import { record } from './record';
 
-const server = useMswServer();
+const server = setupMswServer();
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 afterEach(() => cleanup());
 

@@ -4,11 +4,11 @@
  */
 import { it } from 'vitest';
 import { totpCode } from '../src/testing/index.js';
-import { PASSWORD, createPool, useMswServer } from '../test/helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../test/helpers/pool';
 import { amplifyRequests } from './amplify';
 import { record } from './record';
 
-const server = useMswServer();
+const server = setupMswServer();
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const sms = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', phone_number: '+15555550100' }, mfa: { sms: true } };
 

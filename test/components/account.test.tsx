@@ -5,10 +5,10 @@ import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { AccountSettings, Authentication, ChangePasswordForm, DeleteAccount, MfaSettings, UserAttributesForm } from '../../src/react/index.js';
 import { totpCode } from '../../src/testing/index.js';
-import { PASSWORD, createPool, useMswServer } from '../helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
 
-const server = useMswServer();
+const server = setupMswServer();
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', email_verified: 'true', name: 'Alice' } };
 
 async function noAxeViolations(container: HTMLElement) {

@@ -9,10 +9,10 @@ import { createVirtualAuthenticator, totpCode } from '../../src/testing/index.js
 import { CognitoAuthError } from '../../src/core/index.js';
 import { http, HttpResponse } from 'msw';
 import { COGNITO } from '../helpers/session';
-import { PASSWORD, createPool, useMswServer } from '../helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
 
-const server = useMswServer();
+const server = setupMswServer();
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const smsUser = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', phone_number: '+15555550100' }, mfa: { sms: true } };
 

@@ -1,10 +1,10 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { CognitoAuthError, isCognitoAuthError } from '../../src/core/errors';
-import { PASSWORD, createPool, useMswServer } from '../helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../helpers/pool';
 import { reachableText } from '../helpers/session';
 
-const server = useMswServer();
+const server = setupMswServer();
 const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/';
 
 const smsUser = { username: 'alice', password: PASSWORD, attributes: { phone_number: '+15555551234' }, mfa: { sms: true } };

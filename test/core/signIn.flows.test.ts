@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { N, g, modPow } from '../../src/core/srp/index.js';
 import { totpCode, createVirtualAuthenticator } from '../../src/testing';
-import { PASSWORD, USER_POOL_ID, createPool, useMswServer } from '../helpers/pool';
+import { PASSWORD, USER_POOL_ID, createPool, setupMswServer } from '../helpers/pool';
 
-const server = useMswServer();
+const server = setupMswServer();
 
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', email_verified: 'true', name: 'Alice' } };
 

@@ -2,9 +2,9 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { createCognitoAuth } from '../../src/core/createCognitoAuth.js';
 import { totpCode } from '../../src/testing/index.js';
-import { PASSWORD, createPool, useMswServer } from '../helpers/pool.js';
+import { PASSWORD, createPool, setupMswServer } from '../helpers/pool.js';
 
-const server = useMswServer();
+const server = setupMswServer();
 const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/';
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', email_verified: 'true' } };
 

@@ -9,8 +9,11 @@ export const REGION = 'eu-west-1';
 export const USER_POOL_ID = 'eu-west-1_TestPool1';
 export const CLIENT_ID = 'testclient123';
 
-/** One msw server per test file; each test installs its own simulated pool's handlers. */
-export function useMswServer() {
+/**
+ * One msw server per test file, started and stopped by vitest's lifecycle hooks (not a React hook, hence
+ * not `use...`); each test installs its own simulated pool's handlers.
+ */
+export function setupMswServer() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());

@@ -21,10 +21,10 @@ import {
   useSignOut,
   useUser,
 } from '../../src/react/index.js';
-import { PASSWORD, createPool, useMswServer } from '../helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../helpers/pool';
 import { renderWithAuth, strict, testQueryClient } from './helpers';
 
-const server = useMswServer();
+const server = setupMswServer();
 const smsUser = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', phone_number: '+15555550100' }, mfa: { sms: true } };
 const plainUser = { username: 'bob', password: PASSWORD, attributes: { email: 'bob@example.com' } };
 

@@ -13,10 +13,10 @@ import {
   verifyTotpSetup,
 } from '../../src/core/index';
 import { totpCode } from '../../src/testing/index';
-import { PASSWORD, useMswServer } from '../helpers/pool';
+import { PASSWORD, setupMswServer } from '../helpers/pool';
 import { createServerPool } from './support';
 
-const server = useMswServer();
+const server = setupMswServer();
 const pat = { username: 'pat', password: PASSWORD, attributes: { email: 'pat@example.com', email_verified: 'true' } };
 const SECRET = 'the-client-secret';
 

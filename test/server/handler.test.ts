@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthHandler } from '../../src/server/index';
 import { totpCode } from '../../src/testing/index';
-import { PASSWORD, useMswServer } from '../helpers/pool';
+import { PASSWORD, setupMswServer } from '../helpers/pool';
 import { ORIGIN, SECRET, createServerPool } from './support';
 
-const server = useMswServer();
+const server = setupMswServer();
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const tia = { username: 'tia', password: PASSWORD, attributes: { email: 'tia@example.com' }, mfa: { totpSecret: TOTP } };
 const pat = { username: 'pat', password: PASSWORD, attributes: { email: 'pat@example.com' } };

@@ -1,6 +1,6 @@
 'use client';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { cooldownAfter, type CognitoAuthError } from '../../core/index.js';
 import { accountMessages } from '../accountMessages.js';
 import type { Messages } from '../messages.js';
@@ -44,8 +44,6 @@ export function useAccountForm<I, O>(options: {
 }): AccountFormRenderProps & { values: Record<string, string>; setValues: (fn: (v: Record<string, string>) => Record<string, string>) => void } {
   const { messages, mutation } = options;
   const cooldown = useCooldown();
-  const onSuccess = useRef(options.onSuccess);
-  onSuccess.current = options.onSuccess;
   const error = mutation.error;
   const { start } = cooldown;
   useEffect(() => {
@@ -63,9 +61,11 @@ export function useAccountForm<I, O>(options: {
     clearOnFailure: options.clearOnFailure ?? [],
     status: { pending: mutation.isPending || cooldown.remaining > 0, error },
     ...(options.onCancel ? { onCancel: options.onCancel } : {}),
+    // The callbacks of the render whose submit this is: `send` runs from that submit, so it needs no ref
+    // kept current during render.
     send: async (v) => {
       const output = await mutation.mutateAsync(options.toInput(v));
-      onSuccess.current?.(output, v);
+      options.onSuccess?.(output, v);
     },
   });
   return { ...renderProps, fields, submit, cooldown: cooldown.remaining, values, setValues };

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
+import { createRef, useCallback, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
 import type { CognitoAuthError } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
@@ -91,7 +91,11 @@ export function useStepForm(options: {
     Object.fromEntries(options.fields.map((f) => [f.name, f.initial ?? ''])),
   );
   const [errors, setErrors] = useState<Record<string, string | null>>({});
-  const refs = useRef<Record<string, RefObject<HTMLInputElement | null>>>({});
+  // One ref per field, the same objects for as long as the form has the same fields (MFA_SETUP swaps its
+  // fields once a method is chosen). Made here rather than lazily inside a ref read during render; the
+  // memo is only an economy: new objects would just be attached to the inputs at the next commit.
+  const names = options.fields.map((f) => f.name).join('\n');
+  const refs = useMemo(() => new Map(names.split('\n').map((name) => [name, createRef<HTMLInputElement>()])), [names]);
   const submitting = useRef(false);
   const { messages, table } = options;
   const t = useCallback((key: MessageKey, v?: Record<string, string>) => translate(messages, key, v, table), [messages, table]);
@@ -100,7 +104,6 @@ export function useStepForm(options: {
   const hintId = `${baseId}-hint`;
   const fields: Record<string, FieldRenderProps> = {};
   options.fields.forEach((spec, index) => {
-    refs.current[spec.name] ??= { current: null };
     const fieldErrorId = `${baseId}-${spec.name}-error`;
     const fieldError = errors[spec.name] ?? null;
     const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, storeError ? errorId : null]
@@ -113,7 +116,7 @@ export function useStepForm(options: {
       errorId: fieldErrorId,
       inputProps: {
         ...spec.input,
-        ref: refs.current[spec.name] as RefObject<HTMLInputElement | null>,
+        ref: refs.get(spec.name) as RefObject<HTMLInputElement | null>,
         id: `${baseId}-${spec.name}`,
         name: spec.name,
         value: values[spec.name] ?? '',
@@ -140,7 +143,7 @@ export function useStepForm(options: {
     }
     setErrors(found);
     if (firstInvalid) {
-      refs.current[firstInvalid]?.current?.focus();
+      refs.get(firstInvalid)?.current?.focus();
       return;
     }
     submitting.current = true;
@@ -155,7 +158,7 @@ export function useStepForm(options: {
     if (!options.status) failed = auth.getSnapshot().error !== null;
     if (failed && options.clearOnFailure?.length) {
       setValues((current) => ({ ...current, ...Object.fromEntries(options.clearOnFailure!.map((n) => [n, ''])) }));
-      refs.current[options.clearOnFailure[0] as string]?.current?.focus();
+      refs.get(options.clearOnFailure[0] as string)?.current?.focus();
     }
   };
 

@@ -21,9 +21,9 @@ import {
   type SignInStepOf,
 } from '../../../src/core/index';
 import { createVirtualAuthenticator, totpCode } from '../../../src/testing/index';
-import { PASSWORD, createPool, useMswServer } from '../../helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../../helpers/pool';
 
-const server = useMswServer();
+const server = setupMswServer();
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', email_verified: 'true', phone_number: '+15555550100' } };
 
 const rejection = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as { name: string; field?: string });

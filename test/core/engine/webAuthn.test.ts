@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVirtualAuthenticator } from '../../../src/testing/index.js';
-import { PASSWORD, createPool, useMswServer } from '../../helpers/pool.js';
+import { PASSWORD, createPool, setupMswServer } from '../../helpers/pool.js';
 
-const server = useMswServer();
+const server = setupMswServer();
 
 const fromB64url = (s: string) => Uint8Array.from(Buffer.from(s, 'base64url')).buffer;
 const toB64url = (b: ArrayBuffer | BufferSource) => Buffer.from(b instanceof ArrayBuffer ? b : (b as ArrayBufferView).buffer).toString('base64url');

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createCognitoAuth } from '../../../src/core/createCognitoAuth';
 import type { CognitoAuthConfig } from '../../../src/core/types';
 import type { UserPoolSimulatorConfig } from '../../../src/testing';
-import { PASSWORD, createPool, useMswServer } from '../../helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../../helpers/pool';
 import { COGNITO, mapStorage, recordEvents } from '../../helpers/session';
 
-const server = useMswServer();
+const server = setupMswServer();
 
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', phone_number: '+15555550100' }, mfa: { sms: true } };
 

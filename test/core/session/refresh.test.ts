@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCognitoAuth } from '../../../src/core/createCognitoAuth';
 import { createHmac } from 'node:crypto';
-import { CLIENT_ID, PASSWORD, createPool, useMswServer } from '../../helpers/pool';
+import { CLIENT_ID, PASSWORD, createPool, setupMswServer } from '../../helpers/pool';
 import { installVisibility, mapStorage, networkSwitch, reachableText, recordEvents, settle } from '../../helpers/session';
 
-const server = useMswServer();
+const server = setupMswServer();
 
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com' } };
 const MINUTE = 60_000;

@@ -1,9 +1,9 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ID, PASSWORD, createPool, useMswServer } from '../../helpers/pool';
+import { CLIENT_ID, PASSWORD, createPool, setupMswServer } from '../../helpers/pool';
 import { mapStorage, networkSwitch, recordEvents } from '../../helpers/session';
 
-const server = useMswServer();
+const server = setupMswServer();
 
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', phone_number: '+15555550100' } };
 const MINUTE = 60_000;

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createCognitoAuth } from '../../../src/core/createCognitoAuth';
 import { isCognitoAuthError } from '../../../src/core/errors';
 import type { CognitoAuthConfig } from '../../../src/core/types';
-import { CLIENT_ID, PASSWORD, createPool, useMswServer } from '../../helpers/pool';
+import { CLIENT_ID, PASSWORD, createPool, setupMswServer } from '../../helpers/pool';
 import { mapStorage, recordEvents, throwingStorage } from '../../helpers/session';
 import { totpCode } from '../../../src/testing';
 
-const server = useMswServer();
+const server = setupMswServer();
 
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com', name: 'Alice' } };
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCognitoAuth, type CognitoAuth } from '../../../src/core/createCognitoAuth';
 import type { CognitoAuthConfig, LockManagerLike } from '../../../src/core/types';
-import { PASSWORD, createPool, useMswServer } from '../../helpers/pool';
+import { PASSWORD, createPool, setupMswServer } from '../../helpers/pool';
 import { mapStorage, recordEvents } from '../../helpers/session';
 
-const server = useMswServer();
+const server = setupMswServer();
 
 const alice = { username: 'alice', password: PASSWORD, attributes: { email: 'alice@example.com' } };
 const MINUTE = 60_000;
