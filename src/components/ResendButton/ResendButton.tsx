@@ -8,6 +8,10 @@ import { useCooldown } from '../shared/useCooldown.js';
 /**
  * "Send a new code", with a countdown after each send and a longer one after a rate limit, so the user
  * cannot hammer the service. Its outcome is announced in a polite live region.
+ *
+ * @example
+ * const resend = useResendSignUpCode();
+ * <ResendButton resend={() => resend.mutateAsync({ username })} />
  */
 export function ResendButton({
   resend,
