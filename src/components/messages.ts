@@ -1,9 +1,43 @@
 'use client';
+/**
+ * The messages of the prebuilt forms: one key type (`MessageKey`), one table type (`Messages`), one lookup
+ * (`translate`, and `errorMessage` for errors), and one way to change any message: the `messages` prop
+ * every form takes.
+ *
+ * The English defaults are split by area so that a bundle carries only the strings it can render:
+ * `defaultMessages` here (sign-in, and the keys every form shares) and `accountMessages` in
+ * `accountMessages.ts` (sign-up, password reset, account settings), which only the account forms import.
+ * A form looks a key up in the app's `messages`, then in its area's table, then in the sign-in table.
+ *
+ * **Overriding a key**: pass the keys to change, the others keep their default.
+ * ```tsx
+ * <SignIn messages={{ 'signIn.submit': 'Log in', 'error.NotAuthorizedException': 'Wrong email or password.' }} />
+ * ```
+ * The same object can go to every form (`<Authentication>` hands it on to the forms it renders); keys a form
+ * does not use are ignored.
+ *
+ * **A table for a language** is an object of the same keys, in your app (none is bundled: each locale
+ * stays out of the bundles that do not load it). A partial table falls back to English for what it lacks;
+ * `satisfies Record<MessageKey, string>` makes the compiler list every key still to translate.
+ * ```ts
+ * export const fr = { 'signIn.title': 'Connexion', 'SMS_MFA.hint': 'Saisissez le code envoyé au {destination}.' } satisfies Messages;
+ * <SignIn messages={fr} />
+ * ```
+ *
+ * **Placeholders**: `{name}` in a message is replaced by the value the form passes under that name
+ * (`{destination}`: where the code went, `{digits}`, `{attribute}`, `{seconds}`, `{method}`, `{name}`,
+ * `{date}`, `{word}`, `{step}`, `{device}`); keep them in translations, in any position. A placeholder
+ * with no value is left as written.
+ *
+ * Errors are worded by their name (`error.CodeMismatchException`), never by the service's text; see
+ * `errorMessage`.
+ */
 import type { CognitoAuthError } from '../core/index.js';
+import type { accountMessages } from './accountMessages.js';
 
 /**
- * Every string the prebuilt forms show, in English. Override any key through the `messages` prop; a
- * language is a table of the same keys (none is bundled: pass yours). `{name}` placeholders are filled in.
+ * The sign-in strings in English, and the keys every form shares (`code.label`, `invalid.*`,
+ * `attribute.*`, `error.*`). Override any key through the `messages` prop.
  *
  * @example
  * <SignIn messages={{ 'signIn.submit': 'Log in', 'error.NotAuthorizedException': 'Wrong email or password.' }} />
@@ -103,26 +137,71 @@ export const defaultMessages = {
   'error.default': 'Something went wrong. Try again.',
 } as const;
 
-export type MessageKey = keyof typeof defaultMessages;
+/**
+ * Every message key, of every table (sign-in and account).
+ *
+ * @example
+ * const key: MessageKey = 'signIn.submit';
+ */
+export type MessageKey = keyof typeof defaultMessages | keyof typeof accountMessages;
 
-/** A message table: any subset of the keys, the rest come from English. */
+/**
+ * A message table: any subset of the keys. What the `messages` prop of every form takes, and the shape of
+ * a table for a language; the keys it lacks come from English.
+ *
+ * @example
+ * const messages: Messages = { 'signIn.username': 'Email', 'signUp.submit': 'Join' };
+ */
 export type Messages = Partial<Record<MessageKey, string>>;
 
-/** Looks a message up, with `{name}` placeholders filled in. */
-export function translate(messages: Messages | undefined, key: MessageKey, values: Record<string, string> = {}): string {
-  const template = messages?.[key] ?? defaultMessages[key];
+/**
+ * Looks a message up, with its `{name}` placeholders filled in from `values`: the app's `messages`
+ * first, then `table` (the English defaults of the form's area; the sign-in table unless given), then
+ * the sign-in table. An unknown key comes back as itself.
+ *
+ * @example
+ * translate({ 'SMS_MFA.hint': 'Code sent to {destination}' }, 'SMS_MFA.hint', { destination: '+*******0100' });
+ * // 'Code sent to +*******0100'
+ * translate(undefined, 'signUp.title', {}, accountMessages); // 'Create an account'
+ */
+export function translate(messages: Messages | undefined, key: MessageKey, values: Record<string, string> = {}, table: Messages = defaultMessages): string {
+  const template = lookup(messages, key, table) ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /**
- * The message for an error, by its name (never its text): a service exception or a library code. Input
- * errors name their field. Unknown names get the default message.
+ * `translate` bound to the app's messages and an area's table: the `t` of the forms' render props.
+ *
+ * @example
+ * const t = translator(messages, accountMessages);
+ * t('resend.wait', { seconds: '30' }); // 'Send a new code in 30 s'
  */
-export function errorMessage(messages: Messages | undefined, error: CognitoAuthError): string {
-  if (error.name === 'InvalidInput' && error.field) {
-    const key = `invalid.${error.field}` as MessageKey;
-    if (key in defaultMessages) return translate(messages, key);
-  }
-  const key = `error.${error.name}` as MessageKey;
-  return translate(messages, key in defaultMessages ? key : 'error.default');
+export function translator(messages: Messages | undefined, table: Messages = defaultMessages) {
+  return (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, table);
+}
+
+/**
+ * The message for an error, by its name (never its text): a service exception or a library code, looked
+ * up as `translate` does. Most specific first: `error.<name>.<context>` when a context is given (an
+ * operation's own wording, e.g. `error.NotAuthorizedException.changePassword`), then `invalid.<field>` for
+ * an input error that names its field, then `error.<name>`, then `error.default`.
+ *
+ * @example
+ * errorMessage(undefined, error); // 'That code is not right. Check it and try again.' for CodeMismatchException
+ * errorMessage(messages, error, accountMessages, 'changePassword');
+ */
+export function errorMessage(messages: Messages | undefined, error: CognitoAuthError, table: Messages = defaultMessages, context?: string): string {
+  const keys = [
+    context ? `error.${error.name}.${context}` : null,
+    error.name === 'InvalidInput' && error.field ? `invalid.${error.field}` : null,
+    `error.${error.name}`,
+  ];
+  const key = (keys.find((k) => k !== null && lookup(messages, k as MessageKey, table) !== undefined) ?? 'error.default') as MessageKey;
+  // `invalid.confirmation` names the word the user must type (a key of the account table).
+  const word = lookup(messages, 'deleteAccount.word', table);
+  return translate(messages, key, word === undefined ? {} : { word }, table);
+}
+
+function lookup(messages: Messages | undefined, key: MessageKey, table: Messages): string | undefined {
+  return messages?.[key] ?? table[key] ?? (defaultMessages as Messages)[key];
 }

@@ -1,15 +1,7 @@
 'use client';
-import type { ReactNode } from 'react';
-import { Field } from '../shared/Field.js';
-import { FormLayout } from '../shared/FormLayout.js';
-import type { UseCodeFormOptions } from './useCodeStepForm.js';
-import { useEmailOtpForm, type EmailOtpFormRenderProps } from './useEmailOtpForm.js';
+import { CodeForm, type CodeFormProps } from './CodeForm.js';
 
-export interface EmailOtpFormProps extends UseCodeFormOptions {
-  className?: string;
-  /** Replaces the markup: receives the field, the step (with where the code went), state and actions. */
-  children?: (props: EmailOtpFormRenderProps) => ReactNode;
-}
+export type EmailOtpFormProps = CodeFormProps<'EMAIL_OTP'>;
 
 /**
  * Asks for an email code (EMAIL_OTP, MFA or passwordless).
@@ -17,12 +9,6 @@ export interface EmailOtpFormProps extends UseCodeFormOptions {
  * @example
  * <EmailOtpForm>{(form) => <MyCodeInput {...form.fields.code.inputProps} />}</EmailOtpForm>
  */
-export function EmailOtpForm({ children, className, ...options }: EmailOtpFormProps) {
-  const form = useEmailOtpForm(options);
-  if (children) return <>{children(form)}</>;
-  return (
-    <FormLayout props={form} step="EMAIL_OTP" className={className}>
-      <Field field={form.fields.code} />
-    </FormLayout>
-  );
+export function EmailOtpForm(props: EmailOtpFormProps) {
+  return <CodeForm name="EMAIL_OTP" hook="useEmailOtpForm" {...props} />;
 }

@@ -1,15 +1,7 @@
 'use client';
-import type { ReactNode } from 'react';
-import { Field } from '../shared/Field.js';
-import { FormLayout } from '../shared/FormLayout.js';
-import type { UseCodeFormOptions } from './useCodeStepForm.js';
-import { useSmsOtpForm, type SmsOtpFormRenderProps } from './useSmsOtpForm.js';
+import { CodeForm, type CodeFormProps } from './CodeForm.js';
 
-export interface SmsOtpFormProps extends UseCodeFormOptions {
-  className?: string;
-  /** Replaces the markup: receives the field, the step (with where the code went), state and actions. */
-  children?: (props: SmsOtpFormRenderProps) => ReactNode;
-}
+export type SmsOtpFormProps = CodeFormProps<'SMS_OTP'>;
 
 /**
  * Asks for a passwordless text message code (SMS_OTP).
@@ -17,12 +9,6 @@ export interface SmsOtpFormProps extends UseCodeFormOptions {
  * @example
  * <SmsOtpForm>{(form) => <MyCodeInput {...form.fields.code.inputProps} />}</SmsOtpForm>
  */
-export function SmsOtpForm({ children, className, ...options }: SmsOtpFormProps) {
-  const form = useSmsOtpForm(options);
-  if (children) return <>{children(form)}</>;
-  return (
-    <FormLayout props={form} step="SMS_OTP" className={className}>
-      <Field field={form.fields.code} />
-    </FormLayout>
-  );
+export function SmsOtpForm(props: SmsOtpFormProps) {
+  return <CodeForm name="SMS_OTP" hook="useSmsOtpForm" {...props} />;
 }

@@ -1,15 +1,7 @@
 'use client';
-import type { ReactNode } from 'react';
-import { Field } from '../shared/Field.js';
-import { FormLayout } from '../shared/FormLayout.js';
-import type { UseCodeFormOptions } from './useCodeStepForm.js';
-import { useSoftwareTokenMfaForm, type SoftwareTokenMfaFormRenderProps } from './useSoftwareTokenMfaForm.js';
+import { CodeForm, type CodeFormProps } from './CodeForm.js';
 
-export interface SoftwareTokenMfaFormProps extends UseCodeFormOptions {
-  className?: string;
-  /** Replaces the markup: receives the field, the step (with where the code went), state and actions. */
-  children?: (props: SoftwareTokenMfaFormRenderProps) => ReactNode;
-}
+export type SoftwareTokenMfaFormProps = CodeFormProps<'SOFTWARE_TOKEN_MFA'>;
 
 /**
  * Asks for an authenticator app code (SOFTWARE_TOKEN_MFA).
@@ -17,12 +9,6 @@ export interface SoftwareTokenMfaFormProps extends UseCodeFormOptions {
  * @example
  * <SoftwareTokenMfaForm>{(form) => <MyCodeInput {...form.fields.code.inputProps} />}</SoftwareTokenMfaForm>
  */
-export function SoftwareTokenMfaForm({ children, className, ...options }: SoftwareTokenMfaFormProps) {
-  const form = useSoftwareTokenMfaForm(options);
-  if (children) return <>{children(form)}</>;
-  return (
-    <FormLayout props={form} step="SOFTWARE_TOKEN_MFA" className={className}>
-      <Field field={form.fields.code} />
-    </FormLayout>
-  );
+export function SoftwareTokenMfaForm(props: SoftwareTokenMfaFormProps) {
+  return <CodeForm name="SOFTWARE_TOKEN_MFA" hook="useSoftwareTokenMfaForm" {...props} />;
 }

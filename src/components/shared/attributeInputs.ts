@@ -36,8 +36,8 @@ export function attributeFormatError(name: string, value: string): 'invalid.emai
 }
 
 /** The label of an attribute: the app's, else the table's for a standard one, else its name without `custom:`. */
-export function attributeLabel<K extends string>(t: (key: K) => string, name: string, given?: string): string {
+export function attributeLabel(t: (key: MessageKey) => string, name: string, given?: string): string {
   if (given) return given;
   const key = `attribute.${name}`;
-  return key in defaultMessages ? t(key as MessageKey & K) : name.replace(/^custom:/, '');
+  return key in defaultMessages ? t(key as MessageKey) : name.replace(/^custom:/, '');
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
+import { createRef, useCallback, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
 import type { CognitoAuthError } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
@@ -46,12 +46,12 @@ export interface StepFormRenderProps {
   t(key: MessageKey, values?: Record<string, string>): string;
 }
 
-export interface FieldSpec<K extends string = MessageKey> {
+export interface FieldSpec {
   name: string;
   label: string;
   initial?: string;
   /** Returns a message key when the value is not acceptable. */
-  validate?: (value: string, values: Record<string, string>) => K | [K, Record<string, string>] | null;
+  validate?: (value: string, values: Record<string, string>) => MessageKey | [MessageKey, Record<string, string>] | null;
   input?: InputHTMLAttributes<HTMLInputElement>;
 }
 
@@ -60,10 +60,14 @@ export interface FieldSpec<K extends string = MessageKey> {
  * specific messages and focus on the first invalid field, accessible wiring (labels, descriptions, a live
  * error region), and a submit that cannot run twice. The form's own hook says what is sent.
  */
-export function useStepForm<K extends string = MessageKey>(options: {
+export function useStepForm(options: {
   hook: string;
-  fields: FieldSpec<K>[];
+  fields: FieldSpec[];
   messages: Messages | undefined;
+  /** The English defaults of the form's area (the sign-in table unless given): see `translate`. */
+  table?: Messages;
+  /** Picks operation-specific error messages: see `errorMessage`. */
+  errorContext?: string | undefined;
   title: string;
   hint: string | null;
   submitLabel: string;
@@ -73,12 +77,9 @@ export function useStepForm<K extends string = MessageKey>(options: {
   clearOnFailure?: string[];
   /**
    * For forms outside the sign-in flow (sign-up, account settings): the request state of their own
-   * mutation instead of the store's, their message lookup, and what "cancel" does. `send` then rejects on
-   * failure.
+   * mutation instead of the store's, and what "cancel" does. `send` then rejects on failure.
    */
   status?: { pending: boolean; error: CognitoAuthError | null };
-  translate?: (key: K, values?: Record<string, string>) => string;
-  describeError?: (error: CognitoAuthError) => string;
   onCancel?: () => void;
 }) {
   const store = useAuthState(options.hook);
@@ -90,19 +91,19 @@ export function useStepForm<K extends string = MessageKey>(options: {
     Object.fromEntries(options.fields.map((f) => [f.name, f.initial ?? ''])),
   );
   const [errors, setErrors] = useState<Record<string, string | null>>({});
-  const refs = useRef<Record<string, RefObject<HTMLInputElement | null>>>({});
+  // One ref per field, the same objects for as long as the form has the same fields (MFA_SETUP swaps its
+  // fields once a method is chosen). Made here rather than lazily inside a ref read during render; the
+  // memo is only an economy: new objects would just be attached to the inputs at the next commit.
+  const names = options.fields.map((f) => f.name).join('\n');
+  const refs = useMemo(() => new Map(names.split('\n').map((name) => [name, createRef<HTMLInputElement>()])), [names]);
   const submitting = useRef(false);
-  const custom = options.translate;
-  const t = useCallback(
-    (key: K, v?: Record<string, string>) => (custom ? custom(key, v) : translate(options.messages, key as unknown as MessageKey, v)),
-    [options.messages, custom],
-  );
+  const { messages, table } = options;
+  const t = useCallback((key: MessageKey, v?: Record<string, string>) => translate(messages, key, v, table), [messages, table]);
 
   const errorId = `${baseId}-error`;
   const hintId = `${baseId}-hint`;
   const fields: Record<string, FieldRenderProps> = {};
   options.fields.forEach((spec, index) => {
-    refs.current[spec.name] ??= { current: null };
     const fieldErrorId = `${baseId}-${spec.name}-error`;
     const fieldError = errors[spec.name] ?? null;
     const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, storeError ? errorId : null]
@@ -115,7 +116,7 @@ export function useStepForm<K extends string = MessageKey>(options: {
       errorId: fieldErrorId,
       inputProps: {
         ...spec.input,
-        ref: refs.current[spec.name] as RefObject<HTMLInputElement | null>,
+        ref: refs.get(spec.name) as RefObject<HTMLInputElement | null>,
         id: `${baseId}-${spec.name}`,
         name: spec.name,
         value: values[spec.name] ?? '',
@@ -142,7 +143,7 @@ export function useStepForm<K extends string = MessageKey>(options: {
     }
     setErrors(found);
     if (firstInvalid) {
-      refs.current[firstInvalid]?.current?.focus();
+      refs.get(firstInvalid)?.current?.focus();
       return;
     }
     submitting.current = true;
@@ -157,7 +158,7 @@ export function useStepForm<K extends string = MessageKey>(options: {
     if (!options.status) failed = auth.getSnapshot().error !== null;
     if (failed && options.clearOnFailure?.length) {
       setValues((current) => ({ ...current, ...Object.fromEntries(options.clearOnFailure!.map((n) => [n, ''])) }));
-      refs.current[options.clearOnFailure[0] as string]?.current?.focus();
+      refs.get(options.clearOnFailure[0] as string)?.current?.focus();
     }
   };
 
@@ -178,11 +179,11 @@ export function useStepForm<K extends string = MessageKey>(options: {
     },
     submitLabel: options.submitLabel,
     pending,
-    error: storeError ? (options.describeError ?? ((e) => errorMessage(options.messages, e)))(storeError) : null,
+    error: storeError ? errorMessage(messages, storeError, table, options.errorContext) : null,
     cognitoError: storeError,
     errorId,
     cancel: options.onCancel ?? (() => auth.cancelSignIn()),
-    t: t as StepFormRenderProps['t'],
+    t,
   };
   return { fields, renderProps, submit, values, setValues };
 }

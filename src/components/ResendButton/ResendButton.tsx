@@ -1,12 +1,17 @@
 'use client';
 import { useState } from 'react';
 import { RESEND_COOLDOWN_SECONDS, cooldownAfter, isCognitoAuthError, type CodeDelivery } from '../../core/index.js';
-import { accountErrorMessage, translateAccount, type AccountMessages } from './messages.js';
-import { useCooldown } from './useCooldown.js';
+import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
+import { useCooldown } from '../shared/useCooldown.js';
 
 /**
  * "Send a new code", with a countdown after each send and a longer one after a rate limit, so the user
  * cannot hammer the service. Its outcome is announced in a polite live region.
+ *
+ * @example
+ * const resend = useResendSignUpCode();
+ * <ResendButton resend={() => resend.mutateAsync({ username })} />
  */
 export function ResendButton({
   resend,
@@ -14,14 +19,14 @@ export function ResendButton({
   startWith,
 }: {
   resend: () => Promise<{ codeDelivery: CodeDelivery | undefined }>;
-  messages?: AccountMessages | undefined;
+  messages?: Messages | undefined;
   /** Seconds to wait before the first resend (default 30: the first code was just sent). */
   startWith?: number | undefined;
 }) {
   const cooldown = useCooldown(startWith ?? RESEND_COOLDOWN_SECONDS);
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState(false);
-  const t = (key: Parameters<typeof translateAccount>[1], values?: Record<string, string>) => translateAccount(messages, key, values);
+  const t = (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, accountMessages);
   const onClick = async () => {
     setPending(true);
     try {
@@ -29,7 +34,7 @@ export function ResendButton({
       setStatus(codeDelivery?.destination ? t('resend.sent', { destination: codeDelivery.destination }) : t('resend.sentNoDestination'));
       cooldown.start(RESEND_COOLDOWN_SECONDS);
     } catch (error) {
-      setStatus(isCognitoAuthError(error) ? accountErrorMessage(messages, error) : t('error.default'));
+      setStatus(isCognitoAuthError(error) ? errorMessage(messages, error, accountMessages) : t('error.default'));
       cooldown.start(cooldownAfter(error));
     } finally {
       setPending(false);

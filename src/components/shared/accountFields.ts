@@ -1,10 +1,10 @@
 'use client';
 import { checkCode, normalizeCode, type CodeKind } from '../../core/index.js';
-import type { FieldSpec } from '../shared/useStepForm.js';
-import type { AnyMessageKey } from './useAccountForm.js';
+import type { FieldSpec } from './useStepForm.js';
+import type { MessageKey } from '../messages.js';
 
 /** A code of the given kind: numeric keyboard, one-time-code autofill, format checked before sending. */
-export function codeField(label: string, kind: CodeKind): FieldSpec<AnyMessageKey> {
+export function codeField(label: string, kind: CodeKind): FieldSpec {
   return {
     name: 'code',
     label,
@@ -20,8 +20,8 @@ export function codeField(label: string, kind: CodeKind): FieldSpec<AnyMessageKe
 export function newPasswordFields(
   labels: { password: string; confirm: string },
   name = 'newPassword',
-  empty: AnyMessageKey = 'invalid.newPassword',
-): FieldSpec<AnyMessageKey>[] {
+  empty: MessageKey = 'invalid.newPassword',
+): FieldSpec[] {
   return [
     { name, label: labels.password, validate: (v) => (v === '' ? empty : null), input: { type: 'password', autoComplete: 'new-password' } },
     {

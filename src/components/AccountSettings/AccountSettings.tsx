@@ -2,13 +2,14 @@
 import type { ReactNode } from 'react';
 import type { MfaType } from '../../core/index.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
-import { ChangePasswordForm } from './ChangePasswordForm.js';
-import { DeleteAccount } from './DeleteAccount.js';
-import { DeviceList } from './DeviceList.js';
-import { translateAccount, type AccountMessages } from './messages.js';
-import { MfaSettings } from './MfaSettings.js';
-import { PasskeyList } from './PasskeyList.js';
-import { UserAttributesForm } from './UserAttributesForm.js';
+import { ChangePasswordForm } from '../ChangePasswordForm/ChangePasswordForm.js';
+import { DeleteAccount } from '../DeleteAccount/DeleteAccount.js';
+import { DeviceList } from '../DeviceList/DeviceList.js';
+import { translate, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
+import { MfaSettings } from '../MfaSettings/MfaSettings.js';
+import { PasskeyList } from '../PasskeyList/PasskeyList.js';
+import { UserAttributesForm } from '../UserAttributesForm/UserAttributesForm.js';
 
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
 
@@ -18,7 +19,7 @@ export interface AccountSettingsProps {
   /** The profile's attributes (default `['email', 'name']`). */
   attributes?: AttributeField[];
   mfaMethods?: MfaType[];
-  messages?: AccountMessages;
+  messages?: Messages;
   className?: string;
   onDeleted?: () => void;
   /** Replace any section's markup. */
@@ -52,7 +53,7 @@ export function AccountSettings({
   };
   return (
     <div className={['cognito-react', className].filter(Boolean).join(' ')} data-view="accountSettings">
-      <h1>{translateAccount(messages, 'account.title')}</h1>
+      <h1>{translate(messages, 'account.title', {}, accountMessages)}</h1>
       {sections.map((section) => (
         <div key={section} data-account-section={section}>
           {(render[section] ?? parts[section])()}

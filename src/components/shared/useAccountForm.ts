@@ -1,21 +1,25 @@
 'use client';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { cooldownAfter, type CognitoAuthError } from '../../core/index.js';
-import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from '../shared/useStepForm.js';
-import { accountErrorMessage, translateAccount, type AccountMessageKey, type AccountMessages } from './messages.js';
-import type { MessageKey } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
+import type { Messages } from '../messages.js';
+import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from './useStepForm.js';
 import { useCooldown } from './useCooldown.js';
 
-export type AnyMessageKey = AccountMessageKey | MessageKey;
-
-/** What every account form's render props share (as the sign-in forms', with the account table's `t`). */
-export interface AccountFormRenderProps extends Omit<StepFormRenderProps, 't'> {
+/**
+ * What every account form's render props share: the sign-in forms' (their `t` looks in the account table
+ * first), with the fields by name and the rate-limit countdown.
+ *
+ * @example
+ * const form: AccountFormRenderProps = useChangePasswordForm();
+ * <button type="submit" disabled={form.pending}>{form.cooldown > 0 ? `${form.cooldown} s` : form.submitLabel}</button>
+ */
+export interface AccountFormRenderProps extends StepFormRenderProps {
   fields: Record<string, FieldRenderProps>;
   submit(): Promise<void>;
   /** Seconds left before the form may be sent again after a rate limit (0 when it may). */
   cooldown: number;
-  t(key: AnyMessageKey, values?: Record<string, string>): string;
 }
 
 /**
@@ -25,11 +29,11 @@ export interface AccountFormRenderProps extends Omit<StepFormRenderProps, 't'> {
  */
 export function useAccountForm<I, O>(options: {
   hook: string;
-  messages: AccountMessages | undefined;
+  messages: Messages | undefined;
   title: string;
   hint: string | null;
   submitLabel: string;
-  fields: FieldSpec<AnyMessageKey>[];
+  fields: FieldSpec[];
   mutation: UseMutationResult<O, CognitoAuthError, I>;
   toInput: (values: Record<string, string>) => I;
   onSuccess?: (output: O, values: Record<string, string>) => void;
@@ -40,30 +44,29 @@ export function useAccountForm<I, O>(options: {
 }): AccountFormRenderProps & { values: Record<string, string>; setValues: (fn: (v: Record<string, string>) => Record<string, string>) => void } {
   const { messages, mutation } = options;
   const cooldown = useCooldown();
-  const t = useCallback((key: AnyMessageKey, values?: Record<string, string>) => translateAccount(messages, key, values), [messages]);
-  const onSuccess = useRef(options.onSuccess);
-  onSuccess.current = options.onSuccess;
   const error = mutation.error;
   const { start } = cooldown;
   useEffect(() => {
     if (error) start(cooldownAfter(error));
   }, [error, start]);
-  const { fields, renderProps, submit, values, setValues } = useStepForm<AnyMessageKey>({
+  const { fields, renderProps, submit, values, setValues } = useStepForm({
     hook: options.hook,
-    messages: undefined,
+    messages,
+    table: accountMessages,
+    errorContext: options.errorContext,
     title: options.title,
     hint: options.hint,
     submitLabel: options.submitLabel,
     fields: options.fields,
     clearOnFailure: options.clearOnFailure ?? [],
     status: { pending: mutation.isPending || cooldown.remaining > 0, error },
-    translate: t,
-    describeError: (e) => accountErrorMessage(messages, e, options.errorContext),
     ...(options.onCancel ? { onCancel: options.onCancel } : {}),
+    // The callbacks of the render whose submit this is: `send` runs from that submit, so it needs no ref
+    // kept current during render.
     send: async (v) => {
       const output = await mutation.mutateAsync(options.toInput(v));
-      onSuccess.current?.(output, v);
+      options.onSuccess?.(output, v);
     },
   });
-  return { ...renderProps, t, fields, submit, cooldown: cooldown.remaining, values, setValues };
+  return { ...renderProps, fields, submit, cooldown: cooldown.remaining, values, setValues };
 }

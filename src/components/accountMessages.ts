@@ -1,11 +1,16 @@
 'use client';
-import type { CognitoAuthError } from '../../core/index.js';
-import { defaultMessages, errorMessage, type MessageKey, type Messages } from '../messages.js';
+import type { CognitoAuthError } from '../core/index.js';
+import { errorMessage, translate, type MessageKey, type Messages } from './messages.js';
 
 /**
- * The strings of the sign-up, password-reset and account forms, in English. A table of its own, so that
- * an app with `<SignIn>` alone does not carry them. Override any key (these or the sign-in table's)
- * through the `messages` prop.
+ * The strings of the sign-up, password-reset and account forms, in English: a table of its own, so that an
+ * app with `<SignIn>` alone does not carry them. The keys are `MessageKey`s like the sign-in table's, and
+ * are overridden the same way, through the `messages` prop (see `messages.ts` for languages and
+ * placeholders).
+ *
+ * @example
+ * <SignUp messages={{ 'signUp.submit': 'Join', 'error.UsernameExistsException': 'Taken, sorry.' }} />
+ * translate(undefined, 'signUp.title', {}, accountMessages); // 'Create an account'
  */
 export const accountMessages = {
   'signUp.title': 'Create an account',
@@ -93,37 +98,40 @@ export const accountMessages = {
   'error.UnsupportedOperation': 'This is not available here.',
 } as const;
 
+/**
+ * The keys of the account table alone.
+ *
+ * @deprecated Use `MessageKey`: one key type covers every table.
+ * @example
+ * const key: MessageKey = 'signUp.submit';
+ */
 export type AccountMessageKey = keyof typeof accountMessages;
 
-/** A message table for the account forms: any keys of theirs or of the sign-in table. */
-export type AccountMessages = Partial<Record<AccountMessageKey | MessageKey, string>>;
+/**
+ * @deprecated Use `Messages`: one table type for every form (this is the same type).
+ * @example
+ * const messages: Messages = { 'signUp.submit': 'Join' };
+ */
+export type AccountMessages = Messages;
 
-type AnyKey = AccountMessageKey | MessageKey;
-
-/** Looks a key up in the app's table, then this one, then the sign-in table; fills `{name}` placeholders. */
-export function translateAccount(messages: AccountMessages | undefined, key: AnyKey, values: Record<string, string> = {}): string {
-  const template =
-    messages?.[key] ?? (accountMessages as Record<string, string>)[key] ?? (defaultMessages as Record<string, string>)[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-/** `translateAccount` bound to one table, for forms that need their labels before their hook runs. */
-export function accountT(messages: AccountMessages | undefined) {
-  return (key: AnyKey, values?: Record<string, string>) => translateAccount(messages, key, values);
+/**
+ * `translate` with the account table as the defaults.
+ *
+ * @deprecated Use `translate(messages, key, values, accountMessages)`.
+ * @example
+ * translate(messages, 'resend.wait', { seconds: '30' }, accountMessages);
+ */
+export function translateAccount(messages: Messages | undefined, key: MessageKey, values: Record<string, string> = {}): string {
+  return translate(messages, key, values, accountMessages);
 }
 
 /**
- * The message for an error in an account form: by name, with an operation-specific message first
- * (`error.NotAuthorizedException.changePassword`), then the account table, then the sign-in table.
+ * `errorMessage` with the account table as the defaults.
+ *
+ * @deprecated Use `errorMessage(messages, error, accountMessages, context)`.
+ * @example
+ * errorMessage(messages, error, accountMessages, 'changePassword');
  */
-export function accountErrorMessage(messages: AccountMessages | undefined, error: CognitoAuthError, context?: string): string {
-  const lookup = (key: string) =>
-    (messages as Record<string, string> | undefined)?.[key] ?? (accountMessages as Record<string, string>)[key];
-  const specific = context ? lookup(`error.${error.name}.${context}`) : undefined;
-  if (specific) return specific;
-  if (error.name === 'InvalidInput' && error.field) {
-    const own = lookup(`invalid.${error.field}`);
-    if (own) return translateAccount(messages, `invalid.${error.field}` as AnyKey, { word: translateAccount(messages, 'deleteAccount.word') });
-  }
-  return lookup(`error.${error.name}`) ?? errorMessage(messages as Messages | undefined, error);
+export function accountErrorMessage(messages: Messages | undefined, error: CognitoAuthError, context?: string): string {
+  return errorMessage(messages, error, accountMessages, context);
 }

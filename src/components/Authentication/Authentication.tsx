@@ -3,9 +3,11 @@ import { useState, type ReactNode } from 'react';
 import { SignIn, type SignInProps } from '../SignIn/SignIn.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
 import { ViewLink } from '../shared/ViewLink.js';
-import { ForgotPassword } from './ForgotPassword.js';
-import { translateAccount, type AccountMessages } from './messages.js';
-import { ConfirmSignUp, SignUp } from './SignUp.js';
+import { ForgotPassword } from '../ForgotPassword/ForgotPassword.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
+import { ConfirmSignUp } from '../ConfirmSignUp/ConfirmSignUp.js';
+import { SignUp } from '../SignUp/SignUp.js';
 import { useAuth } from '../../react/useAuth.js';
 
 export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';
@@ -18,7 +20,7 @@ export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'f
   /** Hide sign-up (e.g. pools where only administrators create users). */
   hideSignUp?: boolean;
   hideForgotPassword?: boolean;
-  messages?: AccountMessages;
+  messages?: Messages;
   /** Called when the view changes, for apps that keep it in the URL. */
   onViewChange?: (view: AuthenticationView) => void;
 }
@@ -41,6 +43,7 @@ export function Authentication({
   className,
   ...signInProps
 }: AuthenticationProps): ReactNode {
+  const t = translator(messages, accountMessages);
   const [view, setViewState] = useState<AuthenticationView>(initialView);
   const [notice, setNotice] = useState<string | null>(null);
   const [username, setUsername] = useState<string | undefined>(undefined);
@@ -61,7 +64,7 @@ export function Authentication({
           signInLink={() => setView('signIn')}
           onConfirmed={({ username: name, step }) => {
             setUsername(name);
-            if (!step) setNotice(translateAccount(messages, 'signUp.confirmed'));
+            if (!step) setNotice(t('signUp.confirmed'));
             setView('signIn');
           }}
         />
@@ -76,11 +79,11 @@ export function Authentication({
           codeSent={false}
           {...(messages ? { messages } : {})}
           onConfirmed={() => {
-            setNotice(translateAccount(messages, 'signUp.confirmed'));
+            setNotice(t('signUp.confirmed'));
             setView('signIn');
           }}
         />
-        <ViewLink link={() => setView('signIn')} name="signIn" label={translateAccount(messages, 'link.signIn')} />
+        <ViewLink link={() => setView('signIn')} name="signIn" label={t('link.signIn')} />
       </div>
     );
   }
@@ -93,7 +96,7 @@ export function Authentication({
           signInLink={() => setView('signIn')}
           onPasswordReset={({ username: name }) => {
             setUsername(name);
-            setNotice(translateAccount(messages, 'forgot.done'));
+            setNotice(t('forgot.done'));
             setView('signIn');
           }}
         />
@@ -121,7 +124,7 @@ export function Authentication({
           setView('confirmSignUp');
         }}
         name="confirmSignUp"
-        label={translateAccount(messages, 'link.confirmSignUp')}
+        label={t('link.confirmSignUp')}
       />
     </>
   );

@@ -1,0 +1,41 @@
+'use client';
+import type { AuthDevice, CognitoAuthError } from '../../core/index.js';
+import { useDevices } from '../../react/useDevices.js';
+import { useForgetDevice } from '../../react/useForgetDevice.js';
+import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
+
+export interface DeviceListRenderProps {
+  loading: boolean;
+  devices: (AuthDevice & { label: string; forget(): void })[];
+  pending: boolean;
+  error: string | null;
+  cognitoError: CognitoAuthError | null;
+  t: (key: MessageKey, values?: Record<string, string>) => string;
+}
+
+/**
+ * The signed-in user's remembered devices (ListDevices), each with "forget" (ForgetDevice).
+ *
+ * @example
+ * const list = useDeviceList();
+ * list.devices.map((d) => <button key={d.deviceKey} onClick={d.forget}>{list.t('devices.forget', { name: d.label })}</button>);
+ */
+export function useDeviceList(options: { messages?: Messages } = {}): DeviceListRenderProps {
+  const devices = useDevices();
+  const forget = useForgetDevice();
+  const t: DeviceListRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
+  const error = forget.error ?? devices.error ?? null;
+  return {
+    loading: devices.isPending,
+    devices: (devices.data ?? []).map((d) => ({
+      ...d,
+      label: d.name ?? t('devices.unnamed'),
+      forget: () => forget.mutate(d.deviceKey),
+    })),
+    pending: forget.isPending,
+    error: error ? errorMessage(options.messages, error, accountMessages) : null,
+    cognitoError: error,
+    t,
+  };
+}

@@ -1,0 +1,56 @@
+'use client';
+import { useState } from 'react';
+import type { CognitoAuthError, Passkey } from '../../core/index.js';
+import { useDeletePasskey, usePasskeys, useRegisterPasskey } from '../../react/account.js';
+import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
+
+export interface PasskeyListRenderProps {
+  loading: boolean;
+  passkeys: (Passkey & { label: string; remove(): void })[];
+  add(): void;
+  pending: boolean;
+  error: string | null;
+  cognitoError: CognitoAuthError | null;
+  done: string | null;
+  t: (key: MessageKey, values?: Record<string, string>) => string;
+}
+
+/**
+ * The signed-in user's passkeys (ListWebAuthnCredentials), "add a passkey" (StartWebAuthnRegistration,
+ * `navigator.credentials.create`, CompleteWebAuthnRegistration) and "delete" (DeleteWebAuthnCredential).
+ *
+ * @example
+ * const list = usePasskeyList();
+ * <button onClick={list.add} disabled={list.pending}>{list.t('passkeys.add')}</button>
+ */
+export function usePasskeyList(options: { messages?: Messages } = {}): PasskeyListRenderProps {
+  const passkeys = usePasskeys();
+  const register = useRegisterPasskey();
+  const remove = useDeletePasskey();
+  const [done, setDone] = useState<string | null>(null);
+  const t: PasskeyListRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
+  const error = register.error ?? remove.error ?? passkeys.error ?? null;
+  return {
+    loading: passkeys.isPending,
+    passkeys: (passkeys.data ?? []).map((p) => ({
+      ...p,
+      label: p.name ?? t('passkeys.unnamed'),
+      remove: () => {
+        setDone(null);
+        register.reset();
+        remove.mutate(p.credentialId);
+      },
+    })),
+    add: () => {
+      setDone(null);
+      remove.reset();
+      register.mutate(undefined, { onSuccess: () => setDone(t('passkeys.added')) });
+    },
+    pending: register.isPending || remove.isPending,
+    error: error ? errorMessage(options.messages, error, accountMessages) : null,
+    cognitoError: error,
+    done,
+    t,
+  };
+}

@@ -1,0 +1,63 @@
+'use client';
+import { useState } from 'react';
+import type { CodeDelivery, UserDetails } from '../../core/index.js';
+import { useUpdateUserAttributes } from '../../react/account.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import { translator, type Messages } from '../messages.js';
+import { accountMessages } from '../accountMessages.js';
+import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+
+const VERIFIABLE = ['email', 'phone_number'];
+
+export interface UserAttributesFormRenderProps extends AccountFormRenderProps {
+  attributeFields: string[];
+  /** Per verifiable attribute shown (email, phone_number): whether Cognito says it is verified. */
+  verified: Record<string, boolean>;
+  /** "Saved." after a save that needed no verification. */
+  done: string | null;
+}
+
+/** The profile form of `<UserAttributesForm>` (UpdateUserAttributes), over the user GetUser returned. */
+export function useProfileForm(options: {
+  details: UserDetails;
+  attributes: AttributeField[];
+  messages: Messages | undefined;
+  onVerificationNeeded: (attribute: string, codeDelivery: CodeDelivery | undefined) => void;
+}): UserAttributesFormRenderProps {
+  const mutation = useUpdateUserAttributes();
+  const [done, setDone] = useState(false);
+  const attrs = options.attributes.map(normalizeAttribute);
+  const t = translator(options.messages, accountMessages);
+  const current = options.details.attributes;
+  const form = useAccountForm({
+    hook: 'useUserAttributesForm',
+    messages: options.messages,
+    title: t('attributes.title'),
+    hint: null,
+    submitLabel: t('attributes.submit'),
+    fields: attrs.map((a) => ({
+      name: a.name,
+      label: attributeLabel(t, a.name, a.label),
+      initial: current[a.name] ?? '',
+      validate: (v: string) => {
+        const value = v.trim();
+        if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: attributeLabel(t, a.name, a.label).toLowerCase() }] : null;
+        return attributeFormatError(a.name, value);
+      },
+      input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
+    })),
+    mutation,
+    toInput: (v) => {
+      setDone(false);
+      const changed = Object.fromEntries(attrs.map((a) => [a.name, (v[a.name] ?? '').trim()]).filter(([name, value]) => value !== '' && value !== (current[name as string] ?? '')));
+      return changed;
+    },
+    onSuccess: ({ codeDeliveries }) => {
+      const first = codeDeliveries.find((d) => d.attribute && VERIFIABLE.includes(d.attribute));
+      if (first?.attribute) options.onVerificationNeeded(first.attribute, first);
+      else setDone(true);
+    },
+  });
+  const verified = Object.fromEntries(attrs.filter((a) => VERIFIABLE.includes(a.name) && current[a.name]).map((a) => [a.name, current[`${a.name}_verified`] === 'true']));
+  return { ...form, attributeFields: attrs.map((a) => a.name), verified, done: done ? t('attributes.saved') : null };
+}
