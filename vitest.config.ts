@@ -47,6 +47,16 @@ const react18Aliases = react18.flatMap((name) => {
 /** The tests that run in-process with nothing started for them. */
 const unitFiles = ['test/**/*.test.{ts,tsx}'];
 const notUnit = ['test/integration/**', 'test/browser/**', 'test/e2e/**', '**/node_modules/**'];
+/**
+ * The projects named on the command line (`--project NAME`, `--project=NAME`), or none for all. Setting up
+ * the stories project loads Storybook's presets and indexes every story (about 6 s), so it is set up only
+ * when it runs, not for every other project's run too.
+ */
+const named = process.argv.flatMap((arg, i, all) =>
+  arg === '--project' ? [all[i + 1] ?? ''] : arg.startsWith('--project=') ? [arg.slice('--project='.length)] : [],
+);
+const runs = (project: string) => named.length === 0 || named.includes(project);
+
 /** The MSW service worker (npm run msw:worker) the in-browser simulated pools answer through. */
 const publicDir = here('./.storybook/public');
 
@@ -119,16 +129,20 @@ export default defineConfig({
           env: { EXPECT_REACT_MAJOR: '18' },
         },
       },
-      {
-        extends: true,
-        plugins: [storybookTest({ configDir: here('./.storybook') })],
-        publicDir,
-        test: {
-          name: 'stories',
-          testTimeout: 30_000,
-          browser: chromiumBrowserMode(),
-        },
-      },
+      ...(runs('stories')
+        ? [
+            {
+              extends: true as const,
+              plugins: [storybookTest({ configDir: here('./.storybook') })],
+              publicDir,
+              test: {
+                name: 'stories',
+                testTimeout: 30_000,
+                browser: chromiumBrowserMode(),
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {
