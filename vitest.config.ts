@@ -71,7 +71,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: unitFiles,
-          setupFiles: ['test/support/domTimeouts.ts'],
           exclude: notUnit,
           // Two cores: keep the pool small so SRP-heavy suites do not starve each other.
           maxWorkers: 2,
@@ -123,7 +122,6 @@ export default defineConfig({
         resolve: { alias: react18Aliases },
         test: {
           name: 'react18',
-          setupFiles: ['test/support/domTimeouts.ts'],
           maxWorkers: 2,
           include: ['test/react/**/*.test.tsx', 'test/components/**/*.test.tsx'],
           env: { EXPECT_REACT_MAJOR: '18' },

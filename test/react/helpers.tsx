@@ -3,7 +3,7 @@
  * under a <CognitoProvider> for a simulated pool behind the real AWS SDK client.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, type RenderOptions } from '@testing-library/react';
+import { cleanup, configure, render, type RenderOptions } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import type { CognitoAuth } from '../../src/core/index.js';
 import { CognitoProvider } from '../../src/index.js';
@@ -11,6 +11,11 @@ import { afterEach } from 'vitest';
 
 // Vitest runs without globals, so Testing Library cannot unmount by itself between tests.
 afterEach(() => cleanup());
+
+// `findBy…` and `waitFor` wait up to 5 s instead of 1 s: every sign-in here runs real SRP and the real SDK
+// against the simulator, and on a two-core machine running other suites beside it, 1 s is sometimes too
+// short for a step that a user would see in a fraction of a second. What is awaited is unchanged.
+configure({ asyncUtilTimeout: 5_000 });
 
 export function strict(ui: ReactNode) {
   return <StrictMode>{ui}</StrictMode>;
