@@ -43,8 +43,20 @@ export interface AuthHandlerOptions {
   cookie?: Partial<CookieOptions>;
   /** Where the handler is mounted (default `/api/auth`): routes are `<basePath>/session`, `/sign-in`, ... */
   basePath?: string;
-  /** The first sign-in flow (default USER_SRP_AUTH, SRP computed here); USER_PASSWORD_AUTH becomes ADMIN_USER_PASSWORD_AUTH. */
+  /**
+   * The sign-in flow (default USER_SRP_AUTH, SRP computed here); USER_PASSWORD_AUTH becomes
+   * ADMIN_USER_PASSWORD_AUTH. Shorthand for `authFlows: [authFlow]`.
+   */
   authFlow?: SignInAuthFlow;
+  /**
+   * The flows the browser may ask for (default: `[authFlow]`). A sign-in that names none uses the first; one
+   * that names another is refused with `FlowNotAllowed`. `GET /session` tells the browser, so `<SignIn>`
+   * follows the server without being told.
+   *
+   * @example
+   * authFlows: ['USER_PASSWORD_AUTH', 'USER_AUTH'] // password by default, USER_AUTH after sign-up
+   */
+  authFlows?: SignInAuthFlow[];
   /** Origins allowed to call the state-changing routes (default: the request's own origin). */
   allowedOrigins?: string[];
   /** Take the client's IP from `X-Forwarded-For` (only behind a proxy you run). */
@@ -133,6 +145,18 @@ const DAY = 24 * 60 * 60;
 const FIRST_FACTORS: FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
 const FLOWS: SignInAuthFlow[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH', 'CUSTOM_AUTH', 'CUSTOM_WITH_SRP'];
 
+/** The flows the browser may ask for, the default first, from `authFlows` or `authFlow`. */
+function allowedFlows(options: AuthHandlerOptions): SignInAuthFlow[] {
+  const listed: unknown = options.authFlows ?? [options.authFlow ?? 'USER_SRP_AUTH'];
+  if (!Array.isArray(listed) || listed.length === 0 || !listed.every((f) => FLOWS.some((known) => known === f))) {
+    throw new Error(`cognito-react/server: authFlows lists the sign-in flows the browser may ask for, one or more of ${FLOWS.join(', ')}.`);
+  }
+  if (options.authFlow !== undefined && options.authFlows && listed[0] !== options.authFlow) {
+    throw new Error(`cognito-react/server: authFlow (${options.authFlow}) is the default flow, the first of authFlows (${String(listed[0])}): give one of the two, or put it first.`);
+  }
+  return [...new Set(listed as SignInAuthFlow[])];
+}
+
 /** An error of the handler itself (bad request, CSRF, cookie), with its HTTP status. */
 class HttpError extends Error {
   constructor(
@@ -149,6 +173,7 @@ class HttpError extends Error {
 
 const STATUS_OF: Record<string, number> = {
   InvalidInput: 400,
+  FlowNotAllowed: 400,
   StepMismatch: 409,
   RequestInProgress: 409,
   NotAuthorizedException: 401,
@@ -216,6 +241,7 @@ export interface ServerSession {
  */
 export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const sealer: Sealer = createSealer(options.cookieSecrets);
+  const authFlows = allowedFlows(options);
   const name = options.cookieName ?? 'cognito-session';
   const csrfName = `${name}-csrf`;
   const basePath = (options.basePath ?? '/api/auth').replace(/\/+$/, '');
@@ -362,7 +388,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       clientId: options.clientId,
       ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
       transport: transportFor(request),
-      authFlow: options.authFlow ?? 'USER_SRP_AUTH',
+      authFlow: authFlows[0],
       storage: 'memory',
       autoRefresh: false,
       precomputeSrp: false,
@@ -471,15 +497,21 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
         cookies.push(...(await writeSealed(null)));
       }
     }
-    return json({ state: publicState(sealed), csrfToken: csrf }, 200, cookies);
+    return json({ state: publicState(sealed), csrfToken: csrf, authFlows }, 200, cookies);
   }
 
   async function signIn(request: Request): Promise<Response> {
     const body = await readJson(request);
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     await rateLimited(request, 'signIn', username || undefined);
-    const authFlow = body.authFlow === undefined ? undefined : FLOWS.find((f) => f === body.authFlow);
-    if (body.authFlow !== undefined && !authFlow) throw new HttpError(400, 'InvalidInput', 'Unknown authFlow.', 'answer');
+    const asked = body.authFlow === undefined ? undefined : FLOWS.find((f) => f === body.authFlow);
+    if (body.authFlow !== undefined && !asked) throw new HttpError(400, 'InvalidInput', 'Unknown authFlow.', 'answer');
+    // The server decides: a flow it does not allow is refused, none asked for is its first.
+    if (asked && !authFlows.includes(asked)) {
+      const error = new CognitoAuthError('FlowNotAllowed', `This server does not sign in with ${asked}; it allows ${authFlows.join(', ')} (the authFlows option of createAuthHandler).`);
+      return errorResponse(error, publicState(null, username || null));
+    }
+    const authFlow = asked ?? (authFlows[0] as SignInAuthFlow);
     const preferred = body.preferredChallenge === undefined ? undefined : FIRST_FACTORS.find((f) => f === body.preferredChallenge);
     if (body.preferredChallenge !== undefined && !preferred) throw new HttpError(400, 'InvalidInput', 'Unknown preferredChallenge.', 'answer');
     const clientMetadata = stringMap(body.clientMetadata, 'clientMetadata');
@@ -490,7 +522,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       step = await auth.signIn({
         username,
         ...(typeof body.password === 'string' ? { password: body.password } : {}),
-        ...(authFlow ? { authFlow } : {}),
+        authFlow,
         ...(preferred ? { preferredChallenge: preferred } : {}),
         ...(typeof body.session === 'string' ? { session: body.session } : {}),
         // The browser's ClientMetadata reaches the Lambda triggers as it would without a server; the server's
