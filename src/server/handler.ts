@@ -19,6 +19,7 @@ import type {
 import { contextDataFrom, createAdminTransport } from './adminTransport.js';
 import { chunk, parseCookies, serializeCookie, unchunk, MAX_CHUNKS, type CookieOptions } from './cookies.js';
 import { socketAddresses } from './clientIp.js';
+import { forwardedIp, requestOrigin, trustedHops } from './forwarded.js';
 import { CHANGES_CLAIMS, PUBLIC_COMMANDS, SERVER_FIELDS, SIGNED_IN_COMMANDS } from './commands.js';
 import { createSealer, type Sealer } from './seal.js';
 
@@ -57,10 +58,17 @@ export interface AuthHandlerOptions {
    * authFlows: ['USER_PASSWORD_AUTH', 'USER_AUTH'] // password by default, USER_AUTH after sign-up
    */
   authFlows?: SignInAuthFlow[];
-  /** Origins allowed to call the state-changing routes (default: the request's own origin). */
+  /**
+   * Other origins allowed to call the state-changing routes. The request's own origin (its `Host` header,
+   * or `X-Forwarded-Host` and `-Proto` with `trustProxy`) is always allowed, behind a framework too.
+   */
   allowedOrigins?: string[];
-  /** Take the client's IP from `X-Forwarded-For` (only behind a proxy you run). */
-  trustProxy?: boolean;
+  /**
+   * Proxies of yours in front of the server: read the client's IP from `X-Forwarded-For`, and the origin
+   * from `X-Forwarded-Host` and `-Proto`, taking the entries those proxies appended (the rightmost for
+   * `true`, the `hops`-th from the right for several in a row), never what the client wrote left of them.
+   */
+  trustProxy?: boolean | { hops: number };
   /** The client's IP where the platform knows it (e.g. Next.js `request.ip`); `toNodeListener` gives the socket's. */
   clientIp?: (request: Request) => string | undefined;
   /** Return the ID token's claims as the user's attributes (never the token itself). Default: username and sub only. */
@@ -242,6 +250,7 @@ export interface ServerSession {
 export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const sealer: Sealer = createSealer(options.cookieSecrets);
   const authFlows = allowedFlows(options);
+  const hops = trustedHops(options.trustProxy);
   const name = options.cookieName ?? 'cognito-session';
   const csrfName = `${name}-csrf`;
   const basePath = (options.basePath ?? '/api/auth').replace(/\/+$/, '');
@@ -335,21 +344,20 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   // Requests
 
   function ipOf(request: Request): string | undefined {
-    if (options.trustProxy) {
-      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    return socketAddresses.get(request) ?? options.clientIp?.(request);
+    return (hops ? forwardedIp(request, hops) : undefined) ?? socketAddresses.get(request) ?? options.clientIp?.(request);
   }
 
   function checkOrigin(request: Request): void {
     const origin = request.headers.get('origin');
-    const own = new URL(request.url).origin;
-    const allowed = options.allowedOrigins ?? [own];
     // Browsers send Origin on every cross-site POST; same-origin fetches send it too in current browsers.
-    if (origin !== null && !allowed.includes(origin)) {
-      throw new HttpError(403, 'OriginNotAllowed', `Requests from ${origin} are not allowed.`);
-    }
+    if (origin === null) return;
+    const own = requestOrigin(request, hops);
+    if (origin === own || options.allowedOrigins?.includes(origin)) return;
+    throw new HttpError(
+      403,
+      'OriginNotAllowed',
+      `Requests from ${origin} are not allowed: this server's origin is ${own}. List other origins allowed to call it in the allowedOrigins option${hops ? '' : ' (behind a proxy of yours that changes the Host header, set trustProxy)'}.`,
+    );
   }
 
   function checkCsrf(request: Request): void {
