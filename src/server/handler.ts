@@ -4,7 +4,7 @@
  */
 import { CognitoIdentityProviderClient, type InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAuthError, computeSecretHash, createCognitoAuth, decodeJwtPayload, isCognitoAuthError } from '../core/index.js';
-import { sessionFromResult, toCognitoAuthError, userFromIdToken } from '../core/shared.js';
+import { sessionFromResult, toCognitoAuthError, tokensBelongTo, userFromIdToken, type TokenAudience } from '../core/shared.js';
 import type {
   AuthTokens,
   AuthUser,
@@ -85,6 +85,12 @@ export interface AuthHandlerOptions {
   refreshMarginSeconds?: number;
   /** Where signed-out sessions are remembered until their cookies expire (default: in memory). */
   revocations?: RevocationStore;
+  /**
+   * The `iss` of the pool's tokens; a session cookie whose tokens name another is refused. Default:
+   * `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`, or `<endpoint>/<userPoolId>` when `client` has
+   * an endpoint outside AWS (a local emulator, such as cognito-local, issues that).
+   */
+  issuer?: string;
   clock?: () => number;
 }
 
@@ -163,6 +169,27 @@ function allowedFlows(options: AuthHandlerOptions): SignInAuthFlow[] {
     throw new Error(`cognito-react/server: authFlow (${options.authFlow}) is the default flow, the first of authFlows (${String(listed[0])}): give one of the two, or put it first.`);
   }
   return [...new Set(listed as SignInAuthFlow[])];
+}
+
+/**
+ * The exact `iss` of the pool's tokens: the `issuer` option; else, for a client with an endpoint outside
+ * AWS (a local emulator), `<endpoint>/<userPoolId>`, which is what cognito-local issues; else Cognito's,
+ * in the region the pool id names.
+ */
+async function issuerOf(options: AuthHandlerOptions, client: CognitoIdentityProviderClient): Promise<string> {
+  if (options.issuer) return options.issuer.replace(/\/+$/, '');
+  const region = /^([a-z]{2}(?:-[a-z]+)+-\d+)_/.exec(options.userPoolId)?.[1] ?? options.region;
+  const cognito = `https://cognito-idp.${region}.amazonaws.com/${options.userPoolId}`;
+  const endpoint = client.config.isCustomEndpoint ? await client.config.endpoint?.() : undefined;
+  if (!endpoint || /(^|\.)(amazonaws\.com(\.cn)?|api\.aws)$/.test(endpoint.hostname)) return cognito;
+  const base = new URL(`${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}`);
+  return `${base.origin}${base.pathname.replace(/\/+$/, '')}/${options.userPoolId}`;
+}
+
+/** The token fields of a sealed session, as they must be to be read at all. */
+function isTokens(tokens: unknown): tokens is AuthTokens {
+  const t = tokens as Partial<AuthTokens> | null;
+  return typeof t === 'object' && t !== null && typeof t.idToken === 'string' && typeof t.accessToken === 'string' && typeof t.expiresAt === 'number';
 }
 
 /** An error of the handler itself (bad request, CSRF, cookie), with its HTTP status. */
@@ -252,6 +279,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const authFlows = allowedFlows(options);
   const hops = trustedHops(options.trustProxy);
   const name = options.cookieName ?? 'cognito-session';
+  // What the sealed cookie is bound to (authenticated data): a cookie of another pool's or app client's
+  // handler with the same secrets and cookie name does not open here.
+  const sealedFor = JSON.stringify([name, options.userPoolId, options.clientId]);
   const csrfName = `${name}-csrf`;
   const basePath = (options.basePath ?? '/api/auth').replace(/\/+$/, '');
   const cookieOptions: CookieOptions = {
@@ -265,6 +295,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const marginMs = (options.refreshMarginSeconds ?? 60) * 1000;
   const client = options.client ?? new CognitoIdentityProviderClient({ region: options.region });
   const audience = { clientId: options.clientId, userPoolId: options.userPoolId };
+  let issuer: Promise<string> | undefined;
+  /** Who may have issued this handler's tokens, exactly (see the `issuer` option). */
+  const exactAudience = async (): Promise<TokenAudience> => ({ ...audience, issuer: await (issuer ??= issuerOf(options, client)) });
   const revocations = options.revocations ?? memoryRevocations(clock);
 
   // ---------------------------------------------------------------------------------------------------
@@ -274,7 +307,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     const cookies = parseCookies(request.headers.get('cookie'));
     const text = unchunk(cookies, name);
     if (text === null) return null;
-    const value = (await sealer.open(name, text)) as Sealed | null;
+    const value = (await sealer.open(sealedFor, text)) as Sealed | null;
     const now = clock();
     if (!value || value.v !== 1 || (value.kind !== 'challenge' && value.kind !== 'session')) {
       throw new HttpError(401, 'InvalidCookie', 'The session cookie is not one this server issued. Sign in again.');
@@ -288,6 +321,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     if (value.kind === 'session' && (typeof value.sid !== 'string' || (await revocations.has(value.sid)))) {
       throw new HttpError(401, 'SessionRevoked', 'This session was signed out. Sign in again.');
     }
+    if (value.kind === 'session' && !(isTokens(value.tokens) && tokensBelongTo(value.tokens, await exactAudience()))) {
+      throw new HttpError(401, 'InvalidCookie', 'The session cookie holds tokens of another user pool or app client. Sign in again.');
+    }
     return value;
   }
 
@@ -295,7 +331,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   async function writeSealed(value: Sealed | null): Promise<string[]> {
     const out: string[] = [];
     let chunks: string[] = [];
-    if (value) chunks = chunk(name, await sealer.seal(name, value));
+    if (value) chunks = chunk(name, await sealer.seal(sealedFor, value));
     const lifetime = value ? Math.max(1, Math.floor((value.exp - clock()) / 1000)) : 0;
     chunks.forEach((part, i) => out.push(serializeCookie(`${name}.${i}`, part, { ...cookieOptions, httpOnly: true, maxAgeSeconds: lifetime })));
     for (let i = chunks.length; i < MAX_CHUNKS; i++) out.push(serializeCookie(`${name}.${i}`, '', { ...cookieOptions, httpOnly: true, maxAgeSeconds: 0 }));
@@ -436,8 +472,16 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let sealed: Sealed | null = null;
     const tokens = auth.getTokens();
     const snapshot = auth.getSnapshot();
-    if (result.step?.name === 'DONE' && tokens) sealed = sessionCookie(snapshot.status === 'signedIn' ? snapshot.user.username : username, tokens);
-    else {
+    if (result.step?.name === 'DONE' && tokens) {
+      const expected = await exactAudience();
+      if (!tokensBelongTo(tokens, expected)) {
+        auth.destroy();
+        // Sealed, they would not open again: say why now, rather than sign the user out at the next request.
+        const iss = decodeJwtPayload(tokens.accessToken)?.iss;
+        throw new CognitoAuthError('InvalidResponse', `Cognito's tokens were issued by ${String(iss)}, not ${expected.issuer}: set the issuer option of createAuthHandler.`);
+      }
+      sealed = sessionCookie(snapshot.status === 'signedIn' ? snapshot.user.username : username, tokens);
+    } else {
       const suspended = auth.suspendSignIn();
       if (suspended) sealed = challengeCookie(suspended);
     }
@@ -466,7 +510,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       throw error;
     }
     if (!output.AuthenticationResult) throw new CognitoAuthError('InvalidResponse', 'Cognito sent no tokens for the refresh.');
-    const session = sessionFromResult(output.AuthenticationResult, clock(), audience, { refreshToken, deviceKey: undefined, signInName: sealed.username });
+    const session = sessionFromResult(output.AuthenticationResult, clock(), await exactAudience(), { refreshToken, deviceKey: undefined, signInName: sealed.username });
     return sessionCookie(sealed.username, session.tokens, sealed.iat, sealed.sid);
   }
 
