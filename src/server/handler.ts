@@ -158,6 +158,14 @@ const MAX_SKEW_MS = 5 * 60_000;
 const DAY = 24 * 60 * 60;
 const FIRST_FACTORS: FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
 const FLOWS: SignInAuthFlow[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH', 'CUSTOM_AUTH', 'CUSTOM_WITH_SRP'];
+/** How long a finished refresh serves the requests of its session that still carry the older cookie. */
+const SHARED_REFRESH_MS = 10_000;
+
+/** A refreshed session and the `Set-Cookie` values that store it, the same for every request sharing it. */
+interface Refreshed {
+  sealed: SealedSession;
+  cookies: string[];
+}
 
 /** The flows the browser may ask for, the default first, from `authFlows` or `authFlow`. */
 function allowedFlows(options: AuthHandlerOptions): SignInAuthFlow[] {
@@ -514,6 +522,46 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     return sessionCookie(sealed.username, session.tokens, sealed.iat, sealed.sid);
   }
 
+  /**
+   * Refreshes in flight (or just done) by session id: the requests of one session that arrive together
+   * (a page loading, an app's API calls) share one refresh, and its cookie, instead of each renewing the
+   * tokens, racing to set the cookie, and, with refresh-token rotation, spending each other's token.
+   */
+  const refreshes = new Map<string, { running: Promise<Refreshed>; done?: Refreshed; at: number }>();
+
+  /**
+   * The session refreshed, with its `Set-Cookie` values, shared with the other requests of the session: a
+   * refresh in flight is joined, one finished within {@link SHARED_REFRESH_MS} serves a request that still
+   * carries the older cookie. `fresh` starts a new one (the claims have just changed).
+   */
+  function refreshSession(request: Request, sealed: SealedSession, fresh = false): Promise<Refreshed> {
+    const now = clock();
+    for (const [sid, entry] of refreshes) if (entry.done && now - entry.at > SHARED_REFRESH_MS) refreshes.delete(sid);
+    const current = refreshes.get(sealed.sid);
+    if (current && !fresh) {
+      if (!current.done) return current.running;
+      if (current.done.sealed.tokens.expiresAt > sealed.tokens.expiresAt) return Promise.resolve(current.done);
+    }
+    const entry: { running: Promise<Refreshed>; done?: Refreshed; at: number } = {
+      at: now,
+      running: (async () => {
+        const next = await refreshTokens(request, sealed);
+        return { sealed: next, cookies: await writeSealed(next) };
+      })(),
+    };
+    refreshes.set(sealed.sid, entry);
+    entry.running.then(
+      (done) => {
+        entry.done = done;
+        entry.at = clock();
+      },
+      () => {
+        if (refreshes.get(sealed.sid) === entry) refreshes.delete(sealed.sid);
+      },
+    );
+    return entry.running;
+  }
+
   async function rateLimited(request: Request, action: AuthAction, username: string | undefined): Promise<void> {
     if (!options.rateLimit) return;
     const verdict = await options.rateLimit({ action, ip: ipOf(request), username, request });
@@ -541,8 +589,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     }
     if (sealed?.kind === 'session' && sealed.tokens.expiresAt - clock() <= marginMs) {
       try {
-        sealed = await refreshTokens(request, sealed);
-        cookies.push(...(await writeSealed(sealed)));
+        const refreshed = await refreshSession(request, sealed);
+        sealed = refreshed.sealed;
+        cookies.push(...refreshed.cookies);
       } catch (error) {
         if (!isCognitoAuthError(error, 'SessionEnded')) return errorResponse(error, publicState(sealed), cookies);
         sealed = null;
@@ -633,8 +682,8 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     await rateLimited(request, 'refresh', sealed?.kind === 'session' ? sealed.username : undefined);
     if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
     try {
-      const next = await refreshTokens(request, sealed);
-      return json({ state: publicState(next) }, 200, await writeSealed(next));
+      const next = await refreshSession(request, sealed);
+      return json({ state: publicState(next.sealed) }, 200, next.cookies);
     } catch (error) {
       if (isCognitoAuthError(error, 'SessionEnded')) return errorResponse(error, publicState(null), await writeSealed(null));
       return errorResponse(error, publicState(sealed));
@@ -650,6 +699,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let error: CognitoAuthError | null = null;
     if (sealed?.kind === 'session') {
       await revocations.add(sealed.sid, sealed.exp);
+      refreshes.delete(sealed.sid);
       const transport = transportFor(request);
       try {
         if (body.global === true) await transport.globalSignOut({ AccessToken: sealed.tokens.accessToken });
@@ -707,8 +757,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
       await rateLimited(request, 'command', sealed.username);
       if (sealed.tokens.expiresAt - clock() <= marginMs) {
-        sealed = await refreshTokens(request, sealed);
-        cookies.push(...(await writeSealed(sealed)));
+        const refreshed = await refreshSession(request, sealed);
+        sealed = refreshed.sealed;
+        cookies.push(...refreshed.cookies);
       }
       input.AccessToken = sealed.tokens.accessToken;
     }
@@ -723,12 +774,15 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     if (operation === 'DeleteUser' && sealed?.kind === 'session') {
       // The account is gone: so is the session, and its cookie may not come back.
       await revocations.add(sealed.sid, sealed.exp);
+      refreshes.delete(sealed.sid);
       return json({ output, state: publicState(null) }, 200, [...cookies, ...(await writeSealed(null))]);
     }
     if (CHANGES_CLAIMS.has(operation) && sealed?.kind === 'session') {
       try {
-        sealed = await refreshTokens(request, sealed);
-        cookies.push(...(await writeSealed(sealed)));
+        // A new refresh, not one started before the change: its claims would be the old ones.
+        const refreshed = await refreshSession(request, sealed, true);
+        sealed = refreshed.sealed;
+        cookies.push(...refreshed.cookies);
       } catch {
         // The change went through; the claims follow at the next refresh.
       }
@@ -747,8 +801,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let setCookie: string[] = [];
     if (sealed.tokens.expiresAt - clock() <= marginMs) {
       try {
-        sealed = await refreshTokens(request, sealed);
-        setCookie = await writeSealed(sealed);
+        const refreshed = await refreshSession(request, sealed);
+        sealed = refreshed.sealed;
+        setCookie = [...refreshed.cookies];
       } catch (error) {
         if (isCognitoAuthError(error, 'SessionEnded')) return null;
         // Offline: the current tokens serve while they have not expired.
