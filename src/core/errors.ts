@@ -58,6 +58,8 @@ export type LibraryErrorName =
   | 'NoDevice'
   /** The configured transport cannot send this operation (a custom transport without `command`). */
   | 'UnsupportedOperation'
+  /** Server mode: the server does not allow the sign-in flow asked for (its `authFlows` option). */
+  | 'FlowNotAllowed'
   /** Anything else: the original error is in `cause`. */
   | 'UnknownError';
 

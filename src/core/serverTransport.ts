@@ -20,6 +20,7 @@ import type {
   CognitoAuthConfig,
   CognitoTransport,
   SignedOutSnapshot,
+  SignInAuthFlow,
   SignInStep,
   SignOutReason,
   SignOutResult,
@@ -78,6 +79,8 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   // Loading until the server says who is signed in, as a browser store with persistent storage starts.
   let snapshot: AuthSnapshot = initialEngineState('loading').snapshot;
   let csrfToken: string | null = null;
+  // The sign-in flows the server allows, the default first, as `GET /session` reports them.
+  let authFlows: SignInAuthFlow[] = [];
   let inFlight = false;
 
   function set(next: AuthSnapshot): void {
@@ -148,6 +151,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       throw new CognitoAuthError('InvalidResponse', `The server answered ${response.status} without JSON.`, { retryable: response.status >= 500, cause, operation: route });
     }
     if (typeof json.csrfToken === 'string') csrfToken = json.csrfToken;
+    if (Array.isArray(json.authFlows)) authFlows = json.authFlows.filter((f): f is SignInAuthFlow => typeof f === 'string');
     if (!response.ok) {
       const e = (json.error ?? {}) as Partial<ServerError>;
       // The CSRF cookie went missing (cleared, expired): fetch a new token once, then try again.
@@ -222,7 +226,16 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   const transport = new Proxy(runs as CognitoTransport, {
     get: (target, name) => (name in target ? target[name as keyof CognitoTransport] : () => refuse(`The ${String(name)} request`)),
   });
-  const config: CognitoAuthConfig = { region: 'server', userPoolId: `server_${base.replace(/[^\w-]/g, '') || 'auth'}`, clientId: base || '/' };
+  const config: CognitoAuthConfig = {
+    region: 'server',
+    userPoolId: `server_${base.replace(/[^\w-]/g, '') || 'auth'}`,
+    clientId: base || '/',
+    // The server decides the flow: its default, once it has said (what <SignIn> shows its fields for). A
+    // sign-in that names no flow leaves it to the server.
+    get authFlow() {
+      return authFlows[0];
+    },
+  };
 
   return {
     getSnapshot: () => snapshot,
@@ -238,6 +251,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       const username = typeof input?.username === 'string' ? input.username.trim() : '';
       if (!username) reject('username', 'Enter your username.');
       set({ ...snapshot, username });
+      // No flow named: the server uses its default.
       return run('sign-in', {
         username,
         ...(input.password !== undefined ? { password: input.password } : {}),

@@ -5,6 +5,6 @@
  * every other core file can change without breaking a sibling layer.
  */
 export { userFromIdToken } from './session/jwt.js';
-export { sessionFromResult } from './session/tokens.js';
-export type { Session } from './session/tokens.js';
+export { sessionFromResult, tokensBelongTo } from './session/tokens.js';
+export type { Session, TokenAudience } from './session/tokens.js';
 export { toCognitoAuthError } from './transport/toCognitoAuthError.js';

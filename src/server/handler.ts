@@ -4,7 +4,7 @@
  */
 import { CognitoIdentityProviderClient, type InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAuthError, computeSecretHash, createCognitoAuth, decodeJwtPayload, isCognitoAuthError } from '../core/index.js';
-import { sessionFromResult, toCognitoAuthError, userFromIdToken } from '../core/shared.js';
+import { sessionFromResult, toCognitoAuthError, tokensBelongTo, userFromIdToken, type TokenAudience } from '../core/shared.js';
 import type {
   AuthTokens,
   AuthUser,
@@ -19,6 +19,7 @@ import type {
 import { contextDataFrom, createAdminTransport } from './adminTransport.js';
 import { chunk, parseCookies, serializeCookie, unchunk, MAX_CHUNKS, type CookieOptions } from './cookies.js';
 import { socketAddresses } from './clientIp.js';
+import { forwardedIp, requestOrigin, trustedHops } from './forwarded.js';
 import { CHANGES_CLAIMS, PUBLIC_COMMANDS, SERVER_FIELDS, SIGNED_IN_COMMANDS } from './commands.js';
 import { createSealer, type Sealer } from './seal.js';
 
@@ -43,12 +44,31 @@ export interface AuthHandlerOptions {
   cookie?: Partial<CookieOptions>;
   /** Where the handler is mounted (default `/api/auth`): routes are `<basePath>/session`, `/sign-in`, ... */
   basePath?: string;
-  /** The first sign-in flow (default USER_SRP_AUTH, SRP computed here); USER_PASSWORD_AUTH becomes ADMIN_USER_PASSWORD_AUTH. */
+  /**
+   * The sign-in flow (default USER_SRP_AUTH, SRP computed here); USER_PASSWORD_AUTH becomes
+   * ADMIN_USER_PASSWORD_AUTH. Shorthand for `authFlows: [authFlow]`.
+   */
   authFlow?: SignInAuthFlow;
-  /** Origins allowed to call the state-changing routes (default: the request's own origin). */
+  /**
+   * The flows the browser may ask for (default: `[authFlow]`). A sign-in that names none uses the first; one
+   * that names another is refused with `FlowNotAllowed`. `GET /session` tells the browser, so `<SignIn>`
+   * follows the server without being told.
+   *
+   * @example
+   * authFlows: ['USER_PASSWORD_AUTH', 'USER_AUTH'] // password by default, USER_AUTH after sign-up
+   */
+  authFlows?: SignInAuthFlow[];
+  /**
+   * Other origins allowed to call the state-changing routes. The request's own origin (its `Host` header,
+   * or `X-Forwarded-Host` and `-Proto` with `trustProxy`) is always allowed, behind a framework too.
+   */
   allowedOrigins?: string[];
-  /** Take the client's IP from `X-Forwarded-For` (only behind a proxy you run). */
-  trustProxy?: boolean;
+  /**
+   * Proxies of yours in front of the server: read the client's IP from `X-Forwarded-For`, and the origin
+   * from `X-Forwarded-Host` and `-Proto`, taking the entries those proxies appended (the rightmost for
+   * `true`, the `hops`-th from the right for several in a row), never what the client wrote left of them.
+   */
+  trustProxy?: boolean | { hops: number };
   /** The client's IP where the platform knows it (e.g. Next.js `request.ip`); `toNodeListener` gives the socket's. */
   clientIp?: (request: Request) => string | undefined;
   /** Return the ID token's claims as the user's attributes (never the token itself). Default: username and sub only. */
@@ -65,6 +85,12 @@ export interface AuthHandlerOptions {
   refreshMarginSeconds?: number;
   /** Where signed-out sessions are remembered until their cookies expire (default: in memory). */
   revocations?: RevocationStore;
+  /**
+   * The `iss` of the pool's tokens; a session cookie whose tokens name another is refused. Default:
+   * `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`, or `<endpoint>/<userPoolId>` when `client` has
+   * an endpoint outside AWS (a local emulator, such as cognito-local, issues that).
+   */
+  issuer?: string;
   clock?: () => number;
 }
 
@@ -132,6 +158,47 @@ const MAX_SKEW_MS = 5 * 60_000;
 const DAY = 24 * 60 * 60;
 const FIRST_FACTORS: FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
 const FLOWS: SignInAuthFlow[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH', 'CUSTOM_AUTH', 'CUSTOM_WITH_SRP'];
+/** How long a finished refresh serves the requests of its session that still carry the older cookie. */
+const SHARED_REFRESH_MS = 10_000;
+
+/** A refreshed session and the `Set-Cookie` values that store it, the same for every request sharing it. */
+interface Refreshed {
+  sealed: SealedSession;
+  cookies: string[];
+}
+
+/** The flows the browser may ask for, the default first, from `authFlows` or `authFlow`. */
+function allowedFlows(options: AuthHandlerOptions): SignInAuthFlow[] {
+  const listed: unknown = options.authFlows ?? [options.authFlow ?? 'USER_SRP_AUTH'];
+  if (!Array.isArray(listed) || listed.length === 0 || !listed.every((f) => FLOWS.some((known) => known === f))) {
+    throw new Error(`cognito-react/server: authFlows lists the sign-in flows the browser may ask for, one or more of ${FLOWS.join(', ')}.`);
+  }
+  if (options.authFlow !== undefined && options.authFlows && listed[0] !== options.authFlow) {
+    throw new Error(`cognito-react/server: authFlow (${options.authFlow}) is the default flow, the first of authFlows (${String(listed[0])}): give one of the two, or put it first.`);
+  }
+  return [...new Set(listed as SignInAuthFlow[])];
+}
+
+/**
+ * The exact `iss` of the pool's tokens: the `issuer` option; else, for a client with an endpoint outside
+ * AWS (a local emulator), `<endpoint>/<userPoolId>`, which is what cognito-local issues; else Cognito's,
+ * in the region the pool id names.
+ */
+async function issuerOf(options: AuthHandlerOptions, client: CognitoIdentityProviderClient): Promise<string> {
+  if (options.issuer) return options.issuer.replace(/\/+$/, '');
+  const region = /^([a-z]{2}(?:-[a-z]+)+-\d+)_/.exec(options.userPoolId)?.[1] ?? options.region;
+  const cognito = `https://cognito-idp.${region}.amazonaws.com/${options.userPoolId}`;
+  const endpoint = client.config.isCustomEndpoint ? await client.config.endpoint?.() : undefined;
+  if (!endpoint || /(^|\.)(amazonaws\.com(\.cn)?|api\.aws)$/.test(endpoint.hostname)) return cognito;
+  const base = new URL(`${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}`);
+  return `${base.origin}${base.pathname.replace(/\/+$/, '')}/${options.userPoolId}`;
+}
+
+/** The token fields of a sealed session, as they must be to be read at all. */
+function isTokens(tokens: unknown): tokens is AuthTokens {
+  const t = tokens as Partial<AuthTokens> | null;
+  return typeof t === 'object' && t !== null && typeof t.idToken === 'string' && typeof t.accessToken === 'string' && typeof t.expiresAt === 'number';
+}
 
 /** An error of the handler itself (bad request, CSRF, cookie), with its HTTP status. */
 class HttpError extends Error {
@@ -149,6 +216,7 @@ class HttpError extends Error {
 
 const STATUS_OF: Record<string, number> = {
   InvalidInput: 400,
+  FlowNotAllowed: 400,
   StepMismatch: 409,
   RequestInProgress: 409,
   NotAuthorizedException: 401,
@@ -216,7 +284,12 @@ export interface ServerSession {
  */
 export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const sealer: Sealer = createSealer(options.cookieSecrets);
+  const authFlows = allowedFlows(options);
+  const hops = trustedHops(options.trustProxy);
   const name = options.cookieName ?? 'cognito-session';
+  // What the sealed cookie is bound to (authenticated data): a cookie of another pool's or app client's
+  // handler with the same secrets and cookie name does not open here.
+  const sealedFor = JSON.stringify([name, options.userPoolId, options.clientId]);
   const csrfName = `${name}-csrf`;
   const basePath = (options.basePath ?? '/api/auth').replace(/\/+$/, '');
   const cookieOptions: CookieOptions = {
@@ -230,6 +303,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const marginMs = (options.refreshMarginSeconds ?? 60) * 1000;
   const client = options.client ?? new CognitoIdentityProviderClient({ region: options.region });
   const audience = { clientId: options.clientId, userPoolId: options.userPoolId };
+  let issuer: Promise<string> | undefined;
+  /** Who may have issued this handler's tokens, exactly (see the `issuer` option). */
+  const exactAudience = async (): Promise<TokenAudience> => ({ ...audience, issuer: await (issuer ??= issuerOf(options, client)) });
   const revocations = options.revocations ?? memoryRevocations(clock);
 
   // ---------------------------------------------------------------------------------------------------
@@ -239,7 +315,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     const cookies = parseCookies(request.headers.get('cookie'));
     const text = unchunk(cookies, name);
     if (text === null) return null;
-    const value = (await sealer.open(name, text)) as Sealed | null;
+    const value = (await sealer.open(sealedFor, text)) as Sealed | null;
     const now = clock();
     if (!value || value.v !== 1 || (value.kind !== 'challenge' && value.kind !== 'session')) {
       throw new HttpError(401, 'InvalidCookie', 'The session cookie is not one this server issued. Sign in again.');
@@ -253,6 +329,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     if (value.kind === 'session' && (typeof value.sid !== 'string' || (await revocations.has(value.sid)))) {
       throw new HttpError(401, 'SessionRevoked', 'This session was signed out. Sign in again.');
     }
+    if (value.kind === 'session' && !(isTokens(value.tokens) && tokensBelongTo(value.tokens, await exactAudience()))) {
+      throw new HttpError(401, 'InvalidCookie', 'The session cookie holds tokens of another user pool or app client. Sign in again.');
+    }
     return value;
   }
 
@@ -260,7 +339,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   async function writeSealed(value: Sealed | null): Promise<string[]> {
     const out: string[] = [];
     let chunks: string[] = [];
-    if (value) chunks = chunk(name, await sealer.seal(name, value));
+    if (value) chunks = chunk(name, await sealer.seal(sealedFor, value));
     const lifetime = value ? Math.max(1, Math.floor((value.exp - clock()) / 1000)) : 0;
     chunks.forEach((part, i) => out.push(serializeCookie(`${name}.${i}`, part, { ...cookieOptions, httpOnly: true, maxAgeSeconds: lifetime })));
     for (let i = chunks.length; i < MAX_CHUNKS; i++) out.push(serializeCookie(`${name}.${i}`, '', { ...cookieOptions, httpOnly: true, maxAgeSeconds: 0 }));
@@ -309,21 +388,20 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   // Requests
 
   function ipOf(request: Request): string | undefined {
-    if (options.trustProxy) {
-      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    return socketAddresses.get(request) ?? options.clientIp?.(request);
+    return (hops ? forwardedIp(request, hops) : undefined) ?? socketAddresses.get(request) ?? options.clientIp?.(request);
   }
 
   function checkOrigin(request: Request): void {
     const origin = request.headers.get('origin');
-    const own = new URL(request.url).origin;
-    const allowed = options.allowedOrigins ?? [own];
     // Browsers send Origin on every cross-site POST; same-origin fetches send it too in current browsers.
-    if (origin !== null && !allowed.includes(origin)) {
-      throw new HttpError(403, 'OriginNotAllowed', `Requests from ${origin} are not allowed.`);
-    }
+    if (origin === null) return;
+    const own = requestOrigin(request, hops);
+    if (origin === own || options.allowedOrigins?.includes(origin)) return;
+    throw new HttpError(
+      403,
+      'OriginNotAllowed',
+      `Requests from ${origin} are not allowed: this server's origin is ${own}. List other origins allowed to call it in the allowedOrigins option${hops ? '' : ' (behind a proxy of yours that changes the Host header, set trustProxy)'}.`,
+    );
   }
 
   function checkCsrf(request: Request): void {
@@ -362,7 +440,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       clientId: options.clientId,
       ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
       transport: transportFor(request),
-      authFlow: options.authFlow ?? 'USER_SRP_AUTH',
+      authFlow: authFlows[0],
       storage: 'memory',
       autoRefresh: false,
       precomputeSrp: false,
@@ -402,8 +480,16 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let sealed: Sealed | null = null;
     const tokens = auth.getTokens();
     const snapshot = auth.getSnapshot();
-    if (result.step?.name === 'DONE' && tokens) sealed = sessionCookie(snapshot.status === 'signedIn' ? snapshot.user.username : username, tokens);
-    else {
+    if (result.step?.name === 'DONE' && tokens) {
+      const expected = await exactAudience();
+      if (!tokensBelongTo(tokens, expected)) {
+        auth.destroy();
+        // Sealed, they would not open again: say why now, rather than sign the user out at the next request.
+        const iss = decodeJwtPayload(tokens.accessToken)?.iss;
+        throw new CognitoAuthError('InvalidResponse', `Cognito's tokens were issued by ${String(iss)}, not ${expected.issuer}: set the issuer option of createAuthHandler.`);
+      }
+      sealed = sessionCookie(snapshot.status === 'signedIn' ? snapshot.user.username : username, tokens);
+    } else {
       const suspended = auth.suspendSignIn();
       if (suspended) sealed = challengeCookie(suspended);
     }
@@ -432,8 +518,48 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       throw error;
     }
     if (!output.AuthenticationResult) throw new CognitoAuthError('InvalidResponse', 'Cognito sent no tokens for the refresh.');
-    const session = sessionFromResult(output.AuthenticationResult, clock(), audience, { refreshToken, deviceKey: undefined, signInName: sealed.username });
+    const session = sessionFromResult(output.AuthenticationResult, clock(), await exactAudience(), { refreshToken, deviceKey: undefined, signInName: sealed.username });
     return sessionCookie(sealed.username, session.tokens, sealed.iat, sealed.sid);
+  }
+
+  /**
+   * Refreshes in flight (or just done) by session id: the requests of one session that arrive together
+   * (a page loading, an app's API calls) share one refresh, and its cookie, instead of each renewing the
+   * tokens, racing to set the cookie, and, with refresh-token rotation, spending each other's token.
+   */
+  const refreshes = new Map<string, { running: Promise<Refreshed>; done?: Refreshed; at: number }>();
+
+  /**
+   * The session refreshed, with its `Set-Cookie` values, shared with the other requests of the session: a
+   * refresh in flight is joined, one finished within {@link SHARED_REFRESH_MS} serves a request that still
+   * carries the older cookie. `fresh` starts a new one (the claims have just changed).
+   */
+  function refreshSession(request: Request, sealed: SealedSession, fresh = false): Promise<Refreshed> {
+    const now = clock();
+    for (const [sid, entry] of refreshes) if (entry.done && now - entry.at > SHARED_REFRESH_MS) refreshes.delete(sid);
+    const current = refreshes.get(sealed.sid);
+    if (current && !fresh) {
+      if (!current.done) return current.running;
+      if (current.done.sealed.tokens.expiresAt > sealed.tokens.expiresAt) return Promise.resolve(current.done);
+    }
+    const entry: { running: Promise<Refreshed>; done?: Refreshed; at: number } = {
+      at: now,
+      running: (async () => {
+        const next = await refreshTokens(request, sealed);
+        return { sealed: next, cookies: await writeSealed(next) };
+      })(),
+    };
+    refreshes.set(sealed.sid, entry);
+    entry.running.then(
+      (done) => {
+        entry.done = done;
+        entry.at = clock();
+      },
+      () => {
+        if (refreshes.get(sealed.sid) === entry) refreshes.delete(sealed.sid);
+      },
+    );
+    return entry.running;
   }
 
   async function rateLimited(request: Request, action: AuthAction, username: string | undefined): Promise<void> {
@@ -463,23 +589,30 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     }
     if (sealed?.kind === 'session' && sealed.tokens.expiresAt - clock() <= marginMs) {
       try {
-        sealed = await refreshTokens(request, sealed);
-        cookies.push(...(await writeSealed(sealed)));
+        const refreshed = await refreshSession(request, sealed);
+        sealed = refreshed.sealed;
+        cookies.push(...refreshed.cookies);
       } catch (error) {
         if (!isCognitoAuthError(error, 'SessionEnded')) return errorResponse(error, publicState(sealed), cookies);
         sealed = null;
         cookies.push(...(await writeSealed(null)));
       }
     }
-    return json({ state: publicState(sealed), csrfToken: csrf }, 200, cookies);
+    return json({ state: publicState(sealed), csrfToken: csrf, authFlows }, 200, cookies);
   }
 
   async function signIn(request: Request): Promise<Response> {
     const body = await readJson(request);
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     await rateLimited(request, 'signIn', username || undefined);
-    const authFlow = body.authFlow === undefined ? undefined : FLOWS.find((f) => f === body.authFlow);
-    if (body.authFlow !== undefined && !authFlow) throw new HttpError(400, 'InvalidInput', 'Unknown authFlow.', 'answer');
+    const asked = body.authFlow === undefined ? undefined : FLOWS.find((f) => f === body.authFlow);
+    if (body.authFlow !== undefined && !asked) throw new HttpError(400, 'InvalidInput', 'Unknown authFlow.', 'answer');
+    // The server decides: a flow it does not allow is refused, none asked for is its first.
+    if (asked && !authFlows.includes(asked)) {
+      const error = new CognitoAuthError('FlowNotAllowed', `This server does not sign in with ${asked}; it allows ${authFlows.join(', ')} (the authFlows option of createAuthHandler).`);
+      return errorResponse(error, publicState(null, username || null));
+    }
+    const authFlow = asked ?? (authFlows[0] as SignInAuthFlow);
     const preferred = body.preferredChallenge === undefined ? undefined : FIRST_FACTORS.find((f) => f === body.preferredChallenge);
     if (body.preferredChallenge !== undefined && !preferred) throw new HttpError(400, 'InvalidInput', 'Unknown preferredChallenge.', 'answer');
     const clientMetadata = stringMap(body.clientMetadata, 'clientMetadata');
@@ -490,7 +623,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       step = await auth.signIn({
         username,
         ...(typeof body.password === 'string' ? { password: body.password } : {}),
-        ...(authFlow ? { authFlow } : {}),
+        authFlow,
         ...(preferred ? { preferredChallenge: preferred } : {}),
         ...(typeof body.session === 'string' ? { session: body.session } : {}),
         // The browser's ClientMetadata reaches the Lambda triggers as it would without a server; the server's
@@ -549,8 +682,8 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     await rateLimited(request, 'refresh', sealed?.kind === 'session' ? sealed.username : undefined);
     if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
     try {
-      const next = await refreshTokens(request, sealed);
-      return json({ state: publicState(next) }, 200, await writeSealed(next));
+      const next = await refreshSession(request, sealed);
+      return json({ state: publicState(next.sealed) }, 200, next.cookies);
     } catch (error) {
       if (isCognitoAuthError(error, 'SessionEnded')) return errorResponse(error, publicState(null), await writeSealed(null));
       return errorResponse(error, publicState(sealed));
@@ -566,6 +699,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let error: CognitoAuthError | null = null;
     if (sealed?.kind === 'session') {
       await revocations.add(sealed.sid, sealed.exp);
+      refreshes.delete(sealed.sid);
       const transport = transportFor(request);
       try {
         if (body.global === true) await transport.globalSignOut({ AccessToken: sealed.tokens.accessToken });
@@ -623,8 +757,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
       await rateLimited(request, 'command', sealed.username);
       if (sealed.tokens.expiresAt - clock() <= marginMs) {
-        sealed = await refreshTokens(request, sealed);
-        cookies.push(...(await writeSealed(sealed)));
+        const refreshed = await refreshSession(request, sealed);
+        sealed = refreshed.sealed;
+        cookies.push(...refreshed.cookies);
       }
       input.AccessToken = sealed.tokens.accessToken;
     }
@@ -639,12 +774,15 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     if (operation === 'DeleteUser' && sealed?.kind === 'session') {
       // The account is gone: so is the session, and its cookie may not come back.
       await revocations.add(sealed.sid, sealed.exp);
+      refreshes.delete(sealed.sid);
       return json({ output, state: publicState(null) }, 200, [...cookies, ...(await writeSealed(null))]);
     }
     if (CHANGES_CLAIMS.has(operation) && sealed?.kind === 'session') {
       try {
-        sealed = await refreshTokens(request, sealed);
-        cookies.push(...(await writeSealed(sealed)));
+        // A new refresh, not one started before the change: its claims would be the old ones.
+        const refreshed = await refreshSession(request, sealed, true);
+        sealed = refreshed.sealed;
+        cookies.push(...refreshed.cookies);
       } catch {
         // The change went through; the claims follow at the next refresh.
       }
@@ -663,8 +801,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     let setCookie: string[] = [];
     if (sealed.tokens.expiresAt - clock() <= marginMs) {
       try {
-        sealed = await refreshTokens(request, sealed);
-        setCookie = await writeSealed(sealed);
+        const refreshed = await refreshSession(request, sealed);
+        sealed = refreshed.sealed;
+        setCookie = [...refreshed.cookies];
       } catch (error) {
         if (isCognitoAuthError(error, 'SessionEnded')) return null;
         // Offline: the current tokens serve while they have not expired.

@@ -1,8 +1,9 @@
 /**
  * Sealing: JSON in, an opaque string out, encrypted and authenticated with AES-256-GCM (WebCrypto) under a
  * key derived (HKDF-SHA-256) from a server secret. The first secret seals; every secret opens, so a secret
- * can be rotated in by putting the new one first and retired later. The purpose (e.g. the cookie's name)
- * is authenticated data: a value sealed for one cookie does not open as another.
+ * can be rotated in by putting the new one first and retired later. The purpose is authenticated data: a
+ * value sealed for one purpose does not open for another (the handler's is its cookie name with the user
+ * pool and app client, so one app's cookie is nothing to another app sharing the secrets).
  *
  * Format, base64url: version (1 byte) | key id (4 bytes, from the secret) | IV (12 bytes) | ciphertext+tag.
  */

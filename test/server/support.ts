@@ -5,7 +5,7 @@ import { createUserPoolSimulator } from '../../src/testing/index';
 import { CLIENT_ID, REGION, USER_POOL_ID } from '../helpers/pool';
 
 /** The JSON the handler answers with, loosely: tests read what they assert. */
-type Body = { state: { status: string; user?: { username: string; attributes: Record<string, string> }; username?: string | null; step?: unknown }; error: { name: string; retryable?: boolean }; csrfToken?: string; revoked?: boolean };
+type Body = { state: { status: string; user?: { username: string; attributes: Record<string, string> }; username?: string | null; step?: unknown }; error: { name: string; message?: string; retryable?: boolean }; csrfToken?: string; revoked?: boolean };
 
 export const ORIGIN = 'https://app.example';
 export const SECRET = 'a-cookie-secret-of-at-least-32-characters!!';
@@ -83,10 +83,12 @@ export function createServerPool(
   /** The browser's fetch, as far as the handler can tell: same origin, its cookies, nothing readable of HttpOnly ones. */
   const browserFetch: typeof fetch = async (input, init = {}) => {
     const url = new URL(String(input), ORIGIN);
-    const headers = new Headers(init.headers);
-    if (jar.size) headers.set('cookie', cookieHeader());
-    if ((init.method ?? 'GET') !== 'GET') headers.set('origin', ORIGIN);
-    return keep(await withSetCookieVisible(() => handler(new Request(url, { method: init.method ?? 'GET', headers, ...(init.body ? { body: init.body as string } : {}) }))));
+    const request = new Request(url, { method: init.method ?? 'GET', headers: new Headers(init.headers), ...(init.body ? { body: init.body as string } : {}) });
+    // Set after construction: a DOM environment's Request drops Cookie and Origin given to it, as a page's
+    // fetch may not set them; the browser adds them itself, as the jar does here.
+    if (jar.size) request.headers.set('cookie', cookieHeader());
+    if ((init.method ?? 'GET') !== 'GET') request.headers.set('origin', ORIGIN);
+    return keep(await withSetCookieVisible(() => handler(request)));
   };
   return { sim, handler, jar, call, cookieHeader, browserFetch };
 }

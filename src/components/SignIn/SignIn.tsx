@@ -170,7 +170,7 @@ export function SignIn({
               {notice}
             </p>
           )}
-          <SignInForm {...options} {...(initialUsername ? { initialUsername } : {})} authFlow={authFlow ?? auth.config.authFlow ?? 'USER_SRP_AUTH'}>{render.SIGN_IN}</SignInForm>
+          <SignInForm {...options} {...(initialUsername ? { initialUsername } : {})} {...(authFlow ? { authFlow } : {})}>{render.SIGN_IN}</SignInForm>
           <ViewLink link={forgotPasswordLink} name="forgotPassword" label={translate(messages, 'link.forgotPassword')} />
           <ViewLink link={signUpLink} name="signUp" label={translate(messages, 'link.signUp')} />
         </>

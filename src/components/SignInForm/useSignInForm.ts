@@ -30,7 +30,10 @@ export interface SignInFormRenderProps extends StepFormRenderProps {
 export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRenderProps {
   const { auth } = useCognitoContext('useSignInForm');
   const signIn = useInitiateAuth();
-  const authFlow = options.authFlow ?? auth.config.authFlow ?? 'USER_SRP_AUTH';
+  // Sent only when named here or in the store's config; otherwise the store decides (in server mode, the
+  // server), and the fields follow its default.
+  const asked = options.authFlow ?? auth.config.authFlow;
+  const authFlow = asked ?? 'USER_SRP_AUTH';
   const withPassword = authFlow !== 'USER_AUTH' && authFlow !== 'CUSTOM_AUTH';
   const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
   const { fields, renderProps, submit } = useStepForm({
@@ -61,7 +64,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
     clearOnFailure: withPassword ? ['password'] : [],
     send: (values) =>
       signIn
-        .mutateAsync({ username: values.username as string, ...(withPassword ? { password: values.password } : {}), authFlow })
+        .mutateAsync({ username: values.username as string, ...(withPassword ? { password: values.password } : {}), ...(asked ? { authFlow: asked } : {}) })
         .catch(() => undefined),
   });
   return {

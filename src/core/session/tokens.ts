@@ -20,6 +20,11 @@ export interface Session {
 export interface TokenAudience {
   clientId: string;
   userPoolId: string;
+  /**
+   * The exact `iss` the tokens must carry (a server knows its pool's issuer). Without it any issuer whose
+   * path ends in the pool id is taken, as a browser store talks to whatever endpoint it is given.
+   */
+  issuer?: string;
 }
 
 /**
@@ -28,7 +33,8 @@ export interface TokenAudience {
  */
 function checkTokens(idClaims: JwtClaims | null, accessClaims: JwtClaims | null, audience: TokenAudience): boolean {
   if (!idClaims || !accessClaims) return false;
-  const issuer = (claims: JwtClaims) => typeof claims.iss === 'string' && claims.iss.endsWith(`/${audience.userPoolId}`);
+  const issuer = (claims: JwtClaims) =>
+    typeof claims.iss === 'string' && (audience.issuer !== undefined ? claims.iss === audience.issuer : claims.iss.endsWith(`/${audience.userPoolId}`));
   return (
     idClaims.token_use === 'id' &&
     accessClaims.token_use === 'access' &&
@@ -38,6 +44,17 @@ function checkTokens(idClaims: JwtClaims | null, accessClaims: JwtClaims | null,
     issuer(accessClaims) &&
     typeof accessClaims.exp === 'number'
   );
+}
+
+/**
+ * Whether the ID and access tokens were issued for this app client and pool (and by `audience.issuer`
+ * exactly, when given), for a session read back from somewhere it could have been written by another app.
+ *
+ * @example
+ * tokensBelongTo(session.tokens, { userPoolId, clientId, issuer: `https://cognito-idp.${region}.amazonaws.com/${userPoolId}` });
+ */
+export function tokensBelongTo(tokens: { idToken: string; accessToken: string }, audience: TokenAudience): boolean {
+  return checkTokens(decodeJwtPayload(tokens.idToken), decodeJwtPayload(tokens.accessToken), audience);
 }
 
 /**
