@@ -6,9 +6,10 @@
 //   node examples/server/server.mjs                  a simulated user pool (tia: TOTP, pat: password)
 //   node examples/server/server.mjs --local-pool URL  the local emulator (npm start runs one on :9229)
 //   --port N (default 5180)
+//   --request-timeout MS  how long a request may take to arrive, headers and body (default 30000)
 //
 // The library's TypeScript sources are loaded through Vite, so nothing needs building first.
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
@@ -22,6 +23,7 @@ const option = (name, fallback) => {
 };
 const port = Number(option('--port', '5180'));
 const localPool = option('--local-pool', undefined);
+const requestTimeout = Number(option('--request-timeout', '30000'));
 
 const vite = await createVite({
   root: here,
@@ -86,10 +88,24 @@ const me = toNodeListener(async (request) => {
   return new Response(JSON.stringify({ username: session.user.username, email: session.user.attributes.email ?? null }), { headers });
 });
 
-const server = createServer((req, res) => {
+// node:http's own limits end a request that never finishes arriving (headers or a body sent a byte at a
+// time) with a 408; its defaults (5 minutes, checked every 30 s) let such a client hold a connection long.
+const timeouts = { requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.min(1000, requestTimeout / 2) };
+const server = createServer(timeouts, (req, res) => {
   if (req.url?.startsWith('/api/auth/')) return void authListener(req, res);
   if (req.url === '/api/me') return void me(req, res);
   vite.middlewares(req, res);
+});
+// A request node:http cannot parse (a bad method, header or framing) or that took too long: answered as
+// node:http does by default, but the connection is ended gracefully rather than destroyed at once, so that the
+// client reads the answer before the connection goes (as the node:http documentation's example does).
+const clientErrorStatus = new Map([['HPE_HEADER_OVERFLOW', 431], ['HPE_CHUNK_EXTENSIONS_OVERFLOW', 413], ['ERR_HTTP_REQUEST_TIMEOUT', 408]]);
+server.on('clientError', (error, socket) => {
+  if (error.code === 'ECONNRESET') return void socket.destroy();
+  if (!socket.writable) return;
+  const status = clientErrorStatus.get(error.code) ?? 400;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  setTimeout(() => socket.destroy(), 1000).unref();
 });
 server.listen(port, '127.0.0.1', () => console.log(`Server-mode example: http://127.0.0.1:${port}/  (Ctrl-C to stop)`));
 

@@ -56,6 +56,16 @@ export const SIGNED_IN_COMMANDS: Record<string, AnyCommand> = {
   DeleteUser: DeleteUserCommand,
 };
 
+/**
+ * The command the browser asked for by name, if it is one of those listed, and whether it needs a session. Own
+ * names only: `constructor`, `__proto__` and the other names every object inherits are no operation.
+ */
+export function allowedCommand(operation: string): { Command: AnyCommand; signedIn: boolean } | undefined {
+  if (Object.hasOwn(PUBLIC_COMMANDS, operation)) return { Command: PUBLIC_COMMANDS[operation] as AnyCommand, signedIn: false };
+  if (Object.hasOwn(SIGNED_IN_COMMANDS, operation)) return { Command: SIGNED_IN_COMMANDS[operation] as AnyCommand, signedIn: true };
+  return undefined;
+}
+
 /** After these, the ID token's claims may have changed: the server refreshes the session's tokens. */
 export const CHANGES_CLAIMS = new Set(['UpdateUserAttributes', 'VerifyUserAttribute']);
 

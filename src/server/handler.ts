@@ -20,7 +20,7 @@ import { contextDataFrom, createAdminTransport } from './adminTransport.js';
 import { chunk, parseCookies, serializeCookie, unchunk, MAX_CHUNKS, type CookieOptions } from './cookies.js';
 import { socketAddresses } from './clientIp.js';
 import { forwardedIp, requestOrigin, trustedHops } from './forwarded.js';
-import { CHANGES_CLAIMS, PUBLIC_COMMANDS, SERVER_FIELDS, SIGNED_IN_COMMANDS } from './commands.js';
+import { allowedCommand, CHANGES_CLAIMS, SERVER_FIELDS } from './commands.js';
 import { createSealer, type Sealer } from './seal.js';
 
 /** What the handler's rate-limiting hook is asked about. */
@@ -83,7 +83,7 @@ export interface AuthHandlerOptions {
   sessionMaxAgeSeconds?: number;
   /** Refresh when the access token expires within this many seconds (default 60). */
   refreshMarginSeconds?: number;
-  /** Where signed-out sessions are remembered until their cookies expire (default: in memory). */
+  /** Where signed-out sessions and cancelled sign-ins are remembered until their cookies expire (default: in memory). */
   revocations?: RevocationStore;
   /**
    * The `iss` of the pool's tokens; a session cookie whose tokens name another is refused. Default:
@@ -91,7 +91,33 @@ export interface AuthHandlerOptions {
    * an endpoint outside AWS (a local emulator, such as cognito-local, issues that).
    */
   issuer?: string;
+  /**
+   * Where failures the browser only gets a generic message for are reported (Cognito unreachable, an
+   * unexpected exception): default `console.error`. The entry never holds a token, password, code or cookie.
+   */
+  logger?: (message: string, entry: AuthLogEntry) => void;
   clock?: () => number;
+}
+
+/**
+ * What the handler logs about a failure it answered with a generic message.
+ *
+ * @example
+ * createAuthHandler({ ...options, logger: (message, entry) => log.warn(entry, message) });
+ * // { route: 'sign-in', status: 502, error: 'NetworkError', operation: 'AdminInitiateAuth',
+ * //   detail: 'NetworkError: AdminInitiateAuth could not reach Cognito: connect ECONNREFUSED ...' }
+ */
+export interface AuthLogEntry {
+  /** The route, e.g. `sign-in`. */
+  route: string;
+  /** The HTTP status answered. */
+  status: number;
+  /** The error's typed name, as the browser got it (`NetworkError`, `UnknownError`, ...). */
+  error: string;
+  /** The Cognito operation that failed, when one did. */
+  operation?: string;
+  /** What went wrong, with its causes, for the server's operators; request secrets are redacted. */
+  detail: string;
 }
 
 /**
@@ -112,6 +138,8 @@ export interface ErrorBody {
 interface SealedChallenge {
   v: 1;
   kind: 'challenge';
+  /** A random id of this sign-in: what cancelling it revokes. */
+  id: string;
   iat: number;
   exp: number;
   signIn: SuspendedSignIn;
@@ -129,7 +157,8 @@ interface SealedSession {
 }
 
 /**
- * Sessions signed out before their cookie expired, so that a copy of the cookie replayed later is refused.
+ * Sessions signed out (and sign-ins cancelled) before their cookie expired, by id, so that a copy of the cookie
+ * replayed later is refused.
  * The default keeps them in this process's memory: an app with several server instances gives a shared one
  * (Redis, a database table) with the same two methods.
  */
@@ -214,7 +243,7 @@ class HttpError extends Error {
   }
 }
 
-const STATUS_OF: Record<string, number> = {
+const STATUS_OF = new Map<string, number>(Object.entries({
   InvalidInput: 400,
   FlowNotAllowed: 400,
   StepMismatch: 409,
@@ -229,7 +258,39 @@ const STATUS_OF: Record<string, number> = {
   NetworkError: 502,
   InternalErrorException: 502,
   InvalidResponse: 502,
-};
+  UnknownError: 500,
+}));
+
+/**
+ * Errors whose own text is the server's business (a socket error, an unexpected exception, what a broken
+ * answer held): the browser gets the typed name and these words; the detail goes to the log.
+ */
+const GENERIC_MESSAGES = new Map<string, string>([
+  ['NetworkError', 'The server could not reach Cognito. Try again in a moment.'],
+  ['InvalidResponse', 'Cognito sent an answer the server could not read. Try again later.'],
+]);
+const SERVER_FAILURE = 'Something went wrong on the server. Try again later.';
+
+/** The text of an error and its causes, for the log. */
+function describeError(error: unknown, depth = 0): string {
+  if (!(error instanceof Error)) return depth === 0 ? `${typeof error} thrown` : '';
+  const code = (error as { code?: unknown }).code;
+  const own = `${error.name}: ${error.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+  const cause = depth < 3 && error.cause !== undefined ? describeError(error.cause, depth + 1) : '';
+  return cause ? `${own}; cause: ${cause}` : own;
+}
+
+/** Every string in a JSON body (a password, a code, an answer...), to keep out of the log. */
+function stringsOf(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (typeof value === 'object' && value !== null && depth < 8) for (const v of Object.values(value)) stringsOf(v, out, depth + 1);
+  return out;
+}
+
+/** JSON with no `__proto__` keys at any depth: a body's names are data, never an object's prototype. */
+function parseJsonBody(text: string): unknown {
+  return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
+}
 
 /** A JSON object of strings (ClientMetadata from the browser), or `undefined`; anything else is refused. */
 function stringMap(value: unknown, field: string): Record<string, string> | undefined {
@@ -307,6 +368,13 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   /** Who may have issued this handler's tokens, exactly (see the `issuer` option). */
   const exactAudience = async (): Promise<TokenAudience> => ({ ...audience, issuer: await (issuer ??= issuerOf(options, client)) });
   const revocations = options.revocations ?? memoryRevocations(clock);
+  const logger = options.logger ?? ((message: string, entry: AuthLogEntry) => console.error(message, entry));
+  /** Requests whose sealed cookie was refused: their answer clears it. */
+  const refusedCookies = new WeakSet<Request>();
+  /** The strings of each request's JSON body, redacted from what is logged about it. */
+  const bodySecrets = new WeakMap<Request, string[]>();
+  /** The error behind a response answered with a generic message, for the log. */
+  const reported = new WeakMap<Response, unknown>();
 
   // ---------------------------------------------------------------------------------------------------
   // Cookies
@@ -317,17 +385,25 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     if (text === null) return null;
     const value = (await sealer.open(sealedFor, text)) as Sealed | null;
     const now = clock();
+    // A cookie refused for any reason is no session, and the answer clears it (see the handler).
+    const refuse = (code: string, message: string) => {
+      refusedCookies.add(request);
+      return new HttpError(401, code, message);
+    };
     if (!value || value.v !== 1 || (value.kind !== 'challenge' && value.kind !== 'session')) {
-      throw new HttpError(401, 'InvalidCookie', 'The session cookie is not one this server issued. Sign in again.');
+      throw refuse('InvalidCookie', 'The session cookie is not one this server issued. Sign in again.');
     }
     if (typeof value.iat !== 'number' || value.iat > now + MAX_SKEW_MS) {
-      throw new HttpError(401, 'InvalidCookie', 'The session cookie was issued in the future. Sign in again.');
+      throw refuse('InvalidCookie', 'The session cookie was issued in the future. Sign in again.');
     }
     if (typeof value.exp !== 'number' || value.exp <= now) {
-      throw new HttpError(401, 'CookieExpired', 'The session has expired. Sign in again.');
+      throw refuse('CookieExpired', 'The session has expired. Sign in again.');
     }
     if (value.kind === 'session' && (typeof value.sid !== 'string' || (await revocations.has(value.sid)))) {
-      throw new HttpError(401, 'SessionRevoked', 'This session was signed out. Sign in again.');
+      throw refuse('SessionRevoked', 'This session was signed out. Sign in again.');
+    }
+    if (value.kind === 'challenge' && (typeof value.id !== 'string' || (await revocations.has(value.id)))) {
+      throw refuse('SignInCancelled', 'This sign-in was cancelled. Start again.');
     }
     if (value.kind === 'session' && !(isTokens(value.tokens) && tokensBelongTo(value.tokens, await exactAudience()))) {
       throw new HttpError(401, 'InvalidCookie', 'The session cookie holds tokens of another user pool or app client. Sign in again.');
@@ -349,6 +425,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const challengeCookie = (signIn: SuspendedSignIn): SealedChallenge => ({
     v: 1,
     kind: 'challenge',
+    id: randomToken(),
     iat: clock(),
     // As long as Cognito's longest challenge Session (15 minutes).
     exp: clock() + 15 * 60_000,
@@ -421,12 +498,14 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw new HttpError(413, 'PayloadTooLarge', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
     let body: unknown;
     try {
-      body = text === '' ? {} : JSON.parse(text);
+      body = text === '' ? {} : parseJsonBody(text);
     } catch {
       throw new HttpError(400, 'InvalidJson', 'The body is not valid JSON.');
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'InvalidJson', 'The body must be a JSON object.');
-    return body as Record<string, unknown>;
+    bodySecrets.set(request, stringsOf(body));
+    // No inherited names either: a field the browser did not send is undefined, whatever it is called.
+    return Object.assign(Object.create(null) as Record<string, unknown>, body);
   }
 
   /** The Admin operations (and the public ones) for one request, with its ContextData. */
@@ -453,26 +532,62 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   }
 
   function json(body: unknown, status: number, cookies: string[] = []): Response {
-    const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     for (const c of cookies) headers.append('set-cookie', c);
     return new Response(JSON.stringify(body), { status, headers });
   }
 
-  function errorResponse(error: unknown, state?: PublicAuthState, cookies: string[] = []): Response {
-    let body: ErrorBody;
-    let status: number;
+  /** What the browser may know of an error, and whether its own text stays on the server (then it is logged). */
+  function publicError(error: unknown): { status: number; error: ErrorBody['error']; internal: boolean } {
     if (error instanceof HttpError) {
-      status = error.status;
-      body = { error: { name: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), retryable: false } };
-    } else {
-      const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Something went wrong.', { cause: error });
-      status = STATUS_OF[e.name] ?? (e.retryable ? 503 : 400);
-      body = { error: { name: e.name, message: e.message, ...(e.field ? { field: e.field } : {}), retryable: e.retryable } };
+      const internal = error.status >= 500;
+      return { status: error.status, internal, error: { name: error.code, message: internal ? SERVER_FAILURE : error.message, ...(error.field ? { field: error.field } : {}), retryable: false } };
     }
+    const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', SERVER_FAILURE, { cause: error });
+    const status = STATUS_OF.get(e.name) ?? (e.retryable ? 503 : 400);
+    const internal = status >= 500 || GENERIC_MESSAGES.has(e.name);
+    const message = internal ? (GENERIC_MESSAGES.get(e.name) ?? SERVER_FAILURE) : e.message;
+    return { status, internal, error: { name: e.name, message, ...(e.field ? { field: e.field } : {}), retryable: e.retryable } };
+  }
+
+  function errorResponse(error: unknown, state?: PublicAuthState, cookies: string[] = []): Response {
+    const answer = publicError(error);
+    const body: ErrorBody = { error: answer.error };
     if (state) body.state = state;
-    const response = json(body, status, cookies);
+    const response = json(body, answer.status, cookies);
+    if (answer.internal) reported.set(response, error);
     if (error instanceof HttpError && error.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(error.retryAfterSeconds));
     return response;
+  }
+
+  /** Logs the failure behind a generic answer, without what the request held that is secret. */
+  function report(request: Request, route: string, response: Response): void {
+    if (!reported.has(response)) return;
+    const error = reported.get(response);
+    const secrets = [...(bodySecrets.get(request) ?? []), ...parseCookies(request.headers.get('cookie')).values(), request.headers.get('x-csrf-token') ?? '', request.headers.get('authorization') ?? '']
+      .filter((s) => s.length >= 4)
+      .sort((a, b) => b.length - a.length);
+    let detail = describeError(error);
+    for (const secret of secrets) detail = detail.split(secret).join('[redacted]');
+    detail = detail.replace(/eyJ[\w-]*\.[\w-]*\.?[\w-]*/g, '[token]');
+    const operation = isCognitoAuthError(error) ? error.operation : undefined;
+    const entry: AuthLogEntry = { route, status: response.status, error: publicError(error).error.name, ...(operation ? { operation } : {}), detail };
+    try {
+      logger(`cognito-react/server: ${route} answered ${entry.error}`, entry);
+    } catch {
+      // A logger that fails does not change the answer.
+    }
+  }
+
+  /** Clears every chunk of a refused cookie (those the request sent beyond the usual ones too). */
+  function clearRefused(request: Request, response: Response): void {
+    if (!refusedCookies.has(request)) return;
+    const already = new Set(response.headers.getSetCookie().map((c) => c.slice(0, c.indexOf('='))));
+    const sent = [...parseCookies(request.headers.get('cookie')).keys()].filter((k) => k.startsWith(`${name}.`) && /^\d+$/.test(k.slice(name.length + 1)));
+    const chunks = new Set([...Array.from({ length: MAX_CHUNKS }, (_, i) => `${name}.${i}`), ...sent]);
+    for (const chunkName of chunks) {
+      if (!already.has(chunkName)) response.headers.append('set-cookie', serializeCookie(chunkName, '', { ...cookieOptions, httpOnly: true, maxAgeSeconds: 0 }));
+    }
   }
 
   /** The outcome of one engine call: the next cookie (challenge, session or none) and the state to show. */
@@ -673,6 +788,8 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     await rateLimited(request, 'cancel', undefined);
     const sealed = await readSealed(request).catch(() => null);
     if (sealed?.kind === 'session') return json({ state: publicState(sealed) }, 200);
+    // The challenge Session stays good at Cognito until it expires: a copy of this cookie may not use it.
+    if (sealed?.kind === 'challenge') await revocations.add(sealed.id, sealed.exp);
     const state = publicState(null, sealed?.kind === 'challenge' ? sealed.signIn.username : null);
     return json({ state }, 200, await writeSealed(null));
   }
@@ -697,6 +814,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     const cookies = await writeSealed(null);
     let revoked = true;
     let error: CognitoAuthError | null = null;
+    if (sealed?.kind === 'challenge') await revocations.add(sealed.id, sealed.exp);
     if (sealed?.kind === 'session') {
       await revocations.add(sealed.sid, sealed.exp);
       refreshes.delete(sealed.sid);
@@ -712,7 +830,10 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       }
     }
     // Like the browser store: the session here is gone whatever Cognito said.
-    return json({ state: publicState(null), revoked, ...(error ? { error: { name: error.name, message: error.message, retryable: error.retryable } } : {}) }, 200, cookies);
+    const failure = error ? publicError(error) : null;
+    const response = json({ state: publicState(null), revoked, ...(failure ? { error: failure.error } : {}) }, 200, cookies);
+    if (failure?.internal) reported.set(response, error);
+    return response;
   }
 
   async function user(request: Request): Promise<Response> {
@@ -735,8 +856,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   async function command(request: Request): Promise<Response> {
     const body = await readJson(request);
     const operation = typeof body.operation === 'string' ? body.operation : '';
-    const Public = PUBLIC_COMMANDS[operation];
-    const SignedIn = SIGNED_IN_COMMANDS[operation];
+    const allowed = allowedCommand(operation);
+    const Public = allowed && !allowed.signedIn ? allowed.Command : undefined;
+    const SignedIn = allowed?.signedIn ? allowed.Command : undefined;
     if (!Public && !SignedIn) throw new HttpError(400, 'UnsupportedOperation', `The server does not run ${operation || 'that operation'} for the browser.`, 'answer');
     const raw = body.input;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new HttpError(400, 'InvalidInput', 'Send the operation\'s input as an object.', 'answer');
@@ -816,7 +938,8 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     return { user, accessToken: sealed.tokens.accessToken, idToken: sealed.tokens.idToken, expiresAt: sealed.tokens.expiresAt, setCookie };
   }
 
-  const routes: Record<string, { method: 'GET' | 'POST'; run: (request: Request) => Promise<Response>; mutates: boolean }> = {
+  // A Map: a route is an own name, never `constructor` or `__proto__`.
+  const routes = new Map<string, { method: 'GET' | 'POST'; run: (request: Request) => Promise<Response>; mutates: boolean }>(Object.entries({
     session: { method: 'GET', run: session, mutates: false },
     user: { method: 'GET', run: user, mutates: false },
     'sign-in': { method: 'POST', run: signIn, mutates: true },
@@ -825,30 +948,34 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     refresh: { method: 'POST', run: refresh, mutates: true },
     'sign-out': { method: 'POST', run: signOut, mutates: true },
     command: { method: 'POST', run: command, mutates: true },
-  };
+  }));
 
   const handler = (async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     if (!path.startsWith(`${basePath}/`)) return errorResponse(new HttpError(404, 'NotFound', `No route ${path}.`));
-    const route = routes[path.slice(basePath.length + 1)];
+    const routeName = path.slice(basePath.length + 1);
+    const route = routes.get(routeName);
     if (!route) return errorResponse(new HttpError(404, 'NotFound', `No route ${path}.`));
     if (request.method !== route.method) {
       const response = errorResponse(new HttpError(405, 'MethodNotAllowed', `Use ${route.method}.`));
       response.headers.set('allow', route.method);
       return response;
     }
+    let response: Response;
     try {
       if (route.mutates) {
         checkOrigin(request);
         checkCsrf(request);
       }
-      return await route.run(request);
+      response = await route.run(request);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith('cognito-react/server: the session needs')) {
-        return errorResponse(new HttpError(500, 'CookieTooLarge', error.message));
-      }
-      return errorResponse(error);
+        response = errorResponse(new HttpError(500, 'CookieTooLarge', error.message));
+      } else response = errorResponse(error);
     }
+    clearRefused(request, response);
+    report(request, routeName, response);
+    return response;
   }) as AuthHandler;
   handler.getSession = getSession;
   return handler;

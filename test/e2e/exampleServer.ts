@@ -35,6 +35,11 @@ export async function startExampleServer(args: string[] = []) {
   }
   return {
     url,
+    port,
+    /** Whether the server's process is still running. */
+    alive: () => child.exitCode === null && child.signalCode === null,
+    /** What the server has written to stdout and stderr so far. */
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
