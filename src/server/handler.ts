@@ -217,7 +217,8 @@ async function issuerOf(options: AuthHandlerOptions, client: CognitoIdentityProv
   if (options.issuer) return options.issuer.replace(/\/+$/, '');
   const region = /^([a-z]{2}(?:-[a-z]+)+-\d+)_/.exec(options.userPoolId)?.[1] ?? options.region;
   const cognito = `https://cognito-idp.${region}.amazonaws.com/${options.userPoolId}`;
-  const endpoint = client.config.isCustomEndpoint ? await client.config.endpoint?.() : undefined;
+  // A wrapped client (a test double, a proxy object) may have no config: then it is taken to speak to AWS.
+  const endpoint = client.config?.isCustomEndpoint ? await client.config.endpoint?.() : undefined;
   if (!endpoint || /(^|\.)(amazonaws\.com(\.cn)?|api\.aws)$/.test(endpoint.hostname)) return cognito;
   const base = new URL(`${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}${endpoint.path}`);
   return `${base.origin}${base.pathname.replace(/\/+$/, '')}/${options.userPoolId}`;
