@@ -23,12 +23,22 @@ export interface TokenAudience {
 }
 
 /**
+ * Whether `iss` is the pool's issuer: exactly Cognito's, `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`
+ * (the region is the pool id's part before `_`), never something that merely ends in the pool id. The one
+ * exception is the local emulator: cognito-local names its pools `local_...` (an id Cognito never gives)
+ * and signs as `http://<its own host>:<its own port>/<userPoolId>`, an address the client cannot know (a
+ * port mapping or `localhost` for `127.0.0.1` changes it), so for those pools the id must end the issuer.
+ */
+const poolIssuer = (iss: string, pool: string) =>
+  iss === `https://cognito-idp.${pool.split('_')[0]}.amazonaws.com/${pool}` || (pool.startsWith('local_') && iss.endsWith(`/${pool}`));
+
+/**
  * Checks that the tokens belong to this app client and pool, and to one user: a value in storage written
  * by another app, another pool, or tampered with, is not trusted.
  */
 function checkTokens(idClaims: JwtClaims | null, accessClaims: JwtClaims | null, audience: TokenAudience): boolean {
   if (!idClaims || !accessClaims) return false;
-  const issuer = (claims: JwtClaims) => typeof claims.iss === 'string' && claims.iss.endsWith(`/${audience.userPoolId}`);
+  const issuer = (claims: JwtClaims) => typeof claims.iss === 'string' && poolIssuer(claims.iss, audience.userPoolId);
   return (
     idClaims.token_use === 'id' &&
     accessClaims.token_use === 'access' &&
