@@ -5,7 +5,7 @@
  * its options factory; the ones that change what `useUser`, `useDevices` or `usePasskeys` show refresh
  * those queries when they settle.
  */
-import { mutationOptions, queryOptions, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import { mutationOptions, queryOptions, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import {
   changePassword,
   confirmForgotPassword,
@@ -37,6 +37,7 @@ import {
 } from '../core/index.js';
 import { useCognitoContext } from './context.js';
 import { cognitoQueryKeys, type AccountAction } from './queryKeys.js';
+import { reveal, useSecretMutation } from './secrets.js';
 import { useAuth } from './useAuth.js';
 
 /** What each account mutation takes and resolves with. */
@@ -89,7 +90,9 @@ const AFFECTS: Partial<Record<AccountAction, ('user' | 'passkeys')[]>> = {
 };
 
 /**
- * The mutation options of one account action, for apps that compose their own hooks.
+ * The mutation options of one account action, for apps that compose their own hooks. Passwords and codes
+ * are taken out of the variables object when the mutation starts (they never stay in the mutation cache);
+ * the hooks below keep them out from the start.
  *
  * @example
  * const signUp = useMutation(accountMutationOptions(auth, 'signUp'));
@@ -98,16 +101,15 @@ export function accountMutationOptions<A extends AccountAction>(auth: CognitoAut
   const run = RUN[action] as Run<A>;
   return mutationOptions<AccountMutations[A][1], CognitoAuthError, AccountMutations[A][0]>({
     mutationKey: cognitoQueryKeys(auth).mutation(action),
-    mutationFn: (input) => run(auth, input),
+    mutationFn: (input) => run(auth, reveal(input)),
   });
 }
 
 function useAccountMutation<A extends AccountAction>(hook: string, action: A): UseMutationResult<AccountMutations[A][1], CognitoAuthError, AccountMutations[A][0]> {
-  const { auth, keys } = useCognitoContext(hook);
+  const { keys } = useCognitoContext(hook);
   const queryClient = useQueryClient();
   const sub = useAuth((s) => s.user?.sub ?? null);
-  return useMutation({
-    ...accountMutationOptions(auth, action),
+  return useSecretMutation(hook, (auth) => accountMutationOptions(auth, action), {
     onSettled: async () => {
       for (const query of AFFECTS[action] ?? []) await queryClient.invalidateQueries({ queryKey: keys[query](sub) });
     },

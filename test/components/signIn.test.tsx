@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -153,6 +154,35 @@ describe('given a user with SMS MFA', () => {
     await user.type(screen.getByLabelText('Password'), 'Wrong-passw0rd!');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Nope.'));
+  });
+});
+
+describe('what the QueryClient keeps', () => {
+  /** Every mutation's and query's state, serialised as a cache persister or a devtools export would. */
+  const cached = (client: QueryClient) =>
+    JSON.stringify([...client.getMutationCache().getAll().map((m) => m.state), ...client.getQueryCache().getAll().map((q) => q.state)]);
+
+  it('holds no password and no code at any step: wrong password, wrong code, success, and after signing out', async () => {
+    const { user, sim, queryClient, auth } = setUp({ users: [smsUser] });
+    const wrongPassword = 'Wrong-passw0rd!';
+    await signInWithPassword(user, wrongPassword);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Incorrect username or password.'));
+    expect(cached(queryClient)).not.toContain(JSON.stringify(wrongPassword));
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByLabelText('Code');
+    const code = sim.lastCode('alice')!;
+    const wrongCode = code === '111111' ? '222222' : '111111';
+    await user.type(screen.getByLabelText('Code'), wrongCode);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That code is not right. Check it and try again.'));
+    await user.type(screen.getByLabelText('Code'), code);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText('Welcome')).toBeTruthy();
+    expect(queryClient.getMutationCache().getAll().length).toBeGreaterThanOrEqual(4);
+    for (const secret of [wrongPassword, PASSWORD, wrongCode, code]) expect(cached(queryClient)).not.toContain(JSON.stringify(secret));
+    await act(() => auth.signOut());
+    for (const secret of [wrongPassword, PASSWORD, wrongCode, code]) expect(cached(queryClient)).not.toContain(JSON.stringify(secret));
   });
 });
 

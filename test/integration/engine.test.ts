@@ -4,6 +4,7 @@
  */
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, inject, it } from 'vitest';
+import { createCognitoAuth } from '../../src/core/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { LOCAL_POOL } from '../../scripts/localPoolUsers.mjs';
 import { localClient, localStore } from './localStore';
@@ -35,6 +36,18 @@ describe('against the local emulator', () => {
     expect(auth.getSnapshot().user).toMatchObject({ username: 'pat', attributes: { email: 'pat@example.com' } });
     // The emulator sends no ExpiresIn: the expiry comes from the token's own exp.
     expect(tokens.expiresAt).toBeGreaterThan(Date.now() + 30 * 60_000);
+  });
+
+  it('restores a stored session after a reload: the emulator signs as its own address, which its local_ pool id allows', async () => {
+    const items = new Map<string, string>();
+    const storage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+    const first = createCognitoAuth({ ...store().config, storage });
+    await first.signIn({ username: 'pat', password: password('pat') });
+    const iss = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iss: string }).iss;
+    expect(iss(first.getTokens()!.accessToken)).toBe(`${endpoint}/${LOCAL_POOL.userPoolId}`);
+    const reloaded = createCognitoAuth({ ...store().config, storage });
+    await reloaded.ready();
+    expect(reloaded.getSnapshot()).toMatchObject({ status: 'signedIn', user: { username: 'pat' } });
   });
 
   it('reads the emulator\'s InvalidPasswordException for a wrong password as a wrong password, keeping the username', async () => {

@@ -1,19 +1,11 @@
 import { CognitoAuthError } from '../errors.js';
+import { base64ToBytes, bytesToBase64 } from '../srp/index.js';
 import type { AuthenticationResponseJSON, CredentialRequestOptionsJSON, RegistrationResponseJSON, WebAuthnCreate, WebAuthnGet } from '../types.js';
 
-function fromBase64Url(value: string): ArrayBuffer {
-  const b64 = value.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
-}
-
-function toBase64Url(buffer: ArrayBuffer): string {
-  let binary = '';
-  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+// base64ToBytes reads the URL-safe alphabet without padding; bytesToBase64 writes the standard one, padded.
+const fromBase64Url = (value: string): ArrayBuffer => base64ToBytes(value).buffer as ArrayBuffer;
+const toBase64Url = (buffer: ArrayBuffer): string =>
+  bytesToBase64(new Uint8Array(buffer)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /**
  * The default WebAuthn step: `navigator.credentials.get` with Cognito's request options, the result

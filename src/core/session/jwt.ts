@@ -13,8 +13,8 @@ export function decodeJwtPayload(token: string): JwtClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts[1]) return null;
   try {
-    const b64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(base64ToBytes(b64 + '='.repeat((4 - (b64.length % 4)) % 4)));
+    // base64ToBytes reads the URL-safe alphabet without padding, as JWTs are written.
+    const json = new TextDecoder().decode(base64ToBytes(parts[1]));
     const claims: unknown = JSON.parse(json);
     return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as JwtClaims) : null;
   } catch {

@@ -33,9 +33,6 @@ export interface TabCoordinatorOptions {
   lockTimeoutMs?: number;
 }
 
-const isEnvelope = (data: unknown): data is Envelope =>
-  typeof data === 'object' && data !== null && (data as Envelope).app === 'cognito-react' && typeof (data as Envelope).message === 'object';
-
 /**
  * Coordinates the tabs that share one stored session: change notices over a BroadcastChannel, and a lock
  * so that only one tab refreshes at a time (a second refresh with a rotated-out refresh token would end
@@ -55,20 +52,21 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
 
   const send = (message: SessionMessage | LockMessage) => channel?.postMessage({ app: 'cognito-react', message } satisfies Envelope);
 
-  const listener = (event: { data: unknown }) => {
-    if (!isEnvelope(event.data)) return;
-    const { message } = event.data;
-    switch (message.kind) {
-      case 'signedIn':
-      case 'refreshed':
-      case 'signedOut':
-        if (typeof message.username === 'string') options.onMessage(message);
-        return;
+  const listener = ({ data }: { data: unknown }) => {
+    // Any script of this origin can post on the channel: every field is checked, anything else dropped.
+    const { app, message } = Object(data) as { app?: unknown; message?: unknown };
+    const { kind, username, id } = Object(app === 'cognito-react' ? message : null) as { kind?: unknown; username?: unknown; id?: unknown };
+    if (kind === 'signedIn' || kind === 'refreshed' || kind === 'signedOut') {
+      if (typeof username === 'string') options.onMessage({ kind, username });
+      return;
+    }
+    if (typeof id !== 'string') return;
+    switch (kind) {
       case 'lockClaim':
-        if (holding) send({ kind: 'lockHeld', id: message.id });
-        else if (claim && message.id !== claim.id && !claim.rivals.has(message.id)) {
+        if (holding) send({ kind: 'lockHeld', id });
+        else if (claim && id !== claim.id && !claim.rivals.has(id)) {
           // Make sure the rival hears of this claim too, even if it started listening after we sent it.
-          claim.rivals.add(message.id);
+          claim.rivals.add(id);
           send({ kind: 'lockClaim', id: claim.id });
         }
         return;
@@ -79,10 +77,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
         const waiters = releaseWaiters;
         releaseWaiters = [];
         for (const wake of waiters) wake();
-        return;
       }
-      default:
-        return message satisfies never;
     }
   };
   channel?.addEventListener('message', listener);

@@ -21,11 +21,21 @@ export interface TokenAudience {
   clientId: string;
   userPoolId: string;
   /**
-   * The exact `iss` the tokens must carry (a server knows its pool's issuer). Without it any issuer whose
-   * path ends in the pool id is taken, as a browser store talks to whatever endpoint it is given.
+   * The exact `iss` the tokens must carry (a server knows its pool's issuer). Without it, the pool's own
+   * rule applies (see `poolIssuer`): exactly Cognito's issuer, or for an emulator's `local_` pool, its id.
    */
   issuer?: string;
 }
+
+/**
+ * Whether `iss` is the pool's issuer: exactly Cognito's, `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`
+ * (the region is the pool id's part before `_`), never something that merely ends in the pool id. The one
+ * exception is the local emulator: cognito-local names its pools `local_...` (an id Cognito never gives)
+ * and signs as `http://<its own host>:<its own port>/<userPoolId>`, an address the client cannot know (a
+ * port mapping or `localhost` for `127.0.0.1` changes it), so for those pools the id must end the issuer.
+ */
+const poolIssuer = (iss: string, pool: string) =>
+  iss === `https://cognito-idp.${pool.split('_')[0]}.amazonaws.com/${pool}` || (pool.startsWith('local_') && iss.endsWith(`/${pool}`));
 
 /**
  * Checks that the tokens belong to this app client and pool, and to one user: a value in storage written
@@ -33,8 +43,10 @@ export interface TokenAudience {
  */
 function checkTokens(idClaims: JwtClaims | null, accessClaims: JwtClaims | null, audience: TokenAudience): boolean {
   if (!idClaims || !accessClaims) return false;
+  // A server that knows its pool's exact issuer (the `issuer` option, or its emulator endpoint) gives it;
+  // otherwise the pool's own rule (exactly Cognito's, or for an emulator's local_ pool, ending in its id).
   const issuer = (claims: JwtClaims) =>
-    typeof claims.iss === 'string' && (audience.issuer !== undefined ? claims.iss === audience.issuer : claims.iss.endsWith(`/${audience.userPoolId}`));
+    typeof claims.iss === 'string' && (audience.issuer !== undefined ? claims.iss === audience.issuer : poolIssuer(claims.iss, audience.userPoolId));
   return (
     idClaims.token_use === 'id' &&
     accessClaims.token_use === 'access' &&

@@ -22,11 +22,13 @@ export interface SrpEphemeral {
  * Draws a and computes A = g^a mod N. Synchronous and a few milliseconds once the generator's table is
  * built (the first call builds it).
  *
- * `a` has 256 random bits, as RFC 5054 (SRP for TLS, section 2.5.4) asks, not the reference client's 1024:
- * in the 3072-bit group, recovering a short exponent of 2k bits costs about 2^k steps (Pollard's lambda),
- * so 256 bits give the 128-bit security the group itself gives, and N - 1 = 2q (a safe prime) leaves no
- * small-subgroup shortcut. It halves the exponent of the password claim's S = (B - kg^x)^(a + ux): the one
- * expensive step once PASSWORD_VERIFIER arrives.
+ * `a` has 384 random bits, not the reference client's 1024: in the 3072-bit group, recovering a short
+ * exponent of 2k bits costs about 2^k steps (Pollard's lambda), and N - 1 = 2q (a safe prime) leaves no
+ * small-subgroup shortcut. RFC 5054 (section 2.5.4) asks for at least 256 bits, which match the group's
+ * own strength with no margin; RFC 3526 (section 8) asks for somewhat more for groups this size. 384 bits
+ * leave a wide margin at no cost where it matters: the password claim's S = (B - kg^x)^(a + ux), the one
+ * expensive step once PASSWORD_VERIFIER arrives, has an exponent of about 512 bits either way (u and x
+ * are 256-bit hashes), half the reference client's 1024; only A = g^a, computed ahead, takes longer.
  *
  * @example
  * const eph = generateSrpEphemeral((b) => crypto.getRandomValues(b));
@@ -34,7 +36,7 @@ export interface SrpEphemeral {
  */
 export function generateSrpEphemeral(randomBytes: (b: Uint8Array) => Uint8Array): SrpEphemeral {
   for (;;) {
-    const a = bigintFromBytes(randomBytes(new Uint8Array(32)));
+    const a = bigintFromBytes(randomBytes(new Uint8Array(48)));
     const A = modPow(g, a, N);
     // SRP-6a forbids A mod N = 0 (S would be 0 whatever the password). g^a mod a prime never is, but the
     // reference client checks it, and so do we.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCognitoAuth } from '../../../src/core/createCognitoAuth';
 import { isCognitoAuthError } from '../../../src/core/errors';
 import type { CognitoAuthConfig } from '../../../src/core/types';
-import { CLIENT_ID, PASSWORD, createPool, mswServerPerFile } from '../../helpers/pool';
+import { CLIENT_ID, PASSWORD, USER_POOL_ID, createPool, mswServerPerFile } from '../../helpers/pool';
 import { mapStorage, recordEvents, throwingStorage } from '../../helpers/session';
 import { totpCode } from '../../../src/testing';
 
@@ -129,11 +129,19 @@ describe('given stored data that cannot be trusted', () => {
     expect(storage.items.get(`cognito-react.${CLIENT_ID}.lastUser`)).toBe('alice');
   });
 
-  it.each([
+  it.each<[string, (v: Record<string, unknown>) => string]>([
     ['not JSON', () => '{"v":1,'],
     ['a value of another format', (v: Record<string, unknown>) => JSON.stringify({ ...v, v: 2 })],
     ['tokens issued to another app client', (v: Record<string, unknown>) => JSON.stringify({ ...v, idToken: forge(v.idToken as string, { aud: 'other-client' }) })],
     ['tokens of another user pool', (v: Record<string, unknown>) => JSON.stringify({ ...v, accessToken: forge(v.accessToken as string, { iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' }) })],
+    ...[
+      `https://evil.example/${USER_POOL_ID}`,
+      `https://cognito-idp.eu-west-1.amazonaws.com.evil.example/${USER_POOL_ID}`,
+      `https://cognito-idp.us-east-1.amazonaws.com/${USER_POOL_ID}`,
+    ].map((iss): [string, (v: Record<string, unknown>) => string] => [
+      `tokens from ${iss}, an issuer that only ends in the pool id`,
+      (v) => JSON.stringify({ ...v, idToken: forge(v.idToken as string, { iss }), accessToken: forge(v.accessToken as string, { iss }) }),
+    ]),
     ["another user's tokens under this user's key", (v: Record<string, unknown>) => JSON.stringify({ ...v, idToken: forge(v.idToken as string, { 'cognito:username': 'mallory' }) })],
     ['a token that is not a JWT', (v: Record<string, unknown>) => JSON.stringify({ ...v, accessToken: 'not-a-jwt' })],
   ])('discards %s and starts signed out', async (_what, corrupt) => {
@@ -144,6 +152,22 @@ describe('given stored data that cannot be trusted', () => {
     expect(again.getSnapshot().status).toBe('signedOut');
     expect(again.getTokens()).toBeNull();
     expect(storage.items.has(key)).toBe(false);
+  });
+
+  it('accepts an issuer that only ends in the pool id for the local emulator\'s pools (local_...) alone', async () => {
+    const { storage, pool, key, value } = await storedSession();
+    // cognito-local signs as its own address, which depends on how it was started, not on the client.
+    const emulatorPool = 'local_TestPool1';
+    const iss = `http://localhost:9229/${emulatorPool}`;
+    const stored = JSON.stringify({ ...value, idToken: forge(value.idToken as string, { iss }), accessToken: forge(value.accessToken as string, { iss }) });
+    storage.items.set(key, stored);
+    const emulator = reload(pool, { userPoolId: emulatorPool, region: 'local' });
+    await emulator.ready();
+    expect(emulator.getSnapshot().status).toBe('signedIn');
+    storage.items.set(key, stored);
+    const cognito = reload(pool, {});
+    await cognito.ready();
+    expect(cognito.getSnapshot().status).toBe('signedOut');
   });
 
   it('ignores entries of another app client in the same storage', async () => {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCognitoAuth, type CognitoAuth } from '../../../src/core/createCognitoAuth';
-import type { CognitoAuthConfig, LockManagerLike } from '../../../src/core/types';
+import { createTabCoordinator, type SessionMessage } from '../../../src/core/session/tabs';
+import type { BroadcastChannelLike, CognitoAuthConfig, LockManagerLike } from '../../../src/core/types';
 import { PASSWORD, createPool, mswServerPerFile } from '../../helpers/pool';
 import { mapStorage, recordEvents } from '../../helpers/session';
 
@@ -122,5 +124,92 @@ describe('given sessionStorage-like isolation (crossTab off)', () => {
     await first.signIn({ username: 'alice', password: PASSWORD });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(second.getSnapshot().status).toBe('signedOut');
+  });
+});
+
+describe('messages another script on the origin posts to the channel', () => {
+  /** A coordinator on a channel the test speaks on: what it tells the store, and what it answers. */
+  function listening() {
+    let listener: ((event: { data: unknown }) => void) | undefined;
+    const answered: unknown[] = [];
+    const told: SessionMessage[] = [];
+    const channel: BroadcastChannelLike = {
+      postMessage: (message) => answered.push(message),
+      addEventListener: (_type, l) => (listener = l),
+      removeEventListener: () => (listener = undefined),
+      close: () => undefined,
+    };
+    const tabs = createTabCoordinator({ name: 'lock', channel, locks: null, onMessage: (m) => told.push(m), randomId: () => 'mine' });
+    return { tabs, answered, told, deliver: (data: unknown) => listener?.({ data }) };
+  }
+
+  const KINDS = ['signedIn', 'refreshed', 'signedOut', 'lockClaim', 'lockHeld', 'lockReleased'] as const;
+  /** JSON values, and objects shaped almost like a message: each kind with any JSON in each field. */
+  const message = fc.oneof(
+    fc.jsonValue(),
+    fc.record(
+      { kind: fc.oneof(fc.constantFrom(...KINDS, 'constructor', '__proto__', 'toString'), fc.jsonValue()), username: fc.jsonValue(), id: fc.jsonValue() },
+      { requiredKeys: [] },
+    ),
+  );
+  const isValidSessionMessage = (m: unknown): m is SessionMessage =>
+    typeof m === 'object' && m !== null && ['signedIn', 'refreshed', 'signedOut'].includes((m as SessionMessage).kind) && typeof (m as SessionMessage).username === 'string';
+
+  it('ignores { app: "cognito-react", message: null } and other malformed envelopes without throwing', () => {
+    const { deliver, told, answered } = listening();
+    for (const data of [{ app: 'cognito-react', message: null }, { app: 'cognito-react' }, { app: 'cognito-react', message: 'signedOut' }, null, 7, 'x', []]) {
+      expect(() => deliver(data)).not.toThrow();
+    }
+    expect(told).toEqual([]);
+    expect(answered).toEqual([]);
+  });
+
+  it('never throws on any JSON under the app tag, and passes on only well-formed session messages, field by field', () => {
+    fc.assert(
+      fc.property(message, (value) => {
+        const { deliver, told, answered } = listening();
+        expect(() => deliver({ app: 'cognito-react', message: value })).not.toThrow();
+        // A tab at rest (no lock held or claimed) answers nothing; only a session message reaches the store.
+        expect(answered).toEqual([]);
+        expect(told).toEqual(isValidSessionMessage(value) ? [{ kind: value.kind, username: value.username }] : []);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('does not let a malformed lock message disturb an election in progress', async () => {
+    const { tabs, deliver, answered } = listening();
+    let ran = false;
+    const run = tabs.withLock(async () => {
+      ran = true;
+    });
+    for (const value of fc.sample(message, 300)) deliver({ app: 'cognito-react', message: value === null || typeof value !== 'object' ? value : { ...value, kind: 'lockHeld', id: 5 } });
+    deliver({ app: 'cognito-react', message: { kind: 'lockClaim', id: { toString: 'a' } } });
+    await run;
+    expect(ran).toBe(true);
+    expect(answered).toEqual([{ app: 'cognito-react', message: { kind: 'lockClaim', id: 'mine' } }, { app: 'cognito-react', message: { kind: 'lockReleased', id: '' } }]);
+  });
+
+  it('a signed-in store keeps its state whatever arrives on its channel, and still hears a real sign-out', async () => {
+    const { first, second } = await twoTabs();
+    await first.signIn({ username: 'alice', password: PASSWORD });
+    await vi.waitFor(() => expect(second.getSnapshot().status).toBe('signedIn'), { timeout: 1000 });
+    const before = second.getSnapshot();
+    const hostile = new BroadcastChannel(`${first.config.storageKeyPrefix}.${first.config.clientId}.lastUser`);
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      hostile.postMessage({ app: 'cognito-react', message: null });
+      for (const value of fc.sample(message, 200)) hostile.postMessage({ app: 'cognito-react', message: value });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(errors).toEqual([]);
+      expect(second.getSnapshot()).toBe(before);
+      hostile.postMessage({ app: 'cognito-react', message: { kind: 'signedOut', username: 'alice' } });
+      await vi.waitFor(() => expect(second.getSnapshot()).toMatchObject({ status: 'signedOut', signOutReason: 'otherTab' }), { timeout: 1000 });
+    } finally {
+      process.off('uncaughtException', onError);
+      hostile.close();
+    }
   });
 });

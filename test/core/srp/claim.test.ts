@@ -171,13 +171,15 @@ interface Edge {
 }
 
 describe('the client ephemeral a', () => {
-  it('draws 256 random bits (RFC 5054), fresh for each sign-in, and A = g^a agrees with the reference client', async () => {
+  it('draws 384 random bits, fresh for each sign-in, and A = g^a agrees with the reference client', async () => {
     const sizes: number[] = [];
     const eph1 = generateSrpEphemeral((b) => (sizes.push(b.length), crypto.getRandomValues(b)));
     const eph2 = generateSrpEphemeral((b) => (sizes.push(b.length), crypto.getRandomValues(b)));
-    expect(sizes).toEqual([32, 32]);
+    expect(sizes).toEqual([48, 48]);
     expect(eph1.a).not.toBe(eph2.a);
-    expect(eph1.a < 1n << 256n).toBe(true);
+    expect(eph1.a < 1n << 384n).toBe(true);
+    // Every one of the 384 bits is used: all-ones bytes give a = 2^384 - 1.
+    expect(generateSrpEphemeral((b) => b.fill(0xff)).a).toBe((1n << 384n) - 1n);
     const helper = oracle();
     const A = sync<{ toString(radix: number): string }>((cb) => helper.calculateA(oracleBigInt(eph1.a.toString(16)), cb));
     expect(A.toString(16)).toBe(eph1.srpA);
