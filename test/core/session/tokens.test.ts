@@ -22,10 +22,15 @@ describe('tokens belong to one pool and app client', () => {
     expect(tokensBelongTo(tokens(idClaims, accessClaims), { userPoolId: POOL, clientId: 'client1', issuer: ISSUER })).toBe(expected);
   });
 
-  it('without an exact issuer, takes any issuer ending in the pool id (the browser store, whose endpoint may be anyone\'s)', () => {
-    const local = tokens({ ...id, iss: `http://127.0.0.1:9229/${POOL}` }, { ...access, iss: `http://127.0.0.1:9229/${POOL}` });
-    expect(tokensBelongTo(local, { userPoolId: POOL, clientId: 'client1' })).toBe(true);
-    expect(tokensBelongTo(local, { userPoolId: 'eu-west-1_Other', clientId: 'client1' })).toBe(false);
+  it("without an exact issuer, takes Cognito's issuer for the pool, and an emulator's only for its local_ pools", () => {
+    const both = (iss: string) => tokens({ ...id, iss }, { ...access, iss });
+    expect(tokensBelongTo(both(ISSUER), { userPoolId: POOL, clientId: 'client1' })).toBe(true);
+    expect(tokensBelongTo(both(`https://evil.example/${POOL}`), { userPoolId: POOL, clientId: 'client1' })).toBe(false);
+    expect(tokensBelongTo(both(`http://127.0.0.1:9229/${POOL}`), { userPoolId: POOL, clientId: 'client1' })).toBe(false);
+    const LOCAL = 'local_Pool1';
+    const local = tokens({ ...id, iss: `http://127.0.0.1:9229/${LOCAL}` }, { ...access, iss: `http://127.0.0.1:9229/${LOCAL}` });
+    expect(tokensBelongTo(local, { userPoolId: LOCAL, clientId: 'client1' })).toBe(true);
+    expect(tokensBelongTo(local, { userPoolId: 'local_Other', clientId: 'client1' })).toBe(false);
   });
 
   it('refuses what is not a token', () => {
