@@ -108,7 +108,9 @@ describe('useInitiateAuth', () => {
     );
     const { result, expectNoSecrets } = renderWithCache(auth, () => useInitiateAuth({ retry: 1, retryDelay: 0 }));
     await act(() => result.current.hook.mutateAsync({ username: 'alice', password: PASSWORD }));
-    expect(result.current.hook.failureCount).toBe(1);
+    // The refused first attempt was sent, then the retry (TanStack Query versions differ on whether
+    // failureCount survives the success, so count the requests instead).
+    expect(failures).toBeLessThan(0);
     expect(auth.getSnapshot().status).toBe('signedIn');
     expectNoSecrets(PASSWORD);
   });
