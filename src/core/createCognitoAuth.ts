@@ -12,6 +12,7 @@ import { computeSecretHash } from './engine/secretHash.js';
 import { buildOtpauthUri } from './engine/otpauthUri.js';
 import { validateAnswer } from './engine/validate.js';
 import { navigatorWebAuthnGet } from './engine/webAuthn.js';
+import { storeInternals } from './oauth/link.js';
 import { createSessionController } from './session/sessionController.js';
 import {
   SrpSafetyError,
@@ -647,7 +648,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
     dispatch({ type: 'cancelled' });
   }
 
-  return {
+  const auth: CognitoAuth = {
     getSnapshot: () => state.snapshot,
     subscribe(listener) {
       listeners.add(listener);
@@ -684,4 +685,7 @@ export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
       };
     },
   };
+  // Managed login (src/core/oauth) reaches the session through this, only when an app imports it.
+  storeInternals.set(auth, { signedIn: session.signedIn, clock, randomBytes });
+  return auth;
 }

@@ -20,6 +20,7 @@ export type CognitoOperation =
   | 'ForgetDevice'
   | 'ListDevices'
   | 'GlobalSignOut'
+  | 'OAuth'
   | (string & {});
 
 /** Codes for errors the library raises itself (service errors carry the service's exception name). */
@@ -60,6 +61,20 @@ export type LibraryErrorName =
   | 'UnsupportedOperation'
   /** Server mode: the server does not allow the sign-in flow asked for (its `authFlows` option). */
   | 'FlowNotAllowed'
+  /** Managed login: the user backed out at the login page or the identity provider (`error=access_denied`). */
+  | 'OAuthCancelled'
+  /** Managed login: the identity provider or Cognito reported an error on the redirect (kept as data on `OAuthError`). */
+  | 'OAuthProviderError'
+  /** Managed login: the callback's `state` is not the one this tab sent (forged, or of an older attempt). */
+  | 'OAuthStateMismatch'
+  /** Managed login: no sign-in waits in this tab (opened in another tab or browser, storage cleared, used already). */
+  | 'OAuthStateMissing'
+  /** Managed login: /oauth2/token refused the code (used, expired, another redirect or verifier). */
+  | 'OAuthTokenError'
+  /** Managed login: the ID token is not the pool's, not this client's, expired, or has another nonce. */
+  | 'OAuthIdTokenInvalid'
+  /** Managed login: the address is not a sign-in callback (no code, state or error). */
+  | 'OAuthInvalidCallback'
   /** Anything else: the original error is in `cause`. */
   | 'UnknownError';
 

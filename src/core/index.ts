@@ -26,4 +26,13 @@ export { decodeJwtPayload } from './session/jwt.js';
 export * from './account/index.js';
 export { serverTransport } from './serverTransport.js';
 export type { ServerTransportOptions } from './serverTransport.js';
+export { handleRedirectCallback, signInWithRedirect, signOutWithRedirect, withManagedLogin, OAuthError } from './oauth/index.js';
+export type {
+  ManagedLoginAuth,
+  OAuthConfig,
+  OAuthErrorCode,
+  RedirectCallbackResult,
+  SignInWithRedirectOptions,
+  SignOutWithRedirectOptions,
+} from './oauth/index.js';
 export type * from './types.js';

@@ -8,3 +8,14 @@ export { userFromIdToken } from './session/jwt.js';
 export { sessionFromResult, tokensBelongTo } from './session/tokens.js';
 export type { Session, TokenAudience } from './session/tokens.js';
 export { toCognitoAuthError } from './transport/toCognitoAuthError.js';
+export {
+  authorizeUrl,
+  callbackError,
+  callbackParameters,
+  checkCodeTokens,
+  codeChallenge,
+  oauthOrigin,
+  randomToken,
+  requestTokens,
+} from './oauth/protocol.js';
+export type { TokenResponse } from './oauth/protocol.js';

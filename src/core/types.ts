@@ -1,3 +1,4 @@
+import type { OAuthConfig } from './oauth/protocol.js';
 import type {
   AnalyticsMetadataType,
   AssociateSoftwareTokenCommandInput,
@@ -577,4 +578,6 @@ export interface CognitoAuthConfig {
   clock?: () => number;
   /** Fills the array with cryptographically random bytes (default `crypto.getRandomValues`). */
   randomBytes?: (bytes: Uint8Array) => Uint8Array;
+  /** Managed login (OAuth 2.0 with PKCE, federated identity providers): see `signInWithRedirect`. */
+  oauth?: OAuthConfig;
 }
