@@ -5,6 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { bytesToBase64Url, defaultRandomBytes, randomBytesOf, randomUuid } from './bytes.js';
 import { createTokenSigner } from './jwt.js';
+import { managedLoginOf } from './oauth/index.js';
 import { OPERATIONS } from './operations.js';
 import { enabledMfa, resolveUser } from './pool.js';
 import { ServiceError, internalError } from './serviceErrors.js';
@@ -191,6 +192,9 @@ export function createUserPoolSimulator(config: UserPoolSimulatorConfig): UserPo
   for (const url of jwksUrls) {
     handlers.push(http.get(url, async () => HttpResponse.json(await pool.signer.jwks(), { headers: CORS_HEADERS })));
   }
+  // Managed login (src/testing/oauth): the OAuth 2.0 endpoints at the pool's domain, when configured.
+  const managedLogin = config.oauth ? managedLoginOf(pool, config.oauth) : undefined;
+  if (managedLogin) handlers.push(...managedLogin.handlers);
 
   return {
     handlers,
@@ -199,6 +203,7 @@ export function createUserPoolSimulator(config: UserPoolSimulatorConfig): UserPo
     clientId: settings.clientId,
     endpoint: settings.endpoint,
     issuer: settings.issuer,
+    ...(managedLogin ? { managedLogin: { origin: managedLogin.origin, handle: managedLogin.handle } } : {}),
     get requests() {
       return pool.state.requests;
     },

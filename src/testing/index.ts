@@ -19,6 +19,7 @@ export { totpCode } from './totp.js';
 export { createVirtualAuthenticator } from './webauthn.js';
 export type { VirtualAuthenticator, VirtualAuthenticatorOptions } from './webauthn.js';
 export type { JsonWebKeySet } from './jwt.js';
+export type { ManagedLoginHandler, SimulatedIdentityProvider, SimulatedManagedLoginConfig, SimulatedProviderUser } from './oauth/index.js';
 export type {
   AuthFactorType,
   SimulatedRequest,

@@ -221,6 +221,8 @@ export interface IssueTokensOptions {
    * too, valid for what remained of the old one (as Cognito's rotation does).
    */
   refreshOf?: { originJti: string; authTime: number; expiresAt: number; rotate: boolean };
+  /** Managed login (src/testing/oauth): the scopes granted (the access token's `scope`) and extra ID token claims (`nonce`, `identities`). */
+  oauth?: { scope: string; idClaims: JwtClaims };
 }
 
 /**
@@ -265,13 +267,14 @@ export async function issueTokens(pool: Pool, user: UserRecord, options: IssueTo
     exp,
     iat,
     jti: randomUuid(pool.random),
+    ...options.oauth?.idClaims,
   });
   const accessToken = await pool.signer.sign({
     ...common,
     ...(deviceKey === undefined ? {} : { device_key: deviceKey }),
     client_id: settings.clientId,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: options.oauth?.scope ?? 'aws.cognito.signin.user.admin',
     auth_time: authTime,
     exp,
     iat,

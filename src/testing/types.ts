@@ -5,6 +5,7 @@
 import type { HttpHandler } from 'msw';
 import type { FirstFactor, MfaSetupMethod, MfaType } from '../core/types.js';
 import type { JsonWebKeySet } from './jwt.js';
+import type { ManagedLoginHandler, SimulatedManagedLoginConfig } from './oauth/types.js';
 
 /**
  * A user's account status, as AdminGetUser reports it.
@@ -169,6 +170,8 @@ export interface UserPoolSimulatorConfig {
    * LimitExceededException (default 5).
    */
   codeSendLimit?: number;
+  /** Managed login (OAuth 2.0 endpoints at the pool's domain, identity providers): see `SimulatedManagedLoginConfig`. */
+  oauth?: SimulatedManagedLoginConfig;
 }
 
 /**
@@ -235,6 +238,11 @@ export interface UserPoolSimulator {
   readonly endpoint: string;
   /** `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`, the `iss` of every token. */
   readonly issuer: string;
+  /**
+   * With the `oauth` option: the domain's origin and the managed login as one function (a `Request` in, a
+   * `Response` out, `undefined` for other paths), for an HTTP server to mount where a browser navigates.
+   */
+  readonly managedLogin?: { readonly origin: string; readonly handle: ManagedLoginHandler };
   /** Every operation received since creation or the last `reset()`, oldest first. */
   readonly requests: readonly SimulatedRequest[];
   /** The last code the pool "sent" to the user (SMS or email), or `undefined`. Aliases work too. */
