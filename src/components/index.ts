@@ -1,6 +1,11 @@
 'use client';
 /** The prebuilt forms: each a headless hook plus a thin, unstyled component over it. */
 export { SignIn } from './SignIn/SignIn.js';
+export { FederatedSignIn } from './FederatedSignIn/FederatedSignIn.js';
+export type { FederatedProvider, FederatedSignInProps } from './FederatedSignIn/FederatedSignIn.js';
+export { RedirectCallback } from './FederatedSignIn/RedirectCallback.js';
+export type { RedirectCallbackProps } from './FederatedSignIn/RedirectCallback.js';
+export { federatedMessages } from './FederatedSignIn/messages.js';
 export type { SignInProps, SignInRenderers, SignInRenderStep, StepRenderProps, RawStepRenderProps } from './SignIn/SignIn.js';
 export { SignInForm } from './SignInForm/SignInForm.js';
 export type { SignInFormProps } from './SignInForm/SignInForm.js';

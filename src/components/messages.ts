@@ -34,6 +34,7 @@
  */
 import type { CognitoAuthError } from '../core/index.js';
 import type { accountMessages } from './accountMessages.js';
+import type { federatedMessages } from './FederatedSignIn/messages.js';
 
 /**
  * The sign-in strings in English, and the keys every form shares (`code.label`, `invalid.*`,
@@ -100,6 +101,7 @@ export const defaultMessages = {
   'action.cancel': 'Start again',
   'link.signUp': 'Create an account',
   'link.forgotPassword': 'Forgot your password?',
+  'signIn.or': 'or',
   'attribute.email': 'Email',
   'attribute.phone_number': 'Phone number',
   'attribute.name': 'Name',
@@ -143,7 +145,7 @@ export const defaultMessages = {
  * @example
  * const key: MessageKey = 'signIn.submit';
  */
-export type MessageKey = keyof typeof defaultMessages | keyof typeof accountMessages;
+export type MessageKey = keyof typeof defaultMessages | keyof typeof accountMessages | keyof typeof federatedMessages;
 
 /**
  * A message table: any subset of the keys. What the `messages` prop of every form takes, and the shape of

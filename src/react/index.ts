@@ -15,6 +15,8 @@ export type { UseInitiateAuthOptions, UseInitiateAuthResult } from './useInitiat
 export { useRespondToAuthChallenge, respondToAuthChallengeMutationOptions } from './useRespondToAuthChallenge.js';
 export type { UseRespondToAuthChallengeOptions, UseRespondToAuthChallengeResult } from './useRespondToAuthChallenge.js';
 export { useSignOut, signOutMutationOptions } from './useSignOut.js';
+export { useSignInWithRedirect, useHandleRedirectCallback } from './useSignInWithRedirect.js';
+export type { RedirectCallbackState, UseSignInWithRedirectOptions, UseSignInWithRedirectResult } from './useSignInWithRedirect.js';
 export type { UseSignOutOptions, UseSignOutResult } from './useSignOut.js';
 export { useRememberDevice, rememberDeviceMutationOptions } from './useRememberDevice.js';
 export { useForgetDevice, forgetDeviceMutationOptions } from './useForgetDevice.js';

@@ -89,6 +89,8 @@ export interface SignInProps {
   initialUsername?: string;
   /** A message above the first form (e.g. "Your password is changed"), announced politely. */
   notice?: ReactNode;
+  /** Identity-provider buttons above the first form, with a separator: `<FederatedSignIn providers={['Google']} />` (an element, so apps without it carry none of it). */
+  federatedProviders?: ReactNode;
 }
 
 /**
@@ -115,6 +117,7 @@ export function SignIn({
   forgotPasswordLink,
   notice,
   initialUsername,
+  federatedProviders,
 }: SignInProps) {
   const { auth } = useCognitoContext('SignIn');
   const status = useAuth((s) => s.status);
@@ -169,6 +172,12 @@ export function SignIn({
             <p role="status" data-notice="">
               {notice}
             </p>
+          )}
+          {federatedProviders && (
+            <>
+              {federatedProviders}
+              <p data-separator="">{translate(messages, 'signIn.or')}</p>
+            </>
           )}
           <SignInForm {...options} {...(initialUsername ? { initialUsername } : {})} {...(authFlow ? { authFlow } : {})}>{render.SIGN_IN}</SignInForm>
           <ViewLink link={forgotPasswordLink} name="forgotPassword" label={translate(messages, 'link.forgotPassword')} />
