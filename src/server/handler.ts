@@ -22,6 +22,7 @@ import { socketAddresses } from './clientIp.js';
 import { forwardedIp, requestOrigin, trustedHops } from './forwarded.js';
 import { allowedCommand, CHANGES_CLAIMS, SERVER_FIELDS } from './commands.js';
 import { createSealer, type Sealer } from './seal.js';
+import { createOAuthRoutes, type ServerOAuthOptions } from './oauth.js';
 
 /** What the handler's rate-limiting hook is asked about. */
 export type AuthAction = 'session' | 'signIn' | 'respond' | 'cancel' | 'refresh' | 'signOut' | 'user' | 'command';
@@ -97,6 +98,8 @@ export interface AuthHandlerOptions {
    */
   logger?: (message: string, entry: AuthLogEntry) => void;
   clock?: () => number;
+  /** Managed login (federated identity providers): `GET <basePath>/oauth/start` and `/oauth/callback` (src/server/oauth.ts). */
+  oauth?: ServerOAuthOptions;
 }
 
 /**
@@ -950,6 +953,13 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     'sign-out': { method: 'POST', run: signOut, mutates: true },
     command: { method: 'POST', run: command, mutates: true },
   }));
+  // Managed login (src/server/oauth.ts): two GET routes, the secret used only for /oauth2/token.
+  if (options.oauth) {
+    const { oauth, clientId, clientSecret, userPoolId } = options;
+    const startSession = async (username: string, tokens: AuthTokens) => writeSealed(sessionCookie(username, tokens));
+    const context = { oauth, clientId, clientSecret, userPoolId, sealer, cookieName: name, basePath, cookieOptions, clock, audience: exactAudience, startSession };
+    for (const [route, run] of createOAuthRoutes(context)) routes.set(route, { method: 'GET', run, mutates: false });
+  }
 
   const handler = (async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;

@@ -8,6 +8,7 @@
  */
 export { createAuthHandler } from './handler.js';
 export type { AuthAction, AuthHandler, AuthHandlerOptions, AuthLogEntry, ErrorBody, PublicAuthState, RateLimitResult, RevocationStore, ServerSession } from './handler.js';
+export type { ServerOAuthOptions } from './oauth.js';
 export { toNodeListener } from './node.js';
 export type { NodeListenerOptions } from './node.js';
 export { createSealer } from './seal.js';
