@@ -11,7 +11,9 @@ import {
 } from '../core/index.js';
 import { useCognitoContext } from './context.js';
 
+/** The mutation options `useSignInWithRedirect` takes (its key and function are its own). */
 export type UseSignInWithRedirectOptions = Omit<UseMutationOptions<void, CognitoAuthError, SignInWithRedirectOptions | void>, 'mutationKey' | 'mutationFn'>;
+/** What `useSignInWithRedirect` returns: a TanStack Query mutation. */
 export type UseSignInWithRedirectResult = UseMutationResult<void, CognitoAuthError, SignInWithRedirectOptions | void>;
 
 /**

@@ -17,6 +17,7 @@ export interface FederatedProvider {
   idpIdentifier?: string;
 }
 
+/** What `<FederatedSignIn>` takes. */
 export interface FederatedSignInProps {
   /** The providers to offer, by name or described. */
   providers: readonly (string | FederatedProvider)[];
@@ -24,8 +25,10 @@ export interface FederatedSignInProps {
   appState?: unknown;
   /** `prompt` for the managed login (`select_account`, `login`). */
   prompt?: string;
+  /** Overrides of the message table (`federated.*`, `error.*`). */
   messages?: Messages;
   className?: string;
+  /** Called when the redirect cannot start (no `oauth` option, storage refused); the error is shown too. */
   onError?: (error: CognitoAuthError) => void;
 }
 

@@ -6,6 +6,7 @@ import { errorMessage, translate, type Messages } from '../messages.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { federatedMessages } from './messages.js';
 
+/** What `<RedirectCallback>` takes. */
 export interface RedirectCallbackProps {
   /** Called once signed in, with the `appState` given at the start (navigate there). */
   onSignedIn?: (appState: unknown) => void;
@@ -19,6 +20,7 @@ export interface RedirectCallbackProps {
   signedIn?: ReactNode;
   /** The callback URL (default this page's address). */
   url?: string;
+  /** Overrides of the message table (`callback.*`, `error.*`). */
   messages?: Messages;
   className?: string;
 }

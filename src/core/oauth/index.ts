@@ -225,8 +225,11 @@ export async function signOutWithRedirect(auth: CognitoAuth, options: SignOutWit
 
 /** A store with the managed-login functions as methods (see {@link withManagedLogin}). */
 export interface ManagedLoginAuth extends CognitoAuth {
+  /** {@link signInWithRedirect} on this store. */
   signInWithRedirect(options?: SignInWithRedirectOptions): Promise<void>;
+  /** {@link handleRedirectCallback} on this store. */
   handleRedirectCallback(url?: string): Promise<RedirectCallbackResult>;
+  /** {@link signOutWithRedirect} on this store. */
   signOutWithRedirect(options?: SignOutWithRedirectOptions): Promise<SignOutResult>;
 }
 
