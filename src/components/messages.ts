@@ -27,7 +27,12 @@
  * **Placeholders**: `{name}` in a message is replaced by the value the form passes under that name
  * (`{destination}`: where the code went, `{digits}`, `{attribute}`, `{seconds}`, `{method}`, `{name}`,
  * `{date}`, `{word}`, `{step}`, `{device}`); keep them in translations, in any position. A placeholder
- * with no value is left as written.
+ * with no value is left as written. A number is written by `Intl.NumberFormat`, a list of numbers by
+ * `Intl.ListFormat` ("6 or 8"), a date by `Intl.DateTimeFormat`, all in the locale given to `translate`.
+ *
+ * **Plurals**: `{seconds, plural, one {# second} other {# seconds}}` picks the branch by
+ * `Intl.PluralRules` for the value (a number, or the last number in it), `=N` for an exact value; `#` is
+ * the value as written. Every branch the language has goes in (`one`, `few`, `many`, `other` in Polish).
  *
  * Errors are worded by their name (`error.CodeMismatchException`), never by the service's text; see
  * `errorMessage`.
@@ -155,29 +160,103 @@ export type MessageKey = keyof typeof defaultMessages | keyof typeof accountMess
 export type Messages = Partial<Record<MessageKey, string>>;
 
 /**
+ * A value for a placeholder: text as it is; a number, a list of numbers (written "6 or 8") or a date
+ * formatted for the locale.
+ */
+export type MessageValue = string | number | readonly number[] | Date;
+
+/**
  * Looks a message up, with its `{name}` placeholders filled in from `values`: the app's `messages`
  * first, then `table` (the English defaults of the form's area; the sign-in table unless given), then
- * the sign-in table. An unknown key comes back as itself.
+ * the sign-in table. An unknown key comes back as itself. `locale` (a BCP 47 tag, the runtime's default
+ * unless given) formats numbers and dates and picks plural forms.
  *
  * @example
  * translate({ 'SMS_MFA.hint': 'Code sent to {destination}' }, 'SMS_MFA.hint', { destination: '+*******0100' });
  * // 'Code sent to +*******0100'
  * translate(undefined, 'signUp.title', {}, accountMessages); // 'Create an account'
+ * translate({ 'resend.wait': 'In {seconds, plural, one {# second} other {# seconds}}' }, 'resend.wait', { seconds: 1 }); // 'In 1 second'
  */
-export function translate(messages: Messages | undefined, key: MessageKey, values: Record<string, string> = {}, table: Messages = defaultMessages): string {
-  const template = lookup(messages, key, table) ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+export function translate(
+  messages: Messages | undefined,
+  key: MessageKey,
+  values: Record<string, MessageValue> = {},
+  table: Messages = defaultMessages,
+  locale?: string,
+): string {
+  return format(lookup(messages, key, table) ?? key, values, locale);
 }
 
 /**
- * `translate` bound to the app's messages and an area's table: the `t` of the forms' render props.
+ * `translate` bound to the app's messages, an area's table and a locale: the `t` of the forms' render props.
  *
  * @example
  * const t = translator(messages, accountMessages);
  * t('resend.wait', { seconds: '30' }); // 'Send a new code in 30 s'
  */
-export function translator(messages: Messages | undefined, table: Messages = defaultMessages) {
-  return (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, table);
+export function translator(messages: Messages | undefined, table: Messages = defaultMessages, locale?: string) {
+  return (key: MessageKey, values?: Record<string, MessageValue>) => translate(messages, key, values, table, locale);
+}
+
+/** Fills `{name}` and `{name, plural, ...}` in a template; braces are matched, so branches may hold placeholders. */
+function format(template: string, values: Record<string, MessageValue>, locale: string | undefined): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    const close = open < 0 ? -1 : matching(template, open);
+    if (close < 0) return out + template.slice(i);
+    out += template.slice(i, open);
+    const inner = template.slice(open + 1, close);
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    if (!plural && !/^\w+$/.test(inner)) {
+      // Not a placeholder (a brace in the text): kept, and what it encloses is filled in.
+      out += '{';
+      i = open + 1;
+      continue;
+    }
+    const value = values[plural ? plural[1]! : inner];
+    if (value === undefined) out += template.slice(open, close + 1);
+    else if (plural) out += format(branch(plural[2]!, value, locale).replace(/#/g, () => written(value, locale)), values, locale);
+    else out += written(value, locale);
+    i = close + 1;
+  }
+  return out;
+}
+
+function matching(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The branch of a plural for the value: `=N` first, then its `Intl.PluralRules` category, then `other`. */
+function branch(branches: string, value: MessageValue, locale: string | undefined): string {
+  const found = new Map<string, string>();
+  for (let rest = branches; ; ) {
+    const head = /^\s*(=?\w+)\s*\{/.exec(rest);
+    if (!head) break;
+    const open = head[0].length - 1;
+    const close = matching(rest, open);
+    if (close < 0) break;
+    found.set(head[1]!, rest.slice(open + 1, close));
+    rest = rest.slice(close + 1);
+  }
+  const numbers = typeof value === 'number' ? [value] : Array.isArray(value) ? (value as readonly number[]) : String(value).match(/\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+  const n = numbers.at(-1);
+  if (n === undefined) return found.get('other') ?? '';
+  return found.get(`=${n}`) ?? found.get(new Intl.PluralRules(locale).select(n)) ?? found.get('other') ?? '';
+}
+
+function written(value: MessageValue, locale: string | undefined): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  if (value instanceof Date) return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(value);
+  const numbers = new Intl.NumberFormat(locale);
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format((value as readonly number[]).map((n) => numbers.format(n)));
 }
 
 /**
