@@ -68,7 +68,7 @@ const loaders: { readonly [T in LocaleTag]: () => Promise<LocaleModule> } = {
 
 /** Old or general language codes, and the table that serves them. */
 const aliases: Readonly<Record<string, LocaleTag>> = {
-  iw: 'he', // Hebrew's code before 1989, still sent by some Java and Android systems
+  iw: 'he', // Hebrew's code before 1989, still sent by some Java and Android systems (most engines canonicalize it too)
   in: 'id', // Indonesian's, likewise
   no: 'nb', // Norwegian: Bokmål is what most Norwegians write
   nn: 'nb', // Nynorsk readers read Bokmål; closer than English

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accountMessages } from '../../src/components/accountMessages.js';
 import { defaultMessages, translate, type MessageKey } from '../../src/components/messages.js';
@@ -19,18 +20,11 @@ const others = Object.keys(modules).filter((tag) => tag !== 'en');
  * borrows. Anything else identical to English is an untranslated string.
  */
 const sameAsEnglish: Record<string, readonly MessageKey[]> = {
-  de: ['passkeys.title', 'passkeys.unnamed', 'custom.submit'],
-  nl: ['passkeys.title', 'passkeys.unnamed', 'mfa.on', 'mfa.off', 'code.label'],
-  sv: ['passkeys.unnamed'],
-  nb: ['passkeys.unnamed'],
-  fr: ['code.label', 'mfaSetup.EMAIL_OTP', 'mfa.EMAIL_OTP', 'attribute.email'],
-  es: [],
-  it: ['passkeys.title', 'passkeys.unnamed', 'mfaSetup.EMAIL_OTP', 'mfa.EMAIL_OTP', 'attribute.email'],
-  pt: ['passkeys.unnamed'],
-  hu: [],
-  pl: [],
-  tr: [],
-  id: ['mfaSetup.EMAIL_OTP', 'mfa.EMAIL_OTP', 'attribute.email', 'passkeys.title', 'passkeys.unnamed'],
+  de: ['code.label', 'attribute.name', 'passkeys.title', 'passkeys.unnamed'],
+  fr: ['code.label', 'deleteAccount.confirm'],
+  id: ['mfaSetup.EMAIL_OTP', 'attribute.email', 'mfa.EMAIL_OTP'],
+  it: ['signIn.password', 'mfaSetup.EMAIL_OTP', 'attribute.email', 'signUp.password', 'mfa.EMAIL_OTP', 'passkeys.unnamed'],
+  nl: ['code.label', 'passkeys.title', 'passkeys.unnamed'],
 };
 
 /** The placeholder names of a message: `{name}` and `{name, plural, ...}`, and those inside plural branches. */
@@ -76,6 +70,13 @@ describe('the locales', () => {
   it('are the 22 the package promises, each a module of its own in src/locales', () => {
     expect(Object.keys(modules).sort()).toEqual([...locales].sort());
     expect(locales).toHaveLength(22);
+  });
+
+  it('are each an entry of the package, cognito-react/locales/<tag>', () => {
+    const { exports } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { exports: Record<string, unknown> };
+    const entries = Object.keys(exports).filter((path) => path.startsWith('./locales/'));
+    expect(entries.sort()).toEqual(locales.map((tag) => `./locales/${tag}`).sort());
+    for (const tag of locales) expect(exports[`./locales/${tag}`]).toEqual({ types: `./dist/locales/${tag}.d.ts`, default: `./dist/locales/${tag}.js` });
   });
 
   it('English is both tables merged, so a locale module covers every form', () => {
@@ -138,6 +139,8 @@ describe('the locales', () => {
       const table: Record<string, string> = modules[tag]!.default;
       const same = englishKeys.filter((key) => table[key] === english[key]);
       expect(same.filter((key) => !(sameAsEnglish[tag] ?? []).includes(key as MessageKey))).toEqual([]);
+      // and the list of exceptions holds no key that has since been translated
+      expect(same).toEqual(englishKeys.filter((key) => (sameAsEnglish[tag] ?? []).includes(key as MessageKey)));
     });
 
     it('asks the user to type its own word, not DELETE, to delete the account', () => {
