@@ -1,7 +1,9 @@
 /**
  * Hebrew (עברית): every message of the forms, in the gender-neutral imperative style of Hebrew interfaces
  * (infinitives: "יש להזין…"). Written right to left: give `dir` to the page or to the forms' container.
- * `loadMessages` serves it for the old code `iw` too.
+ * Values that may be Latin text or numbers (`{destination}`, `{step}`, `{name}`) are isolated
+ * (U+2068 … U+2069), so they keep their own direction inside the sentence; the example phone number is marked
+ * left to right (U+200E). `loadMessages` serves it for the old code `iw` too.
  *
  * @example
  * import he, { dir } from 'cognito-react/locales/he';
@@ -24,13 +26,13 @@ export default {
   'code.label': 'קוד',
   'code.submit': 'אימות',
   'SMS_MFA.title': 'בדיקת הטלפון',
-  'SMS_MFA.hint': 'יש להזין את הקוד בן 6 הספרות שנשלח אל {destination}.',
+  'SMS_MFA.hint': 'יש להזין את הקוד בן 6 הספרות שנשלח אל \u2068{destination}\u2069.',
   'SOFTWARE_TOKEN_MFA.title': 'יש להזין את הקוד מאפליקציית האימות',
   'SOFTWARE_TOKEN_MFA.hint': 'יש לפתוח את אפליקציית האימות{device} ולהזין את הקוד בן 6 הספרות שמוצג בה.',
   'EMAIL_OTP.title': 'בדיקת האימייל',
-  'EMAIL_OTP.hint': 'יש להזין את הקוד שנשלח אל {destination}.',
+  'EMAIL_OTP.hint': 'יש להזין את הקוד שנשלח אל \u2068{destination}\u2069.',
   'SMS_OTP.title': 'בדיקת הטלפון',
-  'SMS_OTP.hint': 'יש להזין את הקוד שנשלח אל {destination}.',
+  'SMS_OTP.hint': 'יש להזין את הקוד שנשלח אל \u2068{destination}\u2069.',
   'selectMfa.title': 'איך לאמת את זהותך?',
   'selectMfa.SMS_MFA': 'קוד בהודעת SMS',
   'selectMfa.SOFTWARE_TOKEN_MFA': 'קוד מאפליקציית האימות שלי',
@@ -68,7 +70,7 @@ export default {
   'webAuthn.hint': 'יש לאמת את זהותך באמצעות טביעת אצבע, זיהוי פנים, נעילת מסך או מפתח אבטחה.',
   'webAuthn.submit': 'שימוש במפתח גישה',
   'unknown.title': 'שלב הכניסה הזה לא נתמך כאן',
-  'unknown.hint': 'השלב {step} דורש טופס שאין בדף הזה.',
+  'unknown.hint': 'השלב \u2068{step}\u2069 דורש טופס שאין בדף הזה.',
   'action.cancel': 'להתחיל מחדש',
   'link.signUp': 'יצירת חשבון',
   'link.forgotPassword': 'שכחת את הסיסמה?',
@@ -113,7 +115,7 @@ export default {
   'signUp.confirm': 'אימות הסיסמה',
   'signUp.submit': 'יצירת חשבון',
   'confirmSignUp.title': 'אישור החשבון',
-  'confirmSignUp.hint': 'יש להזין את הקוד בן 6 הספרות שנשלח אל {destination}.',
+  'confirmSignUp.hint': 'יש להזין את הקוד בן 6 הספרות שנשלח אל \u2068{destination}\u2069.',
   'confirmSignUp.hintNoDestination': 'יש להזין את הקוד בן 6 הספרות ששלחנו אליך.',
   'confirmSignUp.hintLater': 'יש להזין את הקוד בן 6 הספרות שנשלח בזמן ההרשמה, או לבקש קוד חדש.',
   'confirmSignUp.submit': 'אישור',
@@ -123,14 +125,14 @@ export default {
   'forgot.hint': 'נשלח קוד לכתובת האימייל או למספר הטלפון של החשבון.',
   'forgot.submit': 'שליחת קוד',
   'forgotConfirm.title': 'בחירת סיסמה חדשה',
-  'forgotConfirm.hint': 'יש להזין את הקוד בן 6 הספרות שנשלח אל {destination} ואת הסיסמה החדשה.',
+  'forgotConfirm.hint': 'יש להזין את הקוד בן 6 הספרות שנשלח אל \u2068{destination}\u2069 ואת הסיסמה החדשה.',
   'forgotConfirm.hintNoDestination': 'יש להזין את הקוד בן 6 הספרות ששלחנו אליך ואת הסיסמה החדשה.',
   'forgotConfirm.submit': 'הגדרת סיסמה',
   'forgot.done': 'הסיסמה שונתה. אפשר להיכנס עם הסיסמה החדשה.',
   'link.signIn': 'חזרה לכניסה',
   'resend.submit': 'שליחת קוד חדש',
   'resend.wait': 'אפשר לשלוח קוד חדש בעוד {seconds, plural, one {# שנייה} two {# שניות} other {# שניות}}',
-  'resend.sent': 'שלחנו קוד חדש אל {destination}.',
+  'resend.sent': 'שלחנו קוד חדש אל \u2068{destination}\u2069.',
   'resend.sentNoDestination': 'שלחנו קוד חדש.',
   'changePassword.title': 'שינוי סיסמה',
   'changePassword.current': 'הסיסמה הנוכחית',
@@ -163,13 +165,13 @@ export default {
   'devices.empty': 'אין מכשירים שמורים.',
   'devices.unnamed': 'מכשיר ללא שם',
   'devices.current': 'המכשיר הזה',
-  'devices.forget': 'הסרת {name}',
+  'devices.forget': 'הסרת \u2068{name}\u2069',
   'devices.lastUsed': 'שימוש אחרון: {date}',
   'passkeys.title': 'מפתחות גישה',
   'passkeys.empty': 'עדיין אין לך מפתחות גישה.',
   'passkeys.unnamed': 'מפתח גישה',
   'passkeys.add': 'הוספת מפתח גישה',
-  'passkeys.delete': 'מחיקת {name}',
+  'passkeys.delete': 'מחיקת \u2068{name}\u2069',
   'passkeys.added': 'מפתח הגישה נוסף.',
   'deleteAccount.title': 'מחיקת החשבון',
   'deleteAccount.hint': 'הפעולה הזו מוחקת את החשבון ואת כל מה שיש בו, ואי אפשר לבטל אותה. לאישור, יש להקליד {word}.',
@@ -180,7 +182,7 @@ export default {
   'account.loading': 'בטעינה…',
   'invalid.confirmation': 'לאישור, יש להקליד {word}.',
   'invalid.previousPassword': 'יש להזין את הסיסמה הנוכחית.',
-  'invalid.phone': 'יש להזין את מספר הטלפון עם קידומת המדינה, למשל ‎+972501234567.',
+  'invalid.phone': 'יש להזין את מספר הטלפון עם קידומת המדינה, למשל \u200e+972501234567.',
   'invalid.username.signUp': 'יש לבחור שם משתמש.',
   'invalid.password.signUp': 'יש לבחור סיסמה.',
   'error.UsernameExistsException': 'שם המשתמש הזה כבר תפוס. יש לבחור שם אחר או להיכנס.',
