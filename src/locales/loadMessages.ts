@@ -17,8 +17,11 @@ export type LocaleTable = Readonly<Record<MessageKey, string>>;
  * import de, { dir, locale } from 'cognito-react/locales/de';
  */
 export interface LocaleModule {
+  /** The table: every key, in this language. */
   readonly default: LocaleTable;
+  /** The BCP 47 tag of the language (`de`, `pt`, `zh`). */
   readonly locale: string;
+  /** The language's writing direction, for the `dir` attribute of the page or the forms' container. */
   readonly dir: 'ltr' | 'rtl';
 }
 
@@ -35,8 +38,11 @@ export type LocaleTag = (typeof locales)[number];
 
 /** What `loadMessages` resolves to: the tag it chose, its direction, and its table. */
 export interface LoadedMessages {
+  /** The tag of the table chosen (`en` when no language matched). */
   readonly locale: LocaleTag;
+  /** Its writing direction: `rtl` for Arabic and Hebrew. */
   readonly dir: 'ltr' | 'rtl';
+  /** The table, for the `messages` prop of the forms. */
   readonly messages: LocaleTable;
 }
 
