@@ -11,9 +11,9 @@
 import type { MessageKey } from '../components/messages.js';
 
 /** The BCP 47 tag of this table. */
-export const locale = 'ar';
+export const locale = 'ar' as const;
 /** The writing direction of this language. */
-export const dir = 'rtl';
+export const dir = 'rtl' as const;
 
 export default {
   'signIn.title': 'تسجيل الدخول',

@@ -11,8 +11,8 @@ import { accountMessages } from '../components/accountMessages.js';
 import { defaultMessages, type MessageKey } from '../components/messages.js';
 
 /** The BCP 47 tag of this table. */
-export const locale = 'en';
+export const locale = 'en' as const;
 /** The writing direction of this language. */
-export const dir = 'ltr';
+export const dir = 'ltr' as const;
 
 export default { ...defaultMessages, ...accountMessages } satisfies Record<MessageKey, string>;

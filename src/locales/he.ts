@@ -12,9 +12,9 @@
 import type { MessageKey } from '../components/messages.js';
 
 /** The BCP 47 tag of this table. */
-export const locale = 'he';
+export const locale = 'he' as const;
 /** The writing direction of this language. */
-export const dir = 'rtl';
+export const dir = 'rtl' as const;
 
 export default {
   'signIn.title': 'כניסה',

@@ -9,9 +9,9 @@
 import type { MessageKey } from '../components/messages.js';
 
 /** The BCP 47 tag of this table. */
-export const locale = 'nb';
+export const locale = 'nb' as const;
 /** The writing direction of this language. */
-export const dir = 'ltr';
+export const dir = 'ltr' as const;
 
 export default {
   'signIn.title': 'Logg på',
