@@ -198,65 +198,31 @@ export function translator(messages: Messages | undefined, table: Messages = def
   return (key: MessageKey, values?: Record<string, MessageValue>) => translate(messages, key, values, table, locale);
 }
 
-/** Fills `{name}` and `{name, plural, ...}` in a template; braces are matched, so branches may hold placeholders. */
+/**
+ * Fills `{name}` and `{name, plural, ...}` in a template. A plural's branches may hold placeholders (one
+ * level of braces inside a branch); other braces are text.
+ */
 function format(template: string, values: Record<string, MessageValue>, locale: string | undefined): string {
-  let out = '';
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    const close = open < 0 ? -1 : matching(template, open);
-    if (close < 0) return out + template.slice(i);
-    out += template.slice(i, open);
-    const inner = template.slice(open + 1, close);
-    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
-    if (!plural && !/^\w+$/.test(inner)) {
-      // Not a placeholder (a brace in the text): kept, and what it encloses is filled in.
-      out += '{';
-      i = open + 1;
-      continue;
-    }
-    const value = values[plural ? plural[1]! : inner];
-    if (value === undefined) out += template.slice(open, close + 1);
-    else if (plural) out += format(branch(plural[2]!, value, locale).replace(/#/g, () => written(value, locale)), values, locale);
-    else out += written(value, locale);
-    i = close + 1;
-  }
-  return out;
-}
-
-function matching(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The branch of a plural for the value: `=N` first, then its `Intl.PluralRules` category, then `other`. */
-function branch(branches: string, value: MessageValue, locale: string | undefined): string {
-  const found = new Map<string, string>();
-  for (let rest = branches; ; ) {
-    const head = /^\s*(=?\w+)\s*\{/.exec(rest);
-    if (!head) break;
-    const open = head[0].length - 1;
-    const close = matching(rest, open);
-    if (close < 0) break;
-    found.set(head[1]!, rest.slice(open + 1, close));
-    rest = rest.slice(close + 1);
-  }
-  const numbers = typeof value === 'number' ? [value] : Array.isArray(value) ? (value as readonly number[]) : String(value).match(/\d+(?:\.\d+)?/g)?.map(Number) ?? [];
-  const n = numbers.at(-1);
-  if (n === undefined) return found.get('other') ?? '';
-  return found.get(`=${n}`) ?? found.get(new Intl.PluralRules(locale).select(n)) ?? found.get('other') ?? '';
+  return template.replace(/\{(\w+), *plural,((?:[^{}]|\{(?:[^{}]|\{\w+\})*\})*)\}|\{(\w+)\}/g, (whole, counted?: string, branches?: string, name?: string) => {
+    const value = values[(counted ?? name)!];
+    if (value === undefined) return whole;
+    if (!counted) return written(value, locale);
+    // The number that decides: the value, or the last number in it ("6 or 8" takes the plural of 8).
+    const n = typeof value === 'number' ? value : Array.isArray(value) ? value.at(-1) : String(value).match(/\d+(\.\d+)?(?!.*\d)/)?.[0];
+    const found = new Map([...branches!.matchAll(/(=?\w+) *\{((?:[^{}]|\{\w+\})*)\}/g)].map((m) => [m[1], m[2]!] as const));
+    const branch = (n === undefined ? undefined : found.get(`=${n}`) ?? found.get(new Intl.PluralRules(locale).select(Number(n)))) ?? found.get('other') ?? '';
+    return format(branch.replace(/#/g, () => written(value, locale)), values, locale);
+  });
 }
 
 function written(value: MessageValue, locale: string | undefined): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
-  if (value instanceof Date) return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(value);
-  const numbers = new Intl.NumberFormat(locale);
-  return new Intl.ListFormat(locale, { type: 'disjunction' }).format((value as readonly number[]).map((n) => numbers.format(n)));
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? new Intl.NumberFormat(locale).format(value)
+      : value instanceof Date
+        ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(value)
+        : new Intl.ListFormat(locale, { type: 'disjunction' }).format(value.map((n) => written(n, locale)));
 }
 
 /**
