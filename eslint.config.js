@@ -11,6 +11,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  *   components  react's hooks, core through core/index.ts only; no server/, testing/
  *   server      core through core/index.ts and core/shared.ts only; no React, react/, components/, testing/
  *   testing     core; nothing of React, react/, components/, server/
+ *   locales     the message tables of components/; nothing of React, react/, server/, testing/
  */
 const react = { group: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/*'], message: 'This layer has no React in it.' };
 const layer = (name, why) => ({ group: [`**/${name}/**`, `cognito-react/${name}`], message: why });
@@ -51,6 +52,7 @@ export default tseslint.config(
   boundary(['src/components/**'], server, testing, coreIndexOnly('index.js')),
   boundary(['src/server/**'], react, reactLayer, components, testing, coreIndexOnly('index.js', 'shared.js')),
   boundary(['src/testing/**'], react, reactLayer, components, server),
+  boundary(['src/locales/**'], react, reactLayer, server, testing, coreIndexOnly('index.js')),
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.{mjs,ts,tsx}', 'examples/**/*.mjs'],
     rules: { 'no-console': 'off' },

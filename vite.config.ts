@@ -1,4 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+
+/** One entry per message table (`cognito-react/locales/<tag>`): src/locales/<tag>.ts, the helper aside. */
+const locales = Object.fromEntries(
+  readdirSync(new URL('./src/locales/', import.meta.url))
+    .filter((file) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*\.ts$/.test(file))
+    .map((file) => [`locales/${file.slice(0, -3)}`, `src/locales/${file}`]),
+);
 
 // Library mode: one ES module per public entry point. Dependencies stay external so the app's bundler
 // deduplicates them (the AWS SDK client is shared with the app's own code, msw is the app's test tool).
@@ -13,6 +21,7 @@ export default defineConfig({
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
         server: 'src/server/index.ts',
+        ...locales,
       },
       formats: ['es'],
     },

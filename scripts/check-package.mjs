@@ -77,6 +77,11 @@ try {
       "const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_Smoke1', clientId: 'c' });",
       "if (auth.getSnapshot().status !== 'signedOut') throw new Error('bad initial state');",
       "if (typeof createUserPoolSimulator !== 'function' || typeof isCognitoAuthError !== 'function') throw new Error('missing export');",
+      "import de, { dir as deDir, locale as deLocale } from 'cognito-react/locales/de';",
+      "import { loadMessages } from 'cognito-react';",
+      "if (de['signIn.title'] !== 'Anmelden' || deDir !== 'ltr' || deLocale !== 'de') throw new Error('cognito-react/locales/de incomplete');",
+      "const he = await loadMessages(['iw-IL']);",
+      "if (he.locale !== 'he' || he.dir !== 'rtl' || typeof he.messages['signIn.title'] !== 'string') throw new Error('loadMessages did not load Hebrew');",
       "console.log('imports ok');",
     ].join('\n'),
   );

@@ -8,3 +8,4 @@
  */
 export * from './react/index.js';
 export * from './components/index.js';
+export { loadMessages, matchLocale, locales, type LocaleModule, type LocaleTable, type LocaleTag, type LoadedMessages } from './locales/loadMessages.js';

@@ -44,7 +44,7 @@ export type { WebAuthnPromptRenderProps } from './WebAuthnPrompt/useWebAuthnProm
 export { UnknownStep } from './UnknownStep/UnknownStep.js';
 export type { FieldRenderProps, StepFormRenderProps } from './shared/useStepForm.js';
 export { defaultMessages, translate, errorMessage } from './messages.js';
-export type { MessageKey, Messages } from './messages.js';
+export type { MessageKey, Messages, MessageValue } from './messages.js';
 /** Sign-up, password reset and account settings: each a headless hook plus a thin, unstyled component. */
 export { Authentication } from './Authentication/Authentication.js';
 export type { AuthenticationProps, AuthenticationView } from './Authentication/Authentication.js';

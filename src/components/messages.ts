@@ -27,7 +27,12 @@
  * **Placeholders**: `{name}` in a message is replaced by the value the form passes under that name
  * (`{destination}`: where the code went, `{digits}`, `{attribute}`, `{seconds}`, `{method}`, `{name}`,
  * `{date}`, `{word}`, `{step}`, `{device}`); keep them in translations, in any position. A placeholder
- * with no value is left as written.
+ * with no value is left as written. A number is written by `Intl.NumberFormat`, a list of numbers by
+ * `Intl.ListFormat` ("6 or 8"), a date by `Intl.DateTimeFormat`, all in the locale given to `translate`.
+ *
+ * **Plurals**: `{seconds, plural, one {# second} other {# seconds}}` picks the branch by
+ * `Intl.PluralRules` for the value (a number, or the last number in it), `=N` for an exact value; `#` is
+ * the value as written. Every branch the language has goes in (`one`, `few`, `many`, `other` in Polish).
  *
  * Errors are worded by their name (`error.CodeMismatchException`), never by the service's text; see
  * `errorMessage`.
@@ -157,29 +162,69 @@ export type MessageKey = keyof typeof defaultMessages | keyof typeof accountMess
 export type Messages = Partial<Record<MessageKey, string>>;
 
 /**
+ * A value for a placeholder: text as it is; a number, a list of numbers (written "6 or 8") or a date
+ * formatted for the locale.
+ */
+export type MessageValue = string | number | readonly number[] | Date;
+
+/**
  * Looks a message up, with its `{name}` placeholders filled in from `values`: the app's `messages`
  * first, then `table` (the English defaults of the form's area; the sign-in table unless given), then
- * the sign-in table. An unknown key comes back as itself.
+ * the sign-in table. An unknown key comes back as itself. `locale` (a BCP 47 tag, the runtime's default
+ * unless given) formats numbers and dates and picks plural forms.
  *
  * @example
  * translate({ 'SMS_MFA.hint': 'Code sent to {destination}' }, 'SMS_MFA.hint', { destination: '+*******0100' });
  * // 'Code sent to +*******0100'
  * translate(undefined, 'signUp.title', {}, accountMessages); // 'Create an account'
+ * translate({ 'resend.wait': 'In {seconds, plural, one {# second} other {# seconds}}' }, 'resend.wait', { seconds: 1 }); // 'In 1 second'
  */
-export function translate(messages: Messages | undefined, key: MessageKey, values: Record<string, string> = {}, table: Messages = defaultMessages): string {
-  const template = lookup(messages, key, table) ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+export function translate(
+  messages: Messages | undefined,
+  key: MessageKey,
+  values: Record<string, MessageValue> = {},
+  table: Messages = defaultMessages,
+  locale?: string,
+): string {
+  return format(lookup(messages, key, table) ?? key, values, locale);
 }
 
 /**
- * `translate` bound to the app's messages and an area's table: the `t` of the forms' render props.
+ * `translate` bound to the app's messages, an area's table and a locale: the `t` of the forms' render props.
  *
  * @example
  * const t = translator(messages, accountMessages);
  * t('resend.wait', { seconds: '30' }); // 'Send a new code in 30 s'
  */
-export function translator(messages: Messages | undefined, table: Messages = defaultMessages) {
-  return (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, table);
+export function translator(messages: Messages | undefined, table: Messages = defaultMessages, locale?: string) {
+  return (key: MessageKey, values?: Record<string, MessageValue>) => translate(messages, key, values, table, locale);
+}
+
+/**
+ * Fills `{name}` and `{name, plural, ...}` in a template. A plural's branches may hold placeholders (one
+ * level of braces inside a branch); other braces are text.
+ */
+function format(template: string, values: Record<string, MessageValue>, locale: string | undefined): string {
+  return template.replace(/\{(\w+), *plural,((?:[^{}]|\{(?:[^{}]|\{\w+\})*\})*)\}|\{(\w+)\}/g, (whole, counted?: string, branches?: string, name?: string) => {
+    const value = values[(counted ?? name)!];
+    if (value === undefined) return whole;
+    if (!counted) return written(value, locale);
+    // The number that decides: the value, or the last number in it ("6 or 8" takes the plural of 8).
+    const n = typeof value === 'number' ? value : Array.isArray(value) ? value.at(-1) : String(value).match(/\d+(\.\d+)?(?!.*\d)/)?.[0];
+    const found = new Map([...branches!.matchAll(/(=?\w+) *\{((?:[^{}]|\{\w+\})*)\}/g)].map((m) => [m[1], m[2]!] as const));
+    const branch = (n === undefined ? undefined : found.get(`=${n}`) ?? found.get(new Intl.PluralRules(locale).select(Number(n)))) ?? found.get('other') ?? '';
+    return format(branch.replace(/#/g, () => written(value, locale)), values, locale);
+  });
+}
+
+function written(value: MessageValue, locale: string | undefined): string {
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? new Intl.NumberFormat(locale).format(value)
+      : value instanceof Date
+        ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(value)
+        : new Intl.ListFormat(locale, { type: 'disjunction' }).format(value.map((n) => written(n, locale)));
 }
 
 /**

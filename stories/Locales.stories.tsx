@@ -1,0 +1,98 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { SignIn } from '../src/index.js';
+import ar, * as arabic from '../src/locales/ar.js';
+import de, * as german from '../src/locales/de.js';
+import he, * as hebrew from '../src/locales/he.js';
+import type { LocaleModule } from '../src/locales/loadMessages.js';
+import { PASSWORD, users, withPool, withProvider, type PoolContext } from './support/pool';
+import { themed } from './support/theme';
+
+/**
+ * `<SignIn>` in other languages: the table of `cognito-react/locales/<tag>` as its `messages`, and the
+ * locale's `dir` and `lang` on the container, so Arabic and Hebrew lay out right to left. Each story is
+ * played in Chromium, which checks the layout: a label starts at the inline-start edge of its input (the
+ * right edge in a right-to-left language).
+ */
+const meta = {
+  title: 'Languages/SignIn',
+  component: SignIn,
+  decorators: [withProvider],
+  args: { signedIn: <p>✓</p> },
+} satisfies Meta<typeof SignIn>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The container an app gives the forms for a language: its direction and its tag. */
+const inLanguage =
+  (module: LocaleModule): Decorator =>
+  (Story) => (
+    <div dir={module.dir} lang={module.locale}>
+      <Story />
+    </div>
+  );
+
+const pool = (loaded: Record<string, unknown>) => loaded.pool as PoolContext;
+
+/** The label's text starts where its input starts: the left edge left to right, the right edge right to left. */
+async function expectLaidOut(label: HTMLElement, dir: 'ltr' | 'rtl') {
+  const input = document.getElementById(label.getAttribute('for')!)!;
+  expect(getComputedStyle(input).direction).toBe(dir);
+  const range = document.createRange();
+  range.selectNodeContents(label);
+  const text = range.getBoundingClientRect();
+  const box = input.getBoundingClientRect();
+  expect(text.width).toBeGreaterThan(0);
+  expect(box.width - text.width).toBeGreaterThan(20);
+  if (dir === 'rtl') {
+    expect(Math.abs(text.right - box.right)).toBeLessThanOrEqual(2);
+  } else {
+    expect(Math.abs(text.left - box.left)).toBeLessThanOrEqual(2);
+  }
+}
+
+export const Arabic: Story = {
+  args: { messages: ar },
+  decorators: [inLanguage(arabic), themed('light')],
+  loaders: [withPool({ users: [users.sms] })],
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await expectLaidOut(canvas.getByText(ar['signIn.username']), 'rtl');
+    await userEvent.type(canvas.getByLabelText(ar['signIn.username']), 'sam');
+    await userEvent.type(canvas.getByLabelText(ar['signIn.password']), PASSWORD);
+    await userEvent.click(canvas.getByRole('button', { name: ar['signIn.submit'] }));
+    const code = await canvas.findByLabelText(ar['code.label']);
+    await expectLaidOut(canvas.getByText(ar['code.label']), 'rtl');
+    // The masked phone number keeps its left-to-right order inside the Arabic sentence.
+    expect(canvas.getByText(/أدخل الرمز المكوّن من 6 أرقام/).textContent).toMatch(/\u2068\+\S+\u2069\.$/);
+    await userEvent.type(code, pool(loaded).sim.lastCode('sam')!);
+    await userEvent.click(canvas.getByRole('button', { name: ar['code.submit'] }));
+    await waitFor(() => expect(canvas.getByText('✓')).toBeInTheDocument(), { timeout: 5000 });
+  },
+};
+
+export const Hebrew: Story = {
+  args: { messages: he },
+  decorators: [inLanguage(hebrew), themed('light')],
+  loaders: [withPool({ users: [users.password] })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectLaidOut(canvas.getByText(he['signIn.username']), 'rtl');
+    await userEvent.click(canvas.getByRole('button', { name: he['signIn.submit'] }));
+    expect(await canvas.findByText(he['invalid.username'])).toBeInTheDocument();
+  },
+};
+
+export const German: Story = {
+  args: { messages: de },
+  decorators: [inLanguage(german), themed('light')],
+  loaders: [withPool({ users: [users.password] })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectLaidOut(canvas.getByText(de['signIn.username']), 'ltr');
+    await userEvent.type(canvas.getByLabelText(de['signIn.username']), 'pat');
+    await userEvent.type(canvas.getByLabelText(de['signIn.password']), 'wrong-password');
+    await userEvent.click(canvas.getByRole('button', { name: de['signIn.submit'] }));
+    expect(await canvas.findByText(de['error.NotAuthorizedException'])).toBeInTheDocument();
+  },
+};
