@@ -13,6 +13,8 @@ export default defineConfig({
         core: 'src/core/index.ts',
         testing: 'src/testing/index.ts',
         server: 'src/server/index.ts',
+        // The cognito-react-sim command (bin/), not a package export: kept apart so that it loads no MSW.
+        'sim-cli': 'src/testing/cli.ts',
       },
       formats: ['es'],
     },

@@ -1,0 +1,32 @@
+/**
+ * Builds the cognito-react-sim command as `npm run build` does (src/testing/cli.ts → dist/sim-cli.js, with
+ * Vite), beside a copy of bin/cognito-react-sim.js, in a fresh folder: the test then runs the real bin.
+ * Everything but Node's built-ins is bundled, so the folder needs no node_modules.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function buildSimCli(): Promise<{ bin: string; dispose: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-react-sim-'));
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    build: {
+      outDir: join(dir, 'dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      lib: { entry: { 'sim-cli': join(root, 'src/testing/cli.ts') }, formats: ['es'] },
+      rolldownOptions: { external: [/^node:/] },
+    },
+  });
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(join(root, 'bin/cognito-react-sim.js'), join(dir, 'bin/cognito-react-sim.js'));
+  return { bin: join(dir, 'bin/cognito-react-sim.js'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
