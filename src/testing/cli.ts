@@ -3,7 +3,6 @@
  * Cypress) without AWS. Prints one line of JSON (the endpoint and the pool's ids) once it listens; stops on
  * SIGINT or SIGTERM. Built as its own module (dist/sim-cli.js) so that it runs without MSW installed.
  */
-import { readFile } from 'node:fs/promises';
 import { startUserPoolServer, type UserPoolServer, type UserPoolServerOptions } from './server.js';
 import type { SimulatedUser } from './types.js';
 
@@ -28,8 +27,19 @@ export class UsageError extends Error {}
 const FLAGS = new Set(['--device-tracking', '--refresh-token-rotation', '--help']);
 const VALUES = new Set(['--port', '--host', '--users', '--pool-id', '--client-id', '--client-secret', '--mfa']);
 
+/** What the command needs of its process (given by bin/cognito-react-sim.js: this module has no Node types). */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  exit(code: number): void;
+  /** The text of a file; rejects with an error carrying `code` (ENOENT, ...). */
+  readText(path: string): Promise<string>;
+  /** Calls `stop` on SIGINT and SIGTERM. */
+  onStopSignal(stop: () => void): void;
+}
+
 /** The options the arguments ask for (the users file read). */
-export async function parseArguments(argv: readonly string[]): Promise<UserPoolServerOptions | 'help'> {
+export async function parseArguments(argv: readonly string[], readText: CliIo['readText']): Promise<UserPoolServerOptions | 'help'> {
   const given = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -51,7 +61,7 @@ export async function parseArguments(argv: readonly string[]): Promise<UserPoolS
   const mfa = given.get('--mfa') ?? 'OPTIONAL';
   if (mfa !== 'OFF' && mfa !== 'OPTIONAL' && mfa !== 'ON') throw new UsageError(`--mfa must be OFF, OPTIONAL or ON, got ${mfa}`);
   const usersFile = given.get('--users');
-  const users = usersFile === undefined ? [] : await readUsers(usersFile);
+  const users = usersFile === undefined ? [] : await readUsers(usersFile, readText);
   const clientSecret = given.get('--client-secret');
   return {
     port,
@@ -66,12 +76,12 @@ export async function parseArguments(argv: readonly string[]): Promise<UserPoolS
   };
 }
 
-async function readUsers(file: string): Promise<SimulatedUser[]> {
+async function readUsers(file: string, readText: CliIo['readText']): Promise<SimulatedUser[]> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readText(file);
   } catch (error) {
-    throw new UsageError(`--users: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`--users: cannot read ${file} (${(error as { code?: string }).code ?? 'error'})`);
   }
   let parsed: unknown;
   try {
@@ -90,18 +100,11 @@ async function readUsers(file: string): Promise<SimulatedUser[]> {
 }
 
 /** Runs the command; resolves to the running server (tests), or undefined after --help. */
-export async function main(
-  argv: readonly string[],
-  io: { out: (line: string) => void; err: (line: string) => void; exit: (code: number) => void } = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    exit: (code) => process.exit(code),
-  },
-): Promise<UserPoolServer | undefined> {
+export async function main(argv: readonly string[], io: CliIo): Promise<UserPoolServer | undefined> {
   let options: UserPoolServerOptions | 'help';
   let server: UserPoolServer;
   try {
-    options = await parseArguments(argv);
+    options = await parseArguments(argv, io.readText);
     if (options === 'help') {
       io.out(USAGE);
       return undefined;
@@ -128,7 +131,6 @@ export async function main(
   const stop = () => {
     void server.close().then(() => io.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  io.onStopSignal(stop);
   return server;
 }

@@ -6,7 +6,6 @@
  *
  * No MSW here: this module and the `cognito-react-sim` command run without it installed.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createSimulatedPool, CORS_HEADERS } from './simulatedPool.js';
 import { totpCode } from './totp.js';
 import type { SimulatedUserPool, UserPoolSimulatorConfig } from './types.js';
@@ -67,6 +66,34 @@ export interface UserPoolServer {
   close(): Promise<void>;
 }
 
+// What the server uses of node:http, by shape: the published types need no @types/node, and the module is
+// loaded only when a server starts (the testing entry is also loaded in browsers, which have no node:http).
+interface IncomingMessage extends AsyncIterable<Uint8Array> {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+  on(event: 'error', listener: () => void): unknown;
+  destroy(): void;
+}
+interface ServerResponse {
+  writeHead(status: number, headers: Record<string, string | string[]>): unknown;
+  end(body?: Uint8Array): unknown;
+  getHeader(name: string): unknown;
+  destroy(): void;
+}
+interface Server {
+  listen(port: number, host: string, callback: () => void): unknown;
+  once(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  close(callback: () => void): unknown;
+  closeAllConnections(): void;
+  address(): { port: number } | string | null;
+  headersTimeout: number;
+  requestTimeout: number;
+}
+type CreateServer = (listener: (req: IncomingMessage, res: ServerResponse) => void) => Server;
+const NODE_HTTP: string = 'node:http';
+
 const DEFAULT_MAX_BODY = 1024 * 1024;
 const JSON_HEADERS = { 'Content-Type': 'application/json', ...CORS_HEADERS };
 
@@ -82,7 +109,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array>) {
+  for await (const chunk of req) {
     size += chunk.byteLength;
     if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk);
@@ -215,8 +242,7 @@ export async function startUserPoolServer(options: UserPoolServerOptions): Promi
   const { port = 0, host = '127.0.0.1', routes = [], maxBodyBytes = DEFAULT_MAX_BODY, ...config } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startUserPoolServer: port must be 0 to 65535, got ${port}`);
   const { api: sim } = createSimulatedPool(config);
-  // Imported here, not at the top: the testing entry is also loaded in browsers (MSW's worker), which have no node:http.
-  const { createServer } = await import('node:http');
+  const { createServer } = (await import(/* @vite-ignore */ NODE_HTTP)) as { createServer: CreateServer };
   let base = '';
 
   const respond = async (req: IncomingMessage): Promise<Response> => {
@@ -252,7 +278,7 @@ export async function startUserPoolServer(options: UserPoolServerOptions): Promi
     return sim.handle(request);
   };
 
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     req.on('error', () => res.destroy());
     respond(req)
       .catch((error: unknown) => {
