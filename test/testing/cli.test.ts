@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSimCli } from './cliBuild.js';
+import { buildSimCli } from '../../scripts/simCli.mjs';
 
 let cli: Awaited<ReturnType<typeof buildSimCli>>;
 let folder: string;
