@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   AdminConfirmSignUpCommand,
+  AdminInitiateAuthCommand,
   AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminResetUserPasswordCommand,
@@ -147,6 +148,47 @@ export const CONTRACTS: Contract[] = [
       expect(await auth.signIn({ username, password })).toEqual({ name: 'DONE' });
       expect(await auth.getUser()).toMatchObject({ username, attributes: { email } });
       await expect(store(target, 'public', { authFlow: 'USER_PASSWORD_AUTH' }).signIn({ username, password: 'Wrong-passw0rd!' })).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    },
+  },
+  {
+    name: 'wire-errors',
+    checks: 'InitiateAuth refuses a wrong password and an unknown user with NotAuthorizedException, as the API model lists',
+    needs: ['modelErrors'],
+    async run(target) {
+      const { username } = await newUser(target, 'public');
+      const client = target.client('public');
+      const sdk = sdkClient(client);
+      const attempt = (name: string) =>
+        sdk.send(new InitiateAuthCommand({ ClientId: client.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: name, PASSWORD: 'Wrong-passw0rd!' } })).then(
+          () => undefined,
+          (error: Error) => error,
+        );
+      const wrong = await attempt(username);
+      require(wrong?.name === 'NotAuthorizedException', `a wrong password was answered with ${wrong?.name ?? 'tokens'}`);
+      // The app client prevents user-existence errors: an unknown user looks the same.
+      const unknown = await attempt(`${username}-unknown`);
+      expect(unknown?.name).toBe('NotAuthorizedException');
+    },
+  },
+  {
+    name: 'secret-hash',
+    checks: 'a confidential client refuses sign-in without SECRET_HASH, or with a wrong one (NotAuthorizedException)',
+    needs: ['secretHash'],
+    async run(target) {
+      const { username, password } = await newUser(target, 'confidential');
+      const client = target.client('confidential');
+      const attempt = (parameters: Record<string, string>) =>
+        target
+          .admin('confidential')
+          .send(new AdminInitiateAuthCommand({ UserPoolId: client.userPoolId, ClientId: client.clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password, ...parameters } }))
+          .then(
+            () => undefined,
+            (error: Error) => error,
+          );
+      const without = await attempt({});
+      require(without !== undefined, 'AdminInitiateAuth without SECRET_HASH signed in');
+      expect(without.name).toBe('NotAuthorizedException');
+      expect((await attempt({ SECRET_HASH: 'bm90IHRoZSBoYXNo' }))?.name).toBe('NotAuthorizedException');
     },
   },
   {

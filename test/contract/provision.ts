@@ -47,7 +47,9 @@ export function poolInput(options: ProvisionOptions, name: string): CreateUserPo
       ...(aws ? { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } } : {}),
     },
     ...(aws ? { UserPoolTier: 'ESSENTIALS' as const, DeletionProtection: 'INACTIVE' as const } : {}),
-    AutoVerifiedAttributes: ['email'],
+    // On AWS nothing is verified by a code, so no message goes out at sign-up (the addresses are example.com's);
+    // cognito-local fails SignUp without an auto-verified attribute (and sends nothing anyway).
+    AutoVerifiedAttributes: aws ? [] : ['email'],
     UsernameConfiguration: { CaseSensitive: false },
     // Devices are tracked and always remembered: a remembered device skips MFA.
     DeviceConfiguration: { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: false },

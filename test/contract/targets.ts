@@ -92,6 +92,11 @@ async function startLocalTarget(): Promise<Target> {
   return {
     name: 'local',
     lacks: {
+      modelErrors: {
+        reason: 'cognito-local answers a wrong password with InvalidPasswordException, which the API model does not list for InitiateAuth (Cognito: NotAuthorizedException)',
+        refusal: /^FeatureMissing: a wrong password was answered with InvalidPasswordException$/,
+      },
+      secretHash: { reason: 'cognito-local does not check SECRET_HASH: a confidential client signs in without it', refusal: /^FeatureMissing: AdminInitiateAuth without SECRET_HASH signed in$/ },
       srp: { reason: 'cognito-local has no USER_SRP_AUTH', refusal: /^Unsupported: Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH$/ },
       userAuth: { reason: 'cognito-local has no USER_AUTH (choice-based sign-in)', refusal: /^Unsupported: Cognito Local unsupported feature: InitAuth with AuthFlow=USER_AUTH$/ },
       mfaSetup: {
@@ -104,7 +109,6 @@ async function startLocalTarget(): Promise<Target> {
       adminResetPassword: { reason: 'cognito-local has no AdminResetUserPassword', refusal: /Unsupported x-amz-target header "AdminResetUserPassword"/ },
     },
     deviations: [
-      'A wrong password is InvalidPasswordException (Cognito: NotAuthorizedException); the engine reads both as a wrong password.',
       'Its tokens are issued by http://127.0.0.1:<port>/<poolId> rather than https://cognito-idp.<region>.amazonaws.com/<poolId>.',
     ],
     client: (kind) => {

@@ -27,6 +27,8 @@ export interface TargetClient {
 
 /** What a contract may need beyond the basic password flow; a target lacks some, each with a reason. */
 export type Capability =
+  | 'modelErrors'
+  | 'secretHash'
   | 'srp'
   | 'userAuth'
   | 'mfaSetup'
