@@ -17,6 +17,7 @@ const USAGE = `Usage: cognito-react-sim [options]
   --mfa <OFF|OPTIONAL|ON>  the pool's MFA configuration (default OPTIONAL)
   --device-tracking        remember devices (DEVICE_KEY, ConfirmDevice, DEVICE_SRP_AUTH)
   --refresh-token-rotation GetTokensFromRefreshToken rotates refresh tokens
+  --relying-party-id <id>  the passkey relying party (default localhost: open the app at http://localhost:...)
   --help                   this text
 
 Prints {"url", "userPoolId", "clientId", "region", "issuer", "jwksUri", "helpers"} as one line of JSON.`;
@@ -25,7 +26,7 @@ Prints {"url", "userPoolId", "clientId", "region", "issuer", "jwksUri", "helpers
 export class UsageError extends Error {}
 
 const FLAGS = new Set(['--device-tracking', '--refresh-token-rotation', '--help']);
-const VALUES = new Set(['--port', '--host', '--users', '--pool-id', '--client-id', '--client-secret', '--mfa']);
+const VALUES = new Set(['--port', '--host', '--users', '--pool-id', '--client-id', '--client-secret', '--mfa', '--relying-party-id']);
 
 /** What the command needs of its process (given by bin/cognito-react-sim.js: this module has no Node types). */
 export interface CliIo {
@@ -63,12 +64,14 @@ export async function parseArguments(argv: readonly string[], readText: CliIo['r
   const usersFile = given.get('--users');
   const users = usersFile === undefined ? [] : await readUsers(usersFile, readText);
   const clientSecret = given.get('--client-secret');
+  const relyingPartyId = given.get('--relying-party-id');
   return {
     port,
     host: given.get('--host') ?? '127.0.0.1',
     userPoolId: given.get('--pool-id') ?? 'eu-west-1_SimPool1',
     clientId: given.get('--client-id') ?? 'simclient1',
     ...(clientSecret === undefined ? {} : { clientSecret }),
+    ...(relyingPartyId === undefined ? {} : { relyingPartyId }),
     mfaConfiguration: mfa,
     deviceTracking: given.has('--device-tracking'),
     refreshTokenRotation: given.has('--refresh-token-rotation'),
