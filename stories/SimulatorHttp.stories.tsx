@@ -11,8 +11,8 @@ import { themed } from './support/theme';
  * (`cognito-react-sim`, which `npm start` runs beside cognito-local): the flows the emulator lacks, SRP,
  * USER_AUTH, remembered devices, passkeys (open Storybook at http://localhost:6006 for those: the pool's
  * relying party is `localhost`). Codes are random: `http://127.0.0.1:9230/_sim/users/<name>/code`, TOTP codes at
- * `.../_sim/users/<name>/totp` (or `npm run totp` for tia and sol). These stories need that server, so the
- * story tests skip them: test/testing/server.test.ts and the contract suite cover the same path.
+ * `.../_sim/users/<name>/totp` (or `npm run totp` for tia and sol). Without that server (the story tests) they
+ * say how to start it; test/testing/server.test.ts and the contract suite cover the same path over HTTP.
  */
 const endpoint = import.meta.env.STORYBOOK_SIM_POOL_ENDPOINT as string | undefined;
 const POOL = { region: 'eu-west-1', userPoolId: 'eu-west-1_SimPool1', clientId: 'simclient1' };
@@ -55,7 +55,6 @@ function SimulatorSignIn({ authFlow }: { authFlow: SignInAuthFlow }) {
 const meta = {
   title: 'Simulated user pool over HTTP/Sign in, sign up, account',
   component: SimulatorSignIn,
-  tags: ['!test'],
   args: { authFlow: 'USER_SRP_AUTH' },
 } satisfies Meta<typeof SimulatorSignIn>;
 export default meta;

@@ -161,8 +161,12 @@ export async function answer(pool: Pool, request: Request, path: string, origin:
   if (method === 'GET' && route === `${wellKnown}openid-configuration`) {
     return new Response(JSON.stringify(openIdConfiguration(pool, origin)), { headers: { 'Content-Type': 'application/json', ...CORS_HEADERS } });
   }
-  if (route.startsWith(wellKnown) || (route.includes('/.well-known/') && method === 'GET')) {
-    return errorResponse(pool, resourceNotFound(`User pool ${route.split('/')[0] ?? ''} does not exist.`));
+  if (method === 'GET' && route.includes('/.well-known/')) {
+    const named = route.split('/')[0] ?? '';
+    // Another pool's files, or a file the pool does not publish.
+    return named === pool.settings.userPoolId
+      ? errorResponse(pool, new ServiceError('UnknownOperationException', `The pool publishes no ${route}`, 404))
+      : errorResponse(pool, resourceNotFound(`User pool ${named} does not exist.`));
   }
   return errorResponse(pool, new ServiceError('UnknownOperationException', `The simulator does not serve ${method} /${route}`, 404));
 }

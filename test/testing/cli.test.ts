@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSimCli } from '../../scripts/simCli.mjs';
+import { parseArguments } from '../../src/testing/cli.js';
 
 let cli: Awaited<ReturnType<typeof buildSimCli>>;
 let folder: string;
@@ -91,5 +92,33 @@ describe('cognito-react-sim', () => {
     const badPort = start(['--port', 'eighty']);
     badPort.ready.catch(() => undefined);
     expect(await badPort.exited).toMatchObject({ code: 2, err: expect.stringContaining('--port must be a number') });
+  });
+});
+
+describe('the arguments of cognito-react-sim', () => {
+  it('maps every option onto the simulator and the server, with 127.0.0.1 and a free port by default', async () => {
+    const none = async () => '[]';
+    expect(await parseArguments([], none)).toMatchObject({ host: '127.0.0.1', port: 0, userPoolId: 'eu-west-1_SimPool1', clientId: 'simclient1', mfaConfiguration: 'OPTIONAL', users: [] });
+    const options = await parseArguments(
+      ['--port=9230', '--host', '0.0.0.0', '--pool-id', 'us-east-1_X1', '--client-id', 'c1', '--client-secret', 's3cret', '--mfa', 'ON', '--device-tracking', '--refresh-token-rotation', '--relying-party-id', 'app.test', '--users', 'u.json'],
+      async () => '[{"username":"a","password":"Passw0rd!"}]',
+    );
+    expect(options).toEqual({
+      port: 9230,
+      host: '0.0.0.0',
+      userPoolId: 'us-east-1_X1',
+      clientId: 'c1',
+      clientSecret: 's3cret',
+      relyingPartyId: 'app.test',
+      mfaConfiguration: 'ON',
+      deviceTracking: true,
+      refreshTokenRotation: true,
+      users: [{ username: 'a', password: 'Passw0rd!' }],
+    });
+    await expect(parseArguments(['--mfa', 'SOMETIMES'], none)).rejects.toThrow(/--mfa must be OFF, OPTIONAL or ON/);
+    await expect(parseArguments(['--users'], none)).rejects.toThrow(/--users needs a value/);
+    await expect(parseArguments(['--verbose'], none)).rejects.toThrow(/Unknown argument --verbose/);
+    await expect(parseArguments(['--users', 'x.json'], async () => '{"users": []}')).rejects.toThrow(/JSON array/);
+    expect(await parseArguments(['--help'], none)).toBe('help');
   });
 });

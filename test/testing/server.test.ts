@@ -80,7 +80,8 @@ describe('startUserPoolServer', () => {
     expect(claimsOf(token).iss).toBe(config.issuer);
     const missing = await fetch(`${server.url}eu-west-1_Other1/.well-known/jwks.json`);
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ __type: 'ResourceNotFoundException' });
+    expect(await missing.json()).toMatchObject({ __type: 'ResourceNotFoundException', message: 'User pool eu-west-1_Other1 does not exist.' });
+    expect((await fetch(`${server.url}${POOL_ID}/.well-known/nothing.json`)).status).toBe(404);
   });
 
   it('sets up TOTP MFA in a pool that requires it, with the code from the /_sim helper', async () => {
