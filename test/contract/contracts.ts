@@ -18,6 +18,8 @@ import { expect } from 'vitest';
 import {
   confirmForgotPassword,
   createCognitoAuth,
+  listPasskeys,
+  registerPasskey,
   signUp,
   startTotpSetup,
   verifyTotpSetup,
@@ -25,7 +27,7 @@ import {
   type CognitoAuthConfig,
 } from '../../src/core/index.js';
 import { createAuthHandler } from '../../src/server/index.js';
-import { totpCode } from '../../src/testing/index.js';
+import { createVirtualAuthenticator, totpCode } from '../../src/testing/index.js';
 import { sdkClient } from './targets.js';
 import type { ClientKind, Contract, Target } from './types.js';
 
@@ -214,6 +216,23 @@ export const CONTRACTS: Contract[] = [
       require(first.name === 'SELECT_CHALLENGE', `USER_AUTH answered ${first.name}, not SELECT_CHALLENGE`);
       expect(first.options).toContain('PASSWORD');
       expect(await auth.respondToChallenge({ name: 'SELECT_CHALLENGE', challenge: 'PASSWORD', password })).toEqual({ name: 'DONE' });
+    },
+  },
+  {
+    name: 'passkey',
+    checks: 'a passkey registered with the access token (StartWebAuthnRegistration) signs in by USER_AUTH WEB_AUTHN',
+    needs: ['passkeys'],
+    async run(target) {
+      const { username, password } = await newUser(target, 'public');
+      const passkey = await createVirtualAuthenticator();
+      const auth = store(target, 'public', { authFlow: 'USER_PASSWORD_AUTH' });
+      await auth.signIn({ username, password });
+      await registerPasskey(auth, { create: passkey.create });
+      expect((await listPasskeys(auth)).map((p) => p.credentialId)).toEqual([passkey.credentialId]);
+      const next = store(target, 'public', { authFlow: 'USER_AUTH' });
+      const step = await next.signIn({ username, preferredChallenge: 'WEB_AUTHN' });
+      require(step.name === 'WEB_AUTHN', `USER_AUTH with a passkey answered ${step.name}`);
+      expect(await next.respondToChallenge({ name: 'WEB_AUTHN', credential: await passkey.get(step.credentialRequestOptions) })).toEqual({ name: 'DONE' });
     },
   },
   {

@@ -42,7 +42,7 @@ export function startTarget(name: TargetName): Promise<Target> {
 // simulator: the simulated pool over HTTP, one server per client kind (the simulator has one app client)
 
 async function startSimulatorTarget(): Promise<Target> {
-  const base = { users: [], allowedFirstAuthFactors: ['PASSWORD' as const], preventUserExistenceErrors: true };
+  const base = { users: [], allowedFirstAuthFactors: ['PASSWORD' as const, 'WEB_AUTHN' as const], preventUserExistenceErrors: true };
   const configs: Record<ClientKind, UserPoolServerOptions> = {
     public: { ...base, userPoolId: 'eu-west-1_ContractMain', clientId: 'contractpublic', deviceTracking: true, mfaConfiguration: 'OPTIONAL' },
     confidential: { ...base, userPoolId: 'eu-west-1_ContractConf', clientId: 'contractconfidential', clientSecret: randomBytes(24).toString('base64url') },
@@ -98,6 +98,7 @@ async function startLocalTarget(): Promise<Target> {
       },
       secretHash: { reason: 'cognito-local does not check SECRET_HASH: a confidential client signs in without it', refusal: /^FeatureMissing: AdminInitiateAuth without SECRET_HASH signed in$/ },
       srp: { reason: 'cognito-local has no USER_SRP_AUTH', refusal: /^Unsupported: Cognito Local unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH$/ },
+      passkeys: { reason: 'cognito-local has no passkeys (StartWebAuthnRegistration)', refusal: /Unsupported x-amz-target header "StartWebAuthnRegistration"/ },
       userAuth: { reason: 'cognito-local has no USER_AUTH (choice-based sign-in)', refusal: /^Unsupported: Cognito Local unsupported feature: InitAuth with AuthFlow=USER_AUTH$/ },
       mfaSetup: {
         reason: 'with MFA required, cognito-local refuses a user without MFA (NotAuthorizedException) instead of answering MFA_SETUP',
@@ -154,7 +155,11 @@ export async function startAwsTarget(options: { region: string; endpoint?: strin
   }
   return {
     name: 'aws',
-    lacks: { readCodes: { reason: 'codes go by e-mail or SMS to addresses the run cannot read', refusal: /^Error: unsupported: the aws target cannot read the codes/ } },
+    lacks: {
+      readCodes: { reason: 'codes go by e-mail or SMS to addresses the run cannot read', refusal: /^Error: unsupported: the aws target cannot read the codes/ },
+      // Not provisioned: the relying party must be a domain the run owns. The API model's answer then:
+      passkeys: { reason: 'passkeys need a relying party on a domain the run owns, so the pool has none', refusal: /^WebAuthn(NotEnabled|ConfigurationMissing)Exception: / },
+    },
     deviations: [],
     client: (kind) => {
       const client = provisioned.clients[kind];

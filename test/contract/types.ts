@@ -30,6 +30,7 @@ export type Capability =
   | 'modelErrors'
   | 'secretHash'
   | 'srp'
+  | 'passkeys'
   | 'userAuth'
   | 'mfaSetup'
   | 'rotation'
