@@ -22,6 +22,8 @@ export default defineConfig({
         testing: 'src/testing/index.ts',
         server: 'src/server/index.ts',
         ...locales,
+        // The cognito-react-sim command (bin/), not a package export: kept apart so that it loads no MSW.
+        'sim-cli': 'src/testing/cli.ts',
       },
       formats: ['es'],
     },

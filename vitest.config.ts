@@ -13,6 +13,7 @@ import { chromiumBrowserMode } from './test/support/chromium.js';
  * | types       | `*.test-d.ts(x)`: what must and must not compile                  | tsc, through Vitest      |
  * | integration | the engine, hooks and server handler against cognito-local        | Node, one file at a time |
  * | browser     | the forms against cognito-local                                   | Debian's Chromium        |
+ * | contract    | each contract against cognito-local, the simulator over HTTP, AWS | Node, one file at a time |
  * | e2e         | the server-mode example server as its own process                 | Node + Chromium          |
  * | react18     | the React and component tests again, on React 18 (compat/react18) | Node                     |
  * | stories     | every story renders, its play function passes, axe finds nothing  | Debian's Chromium        |
@@ -46,7 +47,7 @@ const react18Aliases = react18.flatMap((name) => {
 
 /** The tests that run in-process with nothing started for them. */
 const unitFiles = ['test/**/*.test.{ts,tsx}'];
-const notUnit = ['test/integration/**', 'test/browser/**', 'test/e2e/**', '**/node_modules/**'];
+const notUnit = ['test/integration/**', 'test/browser/**', 'test/e2e/**', 'test/contract/**', '**/node_modules/**'];
 /**
  * The projects named on the command line (`--project NAME`, `--project=NAME`), or none for all. Setting up
  * the stories project loads Storybook's presets and indexes every story (about 6 s), so it is set up only
@@ -104,6 +105,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           browser: chromiumBrowserMode(),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // One flow per contract against each target (CONTRACT_TARGET: local, simulator, aws): test/contract/.
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts'],
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
       {

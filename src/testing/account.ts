@@ -11,6 +11,7 @@ import type { OperationHandler } from './operations.js';
 import {
   authenticateAccessToken,
   checkClientId,
+  checkPoolId,
   checkSecretHash,
   dropSession,
   maskEmail,
@@ -304,6 +305,12 @@ function mfaSetting(value: unknown): { Enabled?: boolean; PreferredMfa?: boolean
 
 const setUserMfaPreference: OperationHandler = async (pool, input) => {
   const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
+  applyMfaPreference(user, input);
+  return {};
+};
+
+/** SetUserMFAPreference and AdminSetUserMFAPreference: the settings given, checked, applied to the user. */
+function applyMfaPreference(user: UserRecord, input: OperationInput): void {
   const sms = mfaSetting(input.SMSMfaSettings);
   const totp = mfaSetting(input.SoftwareTokenMfaSettings);
   const email = mfaSetting(input.EmailMfaSettings);
@@ -336,8 +343,7 @@ const setUserMfaPreference: OperationHandler = async (pool, input) => {
   // Disabling TOTP keeps the verified secret: enabling it again needs no new enrolment.
   apply(totp, 'SOFTWARE_TOKEN_MFA', (on) => (user.mfa.totpEnabled = on));
   apply(email, 'EMAIL_OTP', (on) => (user.mfa.email = on));
-  return {};
-};
+}
 
 /** Passkeys need WEB_AUTHN among the pool's sign-in factors, as Cognito requires. */
 function checkWebAuthnEnabled(pool: Pool): void {
@@ -409,12 +415,22 @@ const deleteWebAuthnCredential: OperationHandler = async (pool, input) => {
 
 const deleteUser: OperationHandler = async (pool, input) => {
   const { user } = await authenticateAccessToken(pool, member(input, 'AccessToken'));
-  pool.state.users.delete(user.username);
+  removeUser(pool, user);
+  return {};
+};
+
+/** Revokes every refresh token of the user, and with them the access tokens of those sign-ins. */
+function signOutEverywhere(pool: Pool, user: UserRecord): void {
   for (const record of pool.state.refreshTokens.values()) {
     if (record.username !== user.username) continue;
     record.revoked = true;
     pool.state.revokedOrigins.add(record.originJti);
   }
+}
+
+function removeUser(pool: Pool, user: UserRecord): void {
+  pool.state.users.delete(user.username);
+  signOutEverywhere(pool, user);
   // Nothing pending for the deleted user survives: codes, sign-up sessions, registrations, sign-ins.
   const state = accountState(pool);
   for (const key of state.codes.keys()) if (key.startsWith(`${user.username}:`)) state.codes.delete(key);
@@ -424,9 +440,169 @@ const deleteUser: OperationHandler = async (pool, input) => {
     if (!session.signIn.phantom && session.signIn.username === user.username) dropSession(pool, session);
   }
   pool.state.lastCodes.delete(user.username);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// User administration (the Admin* operations a back end or a test set-up calls with IAM credentials, which
+// the simulator does not check): users are named by their username, and a missing one is always
+// UserNotFoundException, whatever preventUserExistenceErrors says (it covers the public operations only).
+
+function newUser(pool: Pool, username: string, password: string, status: UserRecord['status'], attributes: Record<string, string>): UserRecord {
+  return {
+    username,
+    password,
+    status,
+    attributes: { ...attributes, sub: randomUuid(pool.random) },
+    mfa: { sms: false, email: false, totpSecret: undefined, totpEnabled: false, totpDeviceName: undefined, preferred: undefined },
+    pendingTotpSecret: undefined,
+    customChallenge: undefined,
+    passkeys: [],
+    devices: [],
+    srpVerifier: undefined,
+  };
+}
+
+function adminUser(pool: Pool, input: OperationInput): UserRecord {
+  checkPoolId(pool, input);
+  const user = pool.state.users.get(member(input, 'Username'));
+  if (!user) throw userNotFound();
+  return user;
+}
+
+function checkPassword(pool: Pool, password: string): void {
+  const violation = passwordPolicyViolation(pool, password);
+  if (violation) throw new ServiceError('InvalidPasswordException', `Password does not conform to policy: ${violation}`);
+}
+
+function mfaList(user: UserRecord): string[] {
+  return [
+    ...(user.mfa.sms && user.attributes.phone_number ? ['SMS_MFA'] : []),
+    ...(user.mfa.totpSecret && user.mfa.totpEnabled ? ['SOFTWARE_TOKEN_MFA'] : []),
+    ...(user.mfa.email && user.attributes.email ? ['EMAIL_OTP'] : []),
+  ];
+}
+
+/** A user as AdminCreateUser and ListUsers describe it (UserType). */
+function userType(user: UserRecord) {
+  return {
+    Username: user.username,
+    Attributes: Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
+    Enabled: true,
+    UserStatus: user.status,
+  };
+}
+
+const adminCreateUser: OperationHandler = async (pool, input) => {
+  checkPoolId(pool, input);
+  const username = member(input, 'Username');
+  if (pool.state.users.has(username)) throw new ServiceError('UsernameExistsException', 'User account already exists');
+  const action = optional(input, 'MessageAction');
+  if (action === 'RESEND') throw userNotFound();
+  if (action !== undefined && action !== 'SUPPRESS') throw invalidParameter(`1 validation error detected: Value '${action}' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]`);
+  const given = optional(input, 'TemporaryPassword');
+  if (given !== undefined) checkPassword(pool, given);
+  // Cognito generates a temporary password when none is given (and mails it; the simulator only keeps it).
+  const password = given ?? `Tmp-${randomDigits(pool.random, 6)}aA!`;
+  const attributes: Record<string, string> = {};
+  for (const { Name, Value } of attributeList(input.UserAttributes)) {
+    if (Name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
+    attributes[Name] = Value;
+  }
+  for (const name of pool.settings.requiredAttributes) {
+    if (!attributes[name]) throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute ${name} is required`);
+  }
+  const user = newUser(pool, username, password, 'FORCE_CHANGE_PASSWORD', attributes);
+  pool.state.users.set(username, user);
+  return { User: userType(user) };
+};
+
+const adminGetUser: OperationHandler = async (pool, input) => {
+  const user = adminUser(pool, input);
+  const mfa = mfaList(user);
+  return {
+    Username: user.username,
+    UserAttributes: Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
+    Enabled: true,
+    UserStatus: user.status,
+    ...(user.mfa.preferred && mfa.includes(user.mfa.preferred) ? { PreferredMfaSetting: user.mfa.preferred } : {}),
+    ...(mfa.length > 0 ? { UserMFASettingList: mfa } : {}),
+  };
+};
+
+const adminSetUserPassword: OperationHandler = async (pool, input) => {
+  const user = adminUser(pool, input);
+  const password = member(input, 'Password');
+  checkPassword(pool, password);
+  user.password = password;
+  user.srpVerifier = undefined;
+  user.status = input.Permanent === true ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
   return {};
 };
 
+const adminConfirmSignUp: OperationHandler = async (pool, input) => {
+  const user = adminUser(pool, input);
+  if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+  user.status = 'CONFIRMED';
+  accountState(pool).codes.delete(`${user.username}:signUp`);
+  return {};
+};
+
+/** The password stops working (sign-in answers PasswordResetRequiredException) and a reset code is sent. */
+const adminResetUserPassword: OperationHandler = async (pool, input) => {
+  const user = adminUser(pool, input);
+  const channel = channelOf(user, true);
+  if (!channel) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+  sendAccountCode(pool, user, 'forgotPassword', channel.medium, channel.attribute);
+  if (user.status === 'CONFIRMED') user.status = 'RESET_REQUIRED';
+  return {};
+};
+
+const adminDeleteUser: OperationHandler = async (pool, input) => {
+  removeUser(pool, adminUser(pool, input));
+  return {};
+};
+
+const adminUserGlobalSignOut: OperationHandler = async (pool, input) => {
+  signOutEverywhere(pool, adminUser(pool, input));
+  return {};
+};
+
+const adminSetUserMfaPreference: OperationHandler = async (pool, input) => {
+  applyMfaPreference(adminUser(pool, input), input);
+  return {};
+};
+
+/** ListUsers with the equality (`=`) and prefix (`^=`) filters on one attribute (or `username`). */
+const listUsers: OperationHandler = async (pool, input) => {
+  checkPoolId(pool, input);
+  const filter = optional(input, 'Filter');
+  let match: (user: UserRecord) => boolean = () => true;
+  if (filter !== undefined && filter !== '') {
+    const parsed = /^\s*([\w:]+)\s*(\^?=)\s*"([^"]*)"\s*$/.exec(filter);
+    if (!parsed) throw invalidParameter(`Invalid filter: ${filter}`);
+    const [, name = '', op, value = ''] = parsed;
+    const read = (user: UserRecord) => (name === 'username' ? user.username : name === 'status' ? user.status : user.attributes[name]);
+    match = (user) => {
+      const actual = read(user);
+      return actual !== undefined && (op === '=' ? actual === value : actual.startsWith(value));
+    };
+  }
+  const limit = typeof input.Limit === 'number' ? input.Limit : 60;
+  if (!(limit >= 0 && limit <= 60)) throw invalidParameter('Limit must be between 0 and 60');
+  return { Users: [...pool.state.users.values()].filter(match).slice(0, limit).map(userType) };
+};
+
+export const ADMIN_OPERATIONS: [string, OperationHandler][] = [
+  ['AdminCreateUser', adminCreateUser],
+  ['AdminGetUser', adminGetUser],
+  ['AdminSetUserPassword', adminSetUserPassword],
+  ['AdminConfirmSignUp', adminConfirmSignUp],
+  ['AdminResetUserPassword', adminResetUserPassword],
+  ['AdminDeleteUser', adminDeleteUser],
+  ['AdminUserGlobalSignOut', adminUserGlobalSignOut],
+  ['AdminSetUserMFAPreference', adminSetUserMfaPreference],
+  ['ListUsers', listUsers],
+];
 
 export const ACCOUNT_OPERATIONS: [string, OperationHandler][] = [
   ['SignUp', signUp],

@@ -15,6 +15,8 @@
  * const code = await totpCode(sim.totpSecret('alice')!, sim.now());
  */
 export { createUserPoolSimulator } from './createUserPoolSimulator.js';
+export { startUserPoolServer } from './server.js';
+export type { UserPoolRoute, UserPoolRouteContext, UserPoolServer, UserPoolServerOptions } from './server.js';
 export { totpCode } from './totp.js';
 export { createVirtualAuthenticator } from './webauthn.js';
 export type { VirtualAuthenticator, VirtualAuthenticatorOptions } from './webauthn.js';
@@ -24,6 +26,7 @@ export type {
   AuthFactorType,
   SimulatedRequest,
   SimulatedUser,
+  SimulatedUserPool,
   SimulatedUserStatus,
   SimulatedUserView,
   UserPoolSimulator,

@@ -17,6 +17,7 @@ import {
 import {
   authenticateAccessToken,
   checkClientId,
+  checkPoolId,
   checkSecretHash,
   createSession,
   findDevice,
@@ -33,7 +34,7 @@ import {
   missingParameter,
   notAuthorized,
 } from './serviceErrors.js';
-import { ACCOUNT_OPERATIONS, signInWithSignUpSession } from './account.js';
+import { ACCOUNT_OPERATIONS, ADMIN_OPERATIONS, signInWithSignUpSession } from './account.js';
 import { member, optionalMember } from './input.js';
 import { verifierFromDeviceConfirmation } from './srpVerifier.js';
 import type { AuthSession, DeviceRecord, Pool, SignIn, UserRecord } from './state.js';
@@ -523,11 +524,6 @@ const revokeToken: OperationHandler = async (pool, input) => {
 // ---------------------------------------------------------------------------------------------------------
 // Server-side sign-in: the Admin variants, signed with IAM credentials (which the simulator does not check)
 
-function checkPoolId(pool: Pool, input: OperationInput): void {
-  const id = member(input, 'UserPoolId');
-  if (id !== pool.settings.userPoolId) throw new ServiceError('ResourceNotFoundException', `User pool ${id} does not exist.`);
-}
-
 /** AdminInitiateAuth: the public flows, plus ADMIN_USER_PASSWORD_AUTH (USER_PASSWORD_AUTH for servers). */
 const adminInitiateAuth: OperationHandler = async (pool, input) => {
   checkPoolId(pool, input);
@@ -559,4 +555,5 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map([
   ['AdminInitiateAuth', adminInitiateAuth],
   ['AdminRespondToAuthChallenge', adminRespondToAuthChallenge],
   ...ACCOUNT_OPERATIONS,
+  ...ADMIN_OPERATIONS,
 ]);

@@ -40,6 +40,13 @@ export function unknownUserError(pool: Pool): ServiceError {
     : new ServiceError('UserNotFoundException', MESSAGES.userNotFound);
 }
 
+/** The UserPoolId of an Admin operation must name this pool. */
+export function checkPoolId(pool: Pool, input: Record<string, unknown>): void {
+  const id = typeof input.UserPoolId === 'string' ? input.UserPoolId : '';
+  if (id === '') throw new ServiceError('InvalidParameterException', 'Missing required parameter UserPoolId');
+  if (id !== pool.settings.userPoolId) throw resourceNotFound(`User pool ${id} does not exist.`);
+}
+
 export function checkClientId(pool: Pool, clientId: string): void {
   if (clientId !== pool.settings.clientId) {
     throw resourceNotFound(`User pool client ${clientId} does not exist.`);

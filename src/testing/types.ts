@@ -220,17 +220,14 @@ export interface SimulatedUserView {
 }
 
 /**
- * A running simulated user pool.
+ * A running simulated user pool, however it is served (MSW handlers or HTTP).
  *
  * @example
- * const server = setupServer(...sim.handlers);
- * server.listen();
- * // ... sign in ...
- * expect(sim.requests.filter((r) => r.operation === 'RespondToAuthChallenge')).toHaveLength(1);
+ * const { sim } = await startUserPoolServer({ userPoolId: 'eu-west-1_AbC123', clientId: 'client123', users: [] });
+ * const pool: SimulatedUserPool = sim;
+ * expect(pool.requests.filter((r) => r.operation === 'RespondToAuthChallenge')).toHaveLength(0);
  */
-export interface UserPoolSimulator {
-  /** MSW handlers for the real endpoint, the extra endpoints and the JWKS URLs. */
-  readonly handlers: HttpHandler[];
+export interface SimulatedUserPool {
   readonly userPoolId: string;
   readonly region: string;
   readonly clientId: string;
@@ -257,8 +254,31 @@ export interface UserPoolSimulator {
   user(username: string): SimulatedUserView | undefined;
   /** The public signing keys, as served at `<issuer>/.well-known/jwks.json`. */
   jwks(): Promise<JsonWebKeySet>;
+  /** Snapshots of every user, in creation order. */
+  users(): SimulatedUserView[];
+  /**
+   * Answers one fetch `Request` as the pool's endpoint would, whatever its origin: `POST /` (the JSON
+   * protocol, by `X-Amz-Target`), `GET /<userPoolId>/.well-known/jwks.json` and `openid-configuration`,
+   * `OPTIONS` (CORS preflight). Never rejects: malformed requests get the service's error answers. For
+   * mounting the pool in any fetch-style server (the MSW handlers and `startUserPoolServer` use it).
+   */
+  handle(request: Request): Promise<Response>;
   /** Back to the configured state: users, sessions, tokens, codes, the request log and the clock offset. */
   reset(): void;
+}
+
+/**
+ * A simulated user pool served as MSW request handlers.
+ *
+ * @example
+ * const server = setupServer(...sim.handlers);
+ * server.listen();
+ * // ... sign in ...
+ * expect(sim.requests.filter((r) => r.operation === 'RespondToAuthChallenge')).toHaveLength(1);
+ */
+export interface UserPoolSimulator extends SimulatedUserPool {
+  /** MSW handlers for the real endpoint, the extra endpoints and the JWKS and OpenID configuration URLs. */
+  readonly handlers: HttpHandler[];
 }
 
 export type { FirstFactor, MfaSetupMethod, MfaType };

@@ -142,7 +142,7 @@ describe('given the wire protocol', () => {
 
     const response = await fetch('https://cognito-idp.eu-west-1.amazonaws.com/', {
       method: 'POST',
-      headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ListUsers', 'Content-Type': 'application/x-amz-json-1.1' },
+      headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.CreateGroup', 'Content-Type': 'application/x-amz-json-1.1' },
       body: '{}',
     });
     expect(response.status).toBe(400);

@@ -1,0 +1,1 @@
+export declare function buildSimCli(): Promise<{ bin: string; dir: string; dispose(): void }>;
