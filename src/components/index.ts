@@ -1,7 +1,7 @@
 'use client';
 /** The prebuilt forms: each a headless hook plus a thin, unstyled component over it. */
 export { SignIn } from './SignIn/SignIn.js';
-export type { SignInProps, SignInRenderers, SignInRenderStep, StepRenderProps, RawStepRenderProps } from './SignIn/SignIn.js';
+export type { SignInProps, SignInRenderers, SignInRenderStep, StepRenderProps, RawStepRenderProps, SignInComponents } from './SignIn/SignIn.js';
 export { SignInForm } from './SignInForm/SignInForm.js';
 export type { SignInFormProps } from './SignInForm/SignInForm.js';
 export { useSignInForm } from './SignInForm/useSignInForm.js';
@@ -42,7 +42,7 @@ export { defaultMessages, translate, errorMessage } from './messages.js';
 export type { MessageKey, Messages } from './messages.js';
 /** Sign-up, password reset and account settings: each a headless hook plus a thin, unstyled component. */
 export { Authentication } from './Authentication/Authentication.js';
-export type { AuthenticationProps, AuthenticationView } from './Authentication/Authentication.js';
+export type { AuthenticationProps, AuthenticationView, AuthenticationComponents } from './Authentication/Authentication.js';
 export { SignUp } from './SignUp/SignUp.js';
 export type { SignUpProps } from './SignUp/SignUp.js';
 export { useSignUpForm } from './SignUp/useSignUpForm.js';
@@ -84,3 +84,4 @@ export type { AccountMessageKey, AccountMessages } from './accountMessages.js';
 export type { AccountFormRenderProps } from './shared/useAccountForm.js';
 export type { AttributeField } from './shared/attributeInputs.js';
 export type { ViewLinkProp } from './shared/ViewLink.js';
+export type { CognitoTheme, Slots, SlotProps } from './shared/root.js';
