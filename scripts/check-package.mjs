@@ -38,7 +38,7 @@ try {
   step('are the types wrong');
   // ESM-only by design ("type": "module"): CommonJS resolution modes are not targets.
   // The stylesheet has no types to resolve: it is checked below by being imported as a file.
-  run('npx', ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css'], { stdio: 'inherit' });
+  run('npx', ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', './styles.layered.css'], { stdio: 'inherit' });
 
   step('core never imports React');
   // The core entry and every chunk it imports, transitively.
@@ -87,8 +87,10 @@ try {
   );
   execFileSync('node', ['smoke.mjs'], { cwd: app, stdio: 'inherit' });
   const css = readFileSync(join(app, 'node_modules/cognito-react/dist/styles.css'), 'utf8');
-  if (!css.includes('@layer cognito-react')) throw new Error('cognito-react/styles.css is missing from the package');
-  console.log('styles.css packed');
+  if (!css.includes('.cognito-react {') || css.includes('@layer')) throw new Error('cognito-react/styles.css is missing from the package, or layered');
+  const layered = readFileSync(join(app, 'node_modules/cognito-react/dist/styles.layered.css'), 'utf8');
+  if (!layered.trimStart().startsWith('@layer cognito-react {')) throw new Error('cognito-react/styles.layered.css is missing from the package');
+  console.log('styles.css and styles.layered.css packed');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -32,8 +32,8 @@ export const AllSections: Story = {
   },
 };
 
-export const Themed: Story = { decorators: [themed('light')] };
-export const ThemedDark: Story = { decorators: [themed('dark')] };
+export const Themed: Story = { decorators: [themed('light', { card: false })] };
+export const ThemedDark: Story = { decorators: [themed('dark', { card: false })] };
 
 export const ProfileVerifyPhone: StoryObj = {
   render: () => <UserAttributesForm attributes={['email', 'name', 'phone_number']} />,

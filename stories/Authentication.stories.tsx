@@ -68,8 +68,8 @@ export const SignUpUsernameTaken: Story = {
   },
 };
 
-export const SignUpThemedLight: Story = { args: { initialView: 'signUp' }, decorators: [themed('light')] };
-export const SignUpThemedDark: Story = { args: { initialView: 'signUp' }, decorators: [themed('dark')] };
+export const SignUpThemedLight: Story = { args: { initialView: 'signUp' }, decorators: [themed('light', { card: false })] };
+export const SignUpThemedDark: Story = { args: { initialView: 'signUp' }, decorators: [themed('dark', { card: false })] };
 
 export const ConfirmWrongCode: Story = {
   args: { initialView: 'signUp' },

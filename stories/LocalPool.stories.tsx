@@ -65,4 +65,4 @@ type Story = StoryObj<typeof meta>;
  */
 export const Unstyled: Story = {};
 
-export const Themed: Story = { decorators: [themed('light')] };
+export const Themed: Story = { decorators: [themed('light', { card: false })] };

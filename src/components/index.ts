@@ -6,7 +6,7 @@ export type { FederatedProvider, FederatedSignInProps } from './FederatedSignIn/
 export { RedirectCallback } from './FederatedSignIn/RedirectCallback.js';
 export type { RedirectCallbackProps } from './FederatedSignIn/RedirectCallback.js';
 export { federatedMessages } from './FederatedSignIn/messages.js';
-export type { SignInProps, SignInRenderers, SignInRenderStep, StepRenderProps, RawStepRenderProps } from './SignIn/SignIn.js';
+export type { SignInProps, SignInRenderers, SignInRenderStep, StepRenderProps, RawStepRenderProps, SignInComponents } from './SignIn/SignIn.js';
 export { SignInForm } from './SignInForm/SignInForm.js';
 export type { SignInFormProps } from './SignInForm/SignInForm.js';
 export { useSignInForm } from './SignInForm/useSignInForm.js';
@@ -47,7 +47,7 @@ export { defaultMessages, translate, errorMessage } from './messages.js';
 export type { MessageKey, Messages, MessageValue } from './messages.js';
 /** Sign-up, password reset and account settings: each a headless hook plus a thin, unstyled component. */
 export { Authentication } from './Authentication/Authentication.js';
-export type { AuthenticationProps, AuthenticationView } from './Authentication/Authentication.js';
+export type { AuthenticationProps, AuthenticationView, AuthenticationComponents } from './Authentication/Authentication.js';
 export { SignUp } from './SignUp/SignUp.js';
 export type { SignUpProps } from './SignUp/SignUp.js';
 export { useSignUpForm } from './SignUp/useSignUpForm.js';
@@ -89,3 +89,4 @@ export type { AccountMessageKey, AccountMessages } from './accountMessages.js';
 export type { AccountFormRenderProps } from './shared/useAccountForm.js';
 export type { AttributeField } from './shared/attributeInputs.js';
 export type { ViewLinkProp } from './shared/ViewLink.js';
+export type { CognitoTheme, Slots, SlotProps } from './shared/root.js';

@@ -10,6 +10,7 @@ import { accountMessages } from '../accountMessages.js';
 import { MfaSettings } from '../MfaSettings/MfaSettings.js';
 import { PasskeyList } from '../PasskeyList/PasskeyList.js';
 import { UserAttributesForm } from '../UserAttributesForm/UserAttributesForm.js';
+import { rootProps, type CognitoTheme } from '../shared/root.js';
 
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
 
@@ -24,6 +25,8 @@ export interface AccountSettingsProps {
   onDeleted?: () => void;
   /** Replace any section's markup. */
   render?: Partial<Record<AccountSection, () => ReactNode>>;
+  /** The colour scheme of the optional theme (default `'system'`): set on the root as `data-theme`. */
+  theme?: CognitoTheme;
 }
 
 /**
@@ -41,6 +44,7 @@ export function AccountSettings({
   className,
   onDeleted,
   render = {},
+  theme,
 }: AccountSettingsProps) {
   const common = messages ? { messages } : {};
   const parts: Record<AccountSection, () => ReactNode> = {
@@ -52,7 +56,7 @@ export function AccountSettings({
     delete: () => <DeleteAccount {...common} {...(onDeleted ? { onDeleted } : {})} />,
   };
   return (
-    <div className={['cognito-react', className].filter(Boolean).join(' ')} data-view="accountSettings">
+    <div {...rootProps(className, theme)} data-view="accountSettings">
       <h1>{translate(messages, 'account.title', {}, accountMessages)}</h1>
       {sections.map((section) => (
         <div key={section} data-account-section={section}>

@@ -1,18 +1,29 @@
 'use client';
-import { useState, type ReactNode } from 'react';
-import { SignIn, type SignInProps } from '../SignIn/SignIn.js';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { SignIn, type SignInComponents, type SignInProps } from '../SignIn/SignIn.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
+import { rootProps, WithSlots, type Slots } from '../shared/root.js';
 import { ViewLink } from '../shared/ViewLink.js';
 import { ForgotPassword } from '../ForgotPassword/ForgotPassword.js';
 import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { ConfirmSignUp } from '../ConfirmSignUp/ConfirmSignUp.js';
 import { SignUp } from '../SignUp/SignUp.js';
+import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 
 export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';
 
-export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'forgotPasswordLink' | 'notice' | 'messages'> {
+/**
+ * Header and footer slots of `<Authentication>`: `Header`/`Footer` on every view, per sign-in step
+ * (`SIGN_IN`, `SMS_MFA`…, as `<SignIn>`'s), and per view (`signUp`, `forgotPassword`, `confirmSignUp`).
+ *
+ * @example
+ * const components: AuthenticationComponents = { Header: Logo, signUp: { Footer: () => <a href="/terms">Terms</a> } };
+ */
+export type AuthenticationComponents = SignInComponents & { [V in Exclude<AuthenticationView, 'signIn'>]?: Slots };
+
+export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'forgotPasswordLink' | 'notice' | 'messages' | 'components' | 'moreLinks'> {
   /** The view to start on (default `signIn`). */
   initialView?: AuthenticationView;
   /** The attributes the sign-up form asks for (default `['email']`). */
@@ -23,12 +34,20 @@ export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'f
   messages?: Messages;
   /** Called when the view changes, for apps that keep it in the URL. */
   onViewChange?: (view: AuthenticationView) => void;
+  /**
+   * A header and a footer inside the card: on every view, on one sign-in step, or on one view.
+   *
+   * @example
+   * <Authentication components={{ Header: () => <img src="/logo.svg" alt="Acme" />, signUp: { Footer: Terms } }} />
+   */
+  components?: AuthenticationComponents;
 }
 
 /**
  * Sign-in, sign-up and password reset in one component, switching between them with links: a new user
  * signs up, confirms the code and is signed in; a user who forgot the password resets it and returns to
- * sign-in with the username filled in. Every part takes the same props as when used alone.
+ * sign-in with the username filled in. Every part takes the same props as when used alone. The view a
+ * link opens takes the focus (its first field), so keyboard users go on where they clicked.
  *
  * @example
  * <Authentication signUpAttributes={['email', 'name']} signedIn={<App />} />
@@ -41,39 +60,64 @@ export function Authentication({
   messages,
   onViewChange,
   className,
+  theme,
+  components,
   ...signInProps
 }: AuthenticationProps): ReactNode {
+  const { auth } = useCognitoContext('Authentication');
   const t = translator(messages, accountMessages);
   const [view, setViewState] = useState<AuthenticationView>(initialView);
   const [notice, setNotice] = useState<string | null>(null);
   const [username, setUsername] = useState<string | undefined>(undefined);
+  // What was typed at sign-in, for the reset form (PasswordResetRequiredException sends the user there).
+  const typedUsername = useAuth((s) => s.username);
   // A user who signed up but never confirmed learns it at sign-in: offer to confirm the account there.
   const unconfirmed = useAuth((s) => (s.error?.name === 'UserNotConfirmedException' ? s.username : null));
+  const moved = useRef(false);
+  const wrapper = useRef<HTMLDivElement>(null);
   const setView = (next: AuthenticationView) => {
     if (next !== 'signIn') setNotice(null);
+    // The sign-in's last failure belongs to the view it was shown in: leaving it (to confirm the account,
+    // reset the password…) or coming back with a notice must not leave the old alert beside the new one.
+    const s = auth.getSnapshot();
+    if (s.status === 'signedOut' && s.error) auth.cancelSignIn();
+    moved.current = true;
     setViewState(next);
     onViewChange?.(next);
   };
-  const root = ['cognito-react', className].filter(Boolean).join(' ');
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    const root = wrapper.current;
+    (root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2'))?.focus();
+  }, [view]);
+
+  const root = (name: Exclude<AuthenticationView, 'signIn'>, body: ReactNode) => (
+    <div {...rootProps(className, theme)} data-view={name}>
+      <WithSlots slots={[components, components?.[name]]} view={name}>
+        {body}
+      </WithSlots>
+    </div>
+  );
+  let content: ReactNode;
   if (view === 'signUp') {
-    return (
-      <div className={root} data-view="signUp">
-        <SignUp
-          {...(signUpAttributes ? { attributes: signUpAttributes } : {})}
-          {...(messages ? { messages } : {})}
-          signInLink={() => setView('signIn')}
-          onConfirmed={({ username: name, step }) => {
-            setUsername(name);
-            if (!step) setNotice(t('signUp.confirmed'));
-            setView('signIn');
-          }}
-        />
-      </div>
+    content = root(
+      'signUp',
+      <SignUp
+        {...(signUpAttributes ? { attributes: signUpAttributes } : {})}
+        {...(messages ? { messages } : {})}
+        signInLink={() => setView('signIn')}
+        onConfirmed={({ username: name, step }) => {
+          setUsername(name);
+          if (!step) setNotice(t('signUp.confirmed'));
+          setView('signIn');
+        }}
+      />,
     );
-  }
-  if (view === 'confirmSignUp' && username) {
-    return (
-      <div className={root} data-view="confirmSignUp">
+  } else if (view === 'confirmSignUp' && username) {
+    content = root(
+      'confirmSignUp',
+      <>
         <ConfirmSignUp
           username={username}
           codeSent={false}
@@ -83,49 +127,56 @@ export function Authentication({
             setView('signIn');
           }}
         />
-        <ViewLink link={() => setView('signIn')} name="signIn" label={t('link.signIn')} />
-      </div>
+        <div data-links="">
+          <ViewLink link={() => setView('signIn')} name="signIn" label={t('link.signIn')} />
+        </div>
+      </>,
     );
-  }
-  if (view === 'forgotPassword') {
-    return (
-      <div className={root} data-view="forgotPassword">
-        <ForgotPassword
-          {...(messages ? { messages } : {})}
-          {...(username ? { initialUsername: username } : {})}
-          signInLink={() => setView('signIn')}
-          onPasswordReset={({ username: name }) => {
-            setUsername(name);
-            setNotice(t('forgot.done'));
-            setView('signIn');
-          }}
-        />
-      </div>
-    );
-  }
-  const signIn = (
-    <SignIn
-      {...signInProps}
-      {...(className ? { className } : {})}
-      {...(messages ? { messages } : {})}
-      {...(username ? { initialUsername: username } : {})}
-      notice={notice}
-      signUpLink={hideSignUp ? false : () => setView('signUp')}
-      forgotPasswordLink={hideForgotPassword ? false : () => setView('forgotPassword')}
-    />
-  );
-  if (!unconfirmed) return signIn;
-  return (
-    <>
-      {signIn}
-      <ViewLink
-        link={() => {
-          setUsername(unconfirmed);
-          setView('confirmSignUp');
+  } else if (view === 'forgotPassword') {
+    const resetFor = username ?? typedUsername ?? undefined;
+    content = root(
+      'forgotPassword',
+      <ForgotPassword
+        {...(messages ? { messages } : {})}
+        {...(resetFor ? { initialUsername: resetFor } : {})}
+        signInLink={() => setView('signIn')}
+        onPasswordReset={({ username: name }) => {
+          setUsername(name);
+          setNotice(t('forgot.done'));
+          setView('signIn');
         }}
-        name="confirmSignUp"
-        label={t('link.confirmSignUp')}
+      />,
+    );
+  } else {
+    content = (
+      <SignIn
+        {...signInProps}
+        {...(className ? { className } : {})}
+        {...(theme ? { theme } : {})}
+        {...(components ? { components } : {})}
+        {...(messages ? { messages } : {})}
+        {...(username ? { initialUsername: username } : {})}
+        notice={notice}
+        signUpLink={hideSignUp ? false : () => setView('signUp')}
+        forgotPasswordLink={hideForgotPassword ? false : () => setView('forgotPassword')}
+        moreLinks={
+          unconfirmed ? (
+            <ViewLink
+              link={() => {
+                setUsername(unconfirmed);
+                setView('confirmSignUp');
+              }}
+              name="confirmSignUp"
+              label={t('link.confirmSignUp')}
+            />
+          ) : null
+        }
       />
-    </>
+    );
+  }
+  return (
+    <div ref={wrapper} data-authentication={view}>
+      {content}
+    </div>
   );
 }

@@ -25,7 +25,7 @@ export function ChangePasswordForm({ className, children, ...options }: ChangePa
       {form.fields.current && <Field field={form.fields.current} />}
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
       {form.fields.confirm && <Field field={form.fields.confirm} />}
-      <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
+      <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
       <p role="status" data-done="">
         {form.done}
       </p>

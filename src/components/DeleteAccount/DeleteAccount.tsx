@@ -21,7 +21,7 @@ export function DeleteAccount({ className, children, ...options }: DeleteAccount
   const form = useDeleteAccountForm(options);
   if (children) return <>{children(form)}</>;
   return (
-    <FormLayout props={form} step="DELETE_ACCOUNT" className={className} canCancel={false}>
+    <FormLayout props={form} step="DELETE_ACCOUNT" className={className} canCancel={false} danger>
       {form.fields.confirmation && <Field field={form.fields.confirmation} />}
     </FormLayout>
   );

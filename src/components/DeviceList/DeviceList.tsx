@@ -1,6 +1,7 @@
 'use client';
 import { useId, type ReactNode } from 'react';
 import type { Messages } from '../messages.js';
+import { Skeleton } from '../shared/Skeleton.js';
 import { useDeviceList, type DeviceListRenderProps } from './useDeviceList.js';
 
 /**
@@ -17,7 +18,7 @@ export function DeviceList({ className, messages, children }: { className?: stri
     <section className={className} data-section="devices" aria-labelledby={titleId} aria-busy={list.pending}>
       <h2 id={titleId}>{list.t('devices.title')}</h2>
       {list.loading ? (
-        <p>{list.t('account.loading')}</p>
+        <Skeleton label={list.t('account.loading')} />
       ) : list.devices.length === 0 ? (
         <p>{list.t('devices.empty')}</p>
       ) : (

@@ -33,7 +33,7 @@ function ConfirmStep({ options, render }: { options: UseConfirmForgotPasswordFor
       <ResendButton resend={form.resend} messages={options.messages} />
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
       {form.fields.confirm && <Field field={form.fields.confirm} />}
-      <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
+      <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );
 }
@@ -71,7 +71,7 @@ export function ForgotPassword({ messages, className, initialUsername, onPasswor
           render={children}
         />
       )}
-      {link}
+      <div data-links="">{link}</div>
     </div>
   );
 }

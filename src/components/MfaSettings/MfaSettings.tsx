@@ -3,6 +3,7 @@ import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { Messages } from '../messages.js';
+import { Skeleton } from '../shared/Skeleton.js';
 import { useMfaSettings, type MfaSettingsRenderProps, type UseMfaSettingsOptions } from './useMfaSettings.js';
 import { useTotpSetupForm } from './useTotpSetupForm.js';
 
@@ -50,7 +51,7 @@ export function MfaSettings({ className, children, ...options }: MfaSettingsProp
     <section className={className} data-section="mfa" aria-labelledby={titleId} aria-busy={settings.pending}>
       <h2 id={titleId}>{settings.t('mfa.title')}</h2>
       {settings.loading ? (
-        <p>{settings.t('account.loading')}</p>
+        <Skeleton label={settings.t('account.loading')} />
       ) : (
         <ul>
           {settings.methods.map((m) => (

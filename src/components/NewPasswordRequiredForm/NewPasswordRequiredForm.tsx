@@ -30,7 +30,7 @@ export function NewPasswordRequiredForm({ children, className, ...options }: New
       ))}
       <Field field={form.fields.newPassword} />
       <Field field={form.fields.confirm} />
-      <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
+      <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );
 }

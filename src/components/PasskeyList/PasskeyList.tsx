@@ -1,6 +1,7 @@
 'use client';
 import { useId, type ReactNode } from 'react';
 import type { Messages } from '../messages.js';
+import { Skeleton } from '../shared/Skeleton.js';
 import { usePasskeyList, type PasskeyListRenderProps } from './usePasskeyList.js';
 
 /**
@@ -17,7 +18,7 @@ export function PasskeyList({ className, messages, children }: { className?: str
     <section className={className} data-section="passkeys" aria-labelledby={titleId} aria-busy={list.pending}>
       <h2 id={titleId}>{list.t('passkeys.title')}</h2>
       {list.loading ? (
-        <p>{list.t('account.loading')}</p>
+        <Skeleton label={list.t('account.loading')} />
       ) : list.passkeys.length === 0 ? (
         <p>{list.t('passkeys.empty')}</p>
       ) : (

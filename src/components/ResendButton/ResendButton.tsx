@@ -43,7 +43,7 @@ export function ResendButton({
   const waiting = cooldown.remaining > 0;
   return (
     <div data-resend="">
-      <button type="button" onClick={() => void onClick()} disabled={pending || waiting} data-cooldown={waiting ? cooldown.remaining : undefined}>
+      <button type="button" data-link="resend" onClick={() => void onClick()} disabled={pending || waiting} data-cooldown={waiting ? cooldown.remaining : undefined}>
         {waiting ? t('resend.wait', { seconds: String(cooldown.remaining) }) : t('resend.submit')}
       </button>
       <p role="status" data-resend-status="">

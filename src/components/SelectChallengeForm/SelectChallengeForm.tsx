@@ -21,7 +21,7 @@ export function SelectChallengeForm({ children, className, ...options }: SelectC
   if (children) return <>{children(form)}</>;
   return (
     <FormLayout props={form} step="SELECT_CHALLENGE" className={className}>
-      <RadioGroup legend={form.title} options={form.options} error={form.choiceError} errorId={form.choiceErrorId} />
+      <RadioGroup labelledBy={`${form.errorId}-title`} options={form.options} error={form.choiceError} errorId={form.choiceErrorId} />
       {form.fields.password && <Field field={form.fields.password} />}
     </FormLayout>
   );

@@ -20,7 +20,7 @@ export function SelectMfaTypeForm({ children, className, ...options }: SelectMfa
   if (children) return <>{children(form)}</>;
   return (
     <FormLayout props={form} step="SELECT_MFA_TYPE" className={className}>
-      <RadioGroup legend={form.title} options={form.options} error={form.choiceError} errorId={form.choiceErrorId} />
+      <RadioGroup labelledBy={`${form.errorId}-title`} options={form.options} error={form.choiceError} errorId={form.choiceErrorId} />
     </FormLayout>
   );
 }

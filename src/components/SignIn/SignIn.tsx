@@ -12,6 +12,7 @@ import { CustomChallengeForm } from '../CustomChallengeForm/CustomChallengeForm.
 import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useCustomChallengeForm.js';
 import { translate, type Messages } from '../messages.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
+import { rootProps, WithSlots, type CognitoTheme, type Slots } from '../shared/root.js';
 import { NewPasswordRequiredForm } from '../NewPasswordRequiredForm/NewPasswordRequiredForm.js';
 import type { NewPasswordRequiredFormRenderProps } from '../NewPasswordRequiredForm/useNewPasswordRequiredForm.js';
 import { MfaSetupForm } from '../MfaSetupForm/MfaSetupForm.js';
@@ -62,6 +63,14 @@ export type StepRenderProps = {
   [N in SignInRenderStep]: N extends keyof FormRenderProps ? FormRenderProps[N] : N extends Exclude<SignInStepName, 'DONE'> ? RawStepRenderProps<N> : never;
 };
 
+/**
+ * Header and footer slots of `<SignIn>`: `Header`/`Footer` on every step, and per step by its name.
+ *
+ * @example
+ * const components: SignInComponents = { Header: Logo, SMS_MFA: { Footer: () => <a href="/help/sms">No code?</a> } };
+ */
+export type SignInComponents = Slots & { [N in SignInRenderStep]?: Slots };
+
 /** Replacements for the markup of any step, keyed by step name. */
 export type SignInRenderers = { [N in SignInRenderStep]?: (props: StepRenderProps[N]) => ReactNode };
 
@@ -91,6 +100,17 @@ export interface SignInProps {
   notice?: ReactNode;
   /** Identity-provider buttons above the first form, with a separator: `<FederatedSignIn providers={['Google']} />` (an element, so apps without it carry none of it). */
   federatedProviders?: ReactNode;
+  /** More links under the first form, beside "Forgot your password?" (`<Authentication>` puts "Confirm your account" there). */
+  moreLinks?: ReactNode;
+  /** The colour scheme of the optional theme (default `'system'`): set on the root as `data-theme`. */
+  theme?: CognitoTheme;
+  /**
+   * A header and a footer inside the card, on every step (`Header`, `Footer`) or on one (`SMS_MFA: { Header }`).
+   *
+   * @example
+   * <SignIn components={{ Header: () => <img src="/logo.svg" alt="Acme" />, SIGN_IN: { Footer: () => <a href="/help">Help</a> } }} />
+   */
+  components?: SignInComponents;
 }
 
 /**
@@ -118,6 +138,9 @@ export function SignIn({
   notice,
   initialUsername,
   federatedProviders,
+  moreLinks,
+  theme,
+  components,
 }: SignInProps) {
   const { auth } = useCognitoContext('SignIn');
   const status = useAuth((s) => s.status);
@@ -160,11 +183,10 @@ export function SignIn({
   let content: ReactNode;
   switch (key) {
     case 'LOADING':
-      content = loading;
-      break;
+      // Nothing of the library's (no empty card): the app's own placeholder, if it gave one.
+      return loading;
     case 'DONE':
-      content = signedIn;
-      break;
+      return signedIn;
     case 'SIGN_IN':
       content = (
         <>
@@ -180,8 +202,11 @@ export function SignIn({
             </>
           )}
           <SignInForm {...options} {...(initialUsername ? { initialUsername } : {})} {...(authFlow ? { authFlow } : {})}>{render.SIGN_IN}</SignInForm>
-          <ViewLink link={forgotPasswordLink} name="forgotPassword" label={translate(messages, 'link.forgotPassword')} />
-          <ViewLink link={signUpLink} name="signUp" label={translate(messages, 'link.signUp')} />
+          <div data-links="">
+            <ViewLink link={forgotPasswordLink} name="forgotPassword" label={translate(messages, 'link.forgotPassword')} />
+            <ViewLink link={signUpLink} name="signUp" label={translate(messages, 'link.signUp')} />
+            {moreLinks}
+          </div>
         </>
       );
       break;
@@ -230,8 +255,10 @@ export function SignIn({
       content = key satisfies never;
   }
   return (
-    <div ref={container} className={['cognito-react', className].filter(Boolean).join(' ')} data-step={key} data-status={status}>
-      {content}
+    <div ref={container} {...rootProps(className, theme)} data-step={key} data-status={status}>
+      <WithSlots slots={[components, components?.[key]]} view={key}>
+        {content}
+      </WithSlots>
     </div>
   );
 }

@@ -66,7 +66,7 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
           onConfirmed={({ session }) => void finish(pendingConfirmation.username, session)}
           {...(renderConfirm ? { children: renderConfirm } : {})}
         />
-        {link}
+        <div data-links="">{link}</div>
       </div>
     );
   }
@@ -78,9 +78,9 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
         {form.attributeFields.map((name) => form.fields[name] && <Field key={name} field={form.fields[name]} />)}
         {form.fields.password && <Field field={form.fields.password} />}
         {form.fields.confirm && <Field field={form.fields.confirm} />}
-        <PasswordMatch match={form.passwordsMatch} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
+        <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
       </FormLayout>
-      {link}
+      <div data-links="">{link}</div>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { CodeDelivery, UserDetails } from '../../core/index.js';
 import { useSendAttributeVerificationCode } from '../../react/account.js';
 import { useUser } from '../../react/useUser.js';
 import { Field } from '../shared/Field.js';
+import { Skeleton } from '../shared/Skeleton.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
 import { errorMessage, translate, type Messages } from '../messages.js';
@@ -94,10 +95,14 @@ export function UserAttributesForm({ attributes = ['email', 'name'], ...props }:
     return <VerifyAttribute {...verifying} messages={props.messages} onDone={() => setVerifying(null)} />;
   }
   if (!user.data) {
-    return (
-      <p aria-busy="true" data-section="attributes">
-        {user.error ? errorMessage(props.messages, user.error, accountMessages) : translate(props.messages, 'account.loading', {}, accountMessages)}
+    return user.error ? (
+      <p role="alert" data-section="attributes">
+        {errorMessage(props.messages, user.error, accountMessages)}
       </p>
+    ) : (
+      <div data-section="attributes">
+        <Skeleton label={translate(props.messages, 'account.loading', {}, accountMessages)} rows={3} />
+      </div>
     );
   }
   // Keyed by the user's data, so saved values become the form's new starting point.

@@ -12,12 +12,15 @@ export function FormLayout({
   className,
   children,
   canCancel = true,
+  danger = false,
 }: {
   props: StepFormRenderProps;
   step: string;
   className?: string | undefined;
   children: ReactNode;
   canCancel?: boolean;
+  /** The submit button does something that cannot be undone (deleting the account): drawn in the danger style. */
+  danger?: boolean;
 }) {
   return (
     <form {...props.formProps} className={className} data-step={step} aria-labelledby={`${props.errorId}-title`}>
@@ -29,13 +32,15 @@ export function FormLayout({
       <div id={props.errorId} role="alert" data-form-error="">
         {props.error}
       </div>
-      <button type="submit" disabled={props.pending}>
+      <button type="submit" disabled={props.pending} data-variant={danger ? 'danger' : 'primary'}>
         {props.submitLabel}
       </button>
       {canCancel && (
-        <button type="button" onClick={props.cancel} disabled={props.pending}>
-          {props.t('action.cancel')}
-        </button>
+        <div data-links="">
+          <button type="button" data-link="cancel" onClick={props.cancel} disabled={props.pending}>
+            {props.t('action.cancel')}
+          </button>
+        </div>
       )}
     </form>
   );

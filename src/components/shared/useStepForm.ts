@@ -3,7 +3,7 @@ import { createRef, useCallback, useId, useMemo, useRef, useState, type ChangeEv
 import type { CognitoAuthError } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
-import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { defaultMessages, errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
 
 /** One input of a form, ready to render: spread `inputProps` on the `<input>`. */
 export interface FieldRenderProps {
@@ -13,6 +13,8 @@ export interface FieldRenderProps {
   error: string | null;
   /** The id the error message element must have (the input's `aria-describedby` points at it). */
   errorId: string;
+  /** For a password field, the label of its "show password" toggle (`action.showPassword`); else `null`. */
+  revealLabel: string | null;
   inputProps: InputHTMLAttributes<HTMLInputElement> & { ref: RefObject<HTMLInputElement | null>; id: string; name: string; value: string };
 }
 
@@ -109,12 +111,17 @@ export function useStepForm(options: {
     const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, storeError ? errorId : null]
       .filter(Boolean)
       .join(' ');
+    // A placeholder only when the table has one for the field (`placeholder.<name>`, empty by default).
+    const placeholderKey = `placeholder.${spec.name}` as MessageKey;
+    const placeholder = messages?.[placeholderKey] ?? (defaultMessages as Messages)[placeholderKey];
     fields[spec.name] = {
       name: spec.name,
       label: spec.label,
       error: fieldError,
       errorId: fieldErrorId,
+      revealLabel: spec.input?.type === 'password' ? t('action.showPassword') : null,
       inputProps: {
+        ...(placeholder ? { placeholder } : {}),
         ...spec.input,
         ref: refs.get(spec.name) as RefObject<HTMLInputElement | null>,
         id: `${baseId}-${spec.name}`,

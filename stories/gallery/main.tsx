@@ -1,0 +1,141 @@
+/**
+ * The gallery's page (`npm run gallery`, scripts/gallery.mjs): one state of ours or of Amplify's
+ * <Authenticator>, chosen by the query string, against a simulated user pool answering through the MSW
+ * worker. `?lib=ours|amplify&view=signIn|signUp|forgotPassword|account|slots&reach=<user>&pool=mfaOn&theme=light|dark`.
+ * The script drives the rest (typing, clicking) and takes the screenshots; `window.gallery` lets it hang an
+ * operation (the pending state) and tells it when the page is ready.
+ */
+import { delay, http } from 'msw';
+import { createRoot } from 'react-dom/client';
+import { createCognitoAuth } from '../../src/core/index.js';
+import { createUserPoolSimulator, type UserPoolSimulatorConfig } from '../../src/testing/index.js';
+import { startWorker } from '../support/worker';
+
+const params = new URLSearchParams(location.search);
+const lib = params.get('lib') ?? 'ours';
+const view = params.get('view') ?? 'signIn';
+const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
+const reach = params.get('reach');
+const PASSWORD = 'Passw0rd!long';
+const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const LONG_EMAIL = 'maximiliana.wolfeschlegelsteinhausenbergerdorff@subdomain.example-company.com';
+
+const users = {
+  pat: { username: 'pat', password: PASSWORD, attributes: { email: 'pat@example.com', email_verified: 'true', name: 'Pat Doe' } },
+  sam: { username: 'sam', password: PASSWORD, attributes: { email: 'sam@example.com', phone_number: '+15555550100' }, mfa: { sms: true } },
+  tia: { username: 'tia', password: PASSWORD, attributes: { email: 'tia@example.com' }, mfa: { totpSecret: TOTP } },
+  sol: { username: 'sol', password: PASSWORD, attributes: { email: 'sol@example.com', phone_number: '+15555550101' }, mfa: { sms: true, totpSecret: TOTP } },
+  nia: { username: 'nia', password: 'Temp0rary!pass', status: 'FORCE_CHANGE_PASSWORD' as const, attributes: { email: 'nia@example.com' } },
+  lou: {
+    username: 'lou',
+    password: PASSWORD,
+    attributes: { email: LONG_EMAIL, email_verified: 'true', name: 'Louisa Maximiliana Wolfeschlegelsteinhausenbergerdorff', phone_number: '+15555550109' },
+  },
+} satisfies Record<string, UserPoolSimulatorConfig['users'][number]>;
+
+declare global {
+  interface Window {
+    gallery: { ready: boolean; hang(operation: string): void };
+  }
+}
+
+async function main() {
+  const worker = await startWorker();
+  const sim = createUserPoolSimulator({
+    userPoolId: 'eu-west-1_Gallery1',
+    clientId: 'galleryclient',
+    users: Object.values(users),
+    ...(params.get('pool') === 'mfaOn' ? { mfaConfiguration: 'ON' as const } : {}),
+  });
+  worker.resetHandlers(...sim.handlers);
+  window.gallery = {
+    ready: false,
+    hang: (operation) =>
+      worker.use(http.post(/cognito-idp/, ({ request }) => (request.headers.get('x-amz-target')?.endsWith(`.${operation}`) ? delay('infinite') : undefined))),
+  };
+  document.body.style.cssText = `margin:0;min-height:100vh;background:${theme === 'dark' ? '#0d0f12' : '#f3f5f8'};color-scheme:${theme}`;
+  const host = document.getElementById('root') as HTMLElement;
+  host.style.cssText = 'padding:32px 16px';
+  const root = createRoot(host);
+  const reachUser = reach ? users[reach as keyof typeof users] : null;
+
+  if (lib === 'amplify') {
+    await import('@aws-amplify/ui-react/styles.css');
+    const [{ Authenticator, ThemeProvider, AccountSettings, View, Heading, Text, defaultDarkModeOverride }, { Amplify }, amplifyAuth] = await Promise.all([
+      import('@aws-amplify/ui-react'),
+      import('aws-amplify'),
+      import('aws-amplify/auth'),
+    ]);
+    Amplify.configure({ Auth: { Cognito: { userPoolId: sim.userPoolId, userPoolClientId: sim.clientId } } });
+    await amplifyAuth.signOut().catch(() => undefined);
+    // Amplify's documented dark mode: its default theme with the dark override, colorMode chosen.
+    const amplifyTheme = { name: 'gallery', overrides: [defaultDarkModeOverride] };
+    if (view === 'account') {
+      await amplifyAuth.signIn({ username: 'lou', password: PASSWORD });
+      root.render(
+        <ThemeProvider theme={amplifyTheme} colorMode={theme}>
+          <View backgroundColor="var(--amplify-colors-background-primary)" padding="2rem" maxWidth="40rem" width="100%">
+            <Heading level={3}>Account</Heading>
+            <Text>Amplify's AccountSettings components (it has no profile, MFA, devices or passkeys parts).</Text>
+            <View marginTop="1.5rem">
+              <AccountSettings.ChangePassword />
+            </View>
+            <View marginTop="1.5rem">
+              <AccountSettings.DeleteUser />
+            </View>
+          </View>
+        </ThemeProvider>,
+      );
+    } else {
+      const slots =
+        view === 'slots'
+          ? {
+              Header: () => <p style={{ textAlign: 'center', fontWeight: 700, fontSize: 20, color: theme === 'dark' ? '#fff' : '#111' }}>◆ Acme</p>,
+              Footer: () => <p style={{ textAlign: 'center', fontSize: 14, color: theme === 'dark' ? '#bbb' : '#555' }}>Need help? support@acme.example</p>,
+            }
+          : undefined;
+      root.render(
+        <ThemeProvider theme={amplifyTheme} colorMode={theme}>
+          <Authenticator
+            initialState={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
+            signUpAttributes={['email']}
+            {...(slots ? { components: slots } : {})}
+          >
+            {() => <p>Signed in</p>}
+          </Authenticator>
+        </ThemeProvider>,
+      );
+    }
+  } else {
+    await import('../../src/styles.css');
+    const { AccountSettings, Authentication, CognitoProvider } = await import('../../src/index.js');
+    const auth = createCognitoAuth({ region: sim.region, userPoolId: sim.userPoolId, clientId: sim.clientId, autoRefresh: false, clock: () => sim.now() });
+    if (view === 'account') await auth.signIn({ username: 'lou', password: PASSWORD });
+    else if (reachUser) await auth.signIn({ username: reachUser.username, password: reachUser.password });
+    const slots =
+      view === 'slots'
+        ? {
+            Header: () => <p style={{ fontWeight: 700, fontSize: 20, color: 'var(--cr-fg)', margin: 0 }}>◆ Acme</p>,
+            Footer: () => <p style={{ margin: 0 }}>Need help? support@acme.example</p>,
+          }
+        : undefined;
+    root.render(
+      <CognitoProvider auth={auth}>
+        {view === 'account' ? (
+          <AccountSettings theme={theme} attributes={['email', 'name', 'phone_number']} />
+        ) : (
+          <Authentication
+            theme={theme}
+            initialView={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
+            signUpAttributes={['email']}
+            {...(slots ? { components: slots } : {})}
+            signedIn={<p>Signed in</p>}
+          />
+        )}
+      </CognitoProvider>,
+    );
+  }
+  window.gallery.ready = true;
+}
+
+void main();
