@@ -86,7 +86,7 @@ try {
     ].join('\n'),
   );
   execFileSync('node', ['smoke.mjs'], { cwd: app, stdio: 'inherit' });
-  const css = readFileSync(join(app, 'node_modules/cognito-react/dist/styles.css'), 'utf8');
+  const css = readFileSync(join(app, 'node_modules/cognito-react/dist/styles.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   if (!css.includes('.cognito-react {') || css.includes('@layer')) throw new Error('cognito-react/styles.css is missing from the package, or layered');
   const layered = readFileSync(join(app, 'node_modules/cognito-react/dist/styles.layered.css'), 'utf8');
   if (!layered.trimStart().startsWith('@layer cognito-react {')) throw new Error('cognito-react/styles.layered.css is missing from the package');
