@@ -74,11 +74,11 @@ describe('the README', () => {
     const files: Record<string, string> = { 'placeholders.d.ts': placeholders };
     blocks.forEach((b, i) => (files[`block${String(i + 1).padStart(2, '0')}.${b.lang}`] = b.code));
     expect(typecheck(files)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('would report a block that does not compile (the check itself can fail)', () => {
     const errors = typecheck({ 'bad.tsx': "import { SignIn } from 'cognito-react';\nexport const x = <SignIn render={{ SMS_MFA: (form) => <MyCodeForm /> }} />;\n" });
     expect(errors.join('\n')).toMatch(/MyCodeForm/);
     expect(errors.join('\n')).toMatch(/form/);
-  }, 60_000);
+  }, 120_000);
 });
