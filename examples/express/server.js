@@ -27,6 +27,8 @@ const auth = createAuthHandler({
       }
     : {}),
   ...(env.COGNITO_ISSUER ? { issuer: env.COGNITO_ISSUER } : {}),
+  // cognito-local has no SRP: COGNITO_AUTH_FLOW=USER_PASSWORD_AUTH.
+  ...(env.COGNITO_AUTH_FLOW === 'USER_PASSWORD_AUTH' ? { authFlow: 'USER_PASSWORD_AUTH' } : {}),
 });
 
 const app = express();

@@ -26,6 +26,7 @@ export function auth(): AuthHandler {
         }
       : {}),
     ...(env.COGNITO_ISSUER ? { issuer: env.COGNITO_ISSUER } : {}),
+    // cognito-local has no SRP: COGNITO_AUTH_FLOW=USER_PASSWORD_AUTH.
     ...(env.COGNITO_AUTH_FLOW === 'USER_PASSWORD_AUTH' ? { authFlow: 'USER_PASSWORD_AUTH' as const } : {}),
   });
   return handler;
