@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { build, copyExample, findInFiles, npmInstall, removeExample, serverEnv, startApp, type RunningApp } from './support/app.js';
 import { expectNoTokenInPage, expectThemeLayout, launch, screenshot, signInWithTotp, wrongPassword } from './support/browser.js';
+import { startLocalPool, LOCAL_POOL } from '../../scripts/localPool.mjs';
 import { COOKIE_SECRET, POOLS } from './support/users.js';
 
 const USER = 'express-user';
@@ -72,6 +73,48 @@ describe('the Express example', () => {
     expect(await page.evaluate(async () => (await fetch('/api/orders')).status)).toBe(401);
     await page.reload();
     await page.getByLabel('Username', { exact: true }).waitFor();
+    await context.close();
+  });
+});
+
+describe('the Express example against the local emulator (cognito-local)', () => {
+  let pool: Awaited<ReturnType<typeof startLocalPool>>;
+  let local: RunningApp;
+
+  beforeAll(async () => {
+    pool = await startLocalPool();
+    // Configured as the README's "Point your app at the local pool" says: the SDK client at its endpoint,
+    // the password flow, a cookie without Secure; the issuer is the emulator's own (<endpoint>/<pool id>).
+    local = await startApp(dir, () => ['server.js'], {
+      COGNITO_REGION: LOCAL_POOL.region,
+      COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
+      COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
+      COOKIE_SECRET,
+      COGNITO_ENDPOINT: pool.endpoint,
+      COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await local?.stop();
+    pool?.stop();
+  });
+
+  it('signs a user in with a password through the server, the protected API answers, sign-out ends it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(local.url);
+    await wrongPassword(page, 'pat', 'express-5-local-wrong-password');
+    await page.getByLabel('Password', { exact: true }).fill(LOCAL_POOL.users.pat!.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Signed in as pat' }).waitFor();
+    await expect.poll(() => page.getByTestId('orders').textContent()).toBe('Your orders: A cup of tea');
+    await expectNoTokenInPage(page);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Signed in as pat' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username', { exact: true }).waitFor();
+    expect(await page.evaluate(async () => (await fetch('/api/orders')).status)).toBe(401);
     await context.close();
   });
 });
