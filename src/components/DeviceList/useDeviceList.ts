@@ -11,8 +11,9 @@ export interface DeviceListRenderProps {
   pending: boolean;
   /** The user pool does not have the list's operation (a local emulator): the section hides itself. */
   unsupported: boolean;
-  /** Listing failed (a transient error, shown in `error`): ask again. */
+  /** Listing failed (a transient error, shown in `error`): offer `retry`. */
   listFailed: boolean;
+  /** Asks for the list again. */
   retry(): void;
   error: string | null;
   cognitoError: CognitoAuthError | null;
