@@ -29,7 +29,7 @@ const boundary = (files, ...patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', '**/node_modules/**', 'coverage/**', 'storybook-static/**', '.storybook/public/**', 'bench-results/**'] },
+  { ignores: ['dist/**', '**/node_modules/**', 'coverage/**', 'storybook-static/**', '.storybook/public/**', 'bench-results/**', 'examples/*/{.next,build,dist,dist-local,.react-router}/**', 'examples/nextjs/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

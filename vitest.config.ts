@@ -15,6 +15,7 @@ import { chromiumBrowserMode } from './test/support/chromium.js';
  * | browser     | the forms against cognito-local                                   | Debian's Chromium        |
  * | contract    | each contract against cognito-local, the simulator over HTTP, AWS | Node, one file at a time |
  * | e2e         | the server-mode example server as its own process                 | Node + Chromium          |
+ * | examples    | examples/*: the packed package in real framework apps, built, run | Node + Chromium          |
  * | react18     | the React and component tests again, on React 18 (compat/react18) | Node                     |
  * | stories     | every story renders, its play function passes, axe finds nothing  | Debian's Chromium        |
  * | bench       | the timed benchmark parts (npm run bench), one file at a time      | Node                     |
@@ -47,7 +48,7 @@ const react18Aliases = react18.flatMap((name) => {
 
 /** The tests that run in-process with nothing started for them. */
 const unitFiles = ['test/**/*.test.{ts,tsx}'];
-const notUnit = ['test/integration/**', 'test/browser/**', 'test/e2e/**', 'test/contract/**', '**/node_modules/**'];
+const notUnit = ['test/integration/**', 'test/browser/**', 'test/e2e/**', 'test/contract/**', 'test/examples/**', '**/node_modules/**'];
 /**
  * The projects named on the command line (`--project NAME`, `--project=NAME`), or none for all. Setting up
  * the stories project loads Storybook's presets and indexes every story (about 6 s), so it is set up only
@@ -128,6 +129,19 @@ export default defineConfig({
           maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'examples',
+          include: ['test/examples/**/*.test.ts'],
+          globalSetup: ['test/examples/globalSetup.ts'],
+          // Each file installs and builds an app: one at a time on two cores.
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -84,6 +84,7 @@ export const accountMessages = {
   'deleteAccount.submit': 'Delete my account',
   'account.title': 'Account settings',
   'account.loading': 'Loading…',
+  'account.retry': 'Try again',
   'invalid.confirmation': 'Type {word} to confirm.',
   'invalid.previousPassword': 'Enter your current password.',
   'invalid.phone': 'Enter the phone number with its country code, like +14155550100.',

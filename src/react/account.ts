@@ -39,6 +39,7 @@ import { useCognitoContext } from './context.js';
 import { cognitoQueryKeys, type AccountAction } from './queryKeys.js';
 import { reveal, useSecretMutation } from './secrets.js';
 import { useAuth } from './useAuth.js';
+import { listRetry } from './useDevices.js';
 
 /** What each account mutation takes and resolves with. */
 export interface AccountMutations {
@@ -154,6 +155,7 @@ export function passkeysQueryOptions(auth: CognitoAuth, sub: string | null) {
     queryKey: cognitoQueryKeys(auth).passkeys(sub),
     queryFn: () => listPasskeys(auth),
     enabled: sub !== null,
+    retry: listRetry,
   });
 }
 

@@ -6,6 +6,27 @@ import { cognitoQueryKeys } from './queryKeys.js';
 import { useAuth } from './useAuth.js';
 
 /**
+ * Whether an error says the user pool does not have the operation at all: Cognito's
+ * `UnknownOperationException`, the library's `UnsupportedOperation` (server mode), or a local emulator's
+ * unsupported feature (cognito-local answers `CognitoLocal#Unsupported`). Asking again cannot help.
+ */
+export function isUnsupportedOperation(error: CognitoAuthError | null | undefined): boolean {
+  if (!error) return false;
+  return (
+    error.name === 'UnknownOperationException' ||
+    error.name === 'UnsupportedOperation' ||
+    error.name === 'Unsupported' ||
+    error.message.startsWith('Cognito Local unsupported feature')
+  );
+}
+
+/**
+ * TanStack Query's retry rule for the account lists: a transient failure (`retryable`) is tried again twice,
+ * an operation the pool does not have never (the section then says so or hides itself).
+ */
+export const listRetry = (failureCount: number, error: CognitoAuthError) => !isUnsupportedOperation(error) && error.retryable && failureCount < 2;
+
+/**
  * The query options behind {@link useDevices}.
  *
  * @example
@@ -16,6 +37,7 @@ export function devicesQueryOptions(auth: CognitoAuth, sub: string | null) {
     queryKey: cognitoQueryKeys(auth).devices(sub),
     queryFn: () => auth.listDevices(),
     enabled: sub !== null,
+    retry: listRetry,
   });
 }
 

@@ -14,11 +14,14 @@ export function DeviceList({ className, messages, children }: { className?: stri
   const list = useDeviceList(messages ? { messages } : {});
   const titleId = useId();
   if (children) return <>{children(list)}</>;
+  if (list.unsupported) return null;
   return (
     <section className={className} data-section="devices" aria-labelledby={titleId} aria-busy={list.pending}>
       <h2 id={titleId}>{list.t('devices.title')}</h2>
       {list.loading ? (
         <Skeleton label={list.t('account.loading')} />
+) : list.listFailed ? (
+        <button type="button" onClick={list.retry}>{list.t('account.retry')}</button>
       ) : list.devices.length === 0 ? (
         <p>{list.t('devices.empty')}</p>
       ) : (

@@ -1,6 +1,6 @@
 'use client';
 import type { AuthDevice, CognitoAuthError } from '../../core/index.js';
-import { useDevices } from '../../react/useDevices.js';
+import { isUnsupportedOperation, useDevices } from '../../react/useDevices.js';
 import { useForgetDevice } from '../../react/useForgetDevice.js';
 import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
@@ -9,6 +9,12 @@ export interface DeviceListRenderProps {
   loading: boolean;
   devices: (AuthDevice & { label: string; forget(): void })[];
   pending: boolean;
+  /** The user pool does not have the list's operation (a local emulator): the section hides itself. */
+  unsupported: boolean;
+  /** Listing failed (a transient error, shown in `error`): offer `retry`. */
+  listFailed: boolean;
+  /** Asks for the list again. */
+  retry(): void;
   error: string | null;
   cognitoError: CognitoAuthError | null;
   t: (key: MessageKey, values?: Record<string, string>) => string;
@@ -33,6 +39,9 @@ export function useDeviceList(options: { messages?: Messages } = {}): DeviceList
       label: d.name ?? t('devices.unnamed'),
       forget: () => forget.mutate(d.deviceKey),
     })),
+    unsupported: isUnsupportedOperation(devices.error),
+    listFailed: devices.isError && !isUnsupportedOperation(devices.error),
+    retry: () => void devices.refetch(),
     pending: forget.isPending,
     error: error ? errorMessage(options.messages, error, accountMessages) : null,
     cognitoError: error,

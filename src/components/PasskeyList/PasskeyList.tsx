@@ -14,11 +14,14 @@ export function PasskeyList({ className, messages, children }: { className?: str
   const list = usePasskeyList(messages ? { messages } : {});
   const titleId = useId();
   if (children) return <>{children(list)}</>;
+  if (list.unsupported) return null;
   return (
     <section className={className} data-section="passkeys" aria-labelledby={titleId} aria-busy={list.pending}>
       <h2 id={titleId}>{list.t('passkeys.title')}</h2>
       {list.loading ? (
         <Skeleton label={list.t('account.loading')} />
+) : list.listFailed ? (
+        <button type="button" onClick={list.retry}>{list.t('account.retry')}</button>
       ) : list.passkeys.length === 0 ? (
         <p>{list.t('passkeys.empty')}</p>
       ) : (

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { CognitoAuthError, Passkey } from '../../core/index.js';
 import { useDeletePasskey, usePasskeys, useRegisterPasskey } from '../../react/account.js';
+import { isUnsupportedOperation } from '../../react/useDevices.js';
 import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 
@@ -10,6 +11,12 @@ export interface PasskeyListRenderProps {
   passkeys: (Passkey & { label: string; remove(): void })[];
   add(): void;
   pending: boolean;
+  /** The user pool does not have the list's operation (a local emulator): the section hides itself. */
+  unsupported: boolean;
+  /** Listing failed (a transient error, shown in `error`): offer `retry`. */
+  listFailed: boolean;
+  /** Asks for the list again. */
+  retry(): void;
   error: string | null;
   cognitoError: CognitoAuthError | null;
   done: string | null;
@@ -47,6 +54,9 @@ export function usePasskeyList(options: { messages?: Messages } = {}): PasskeyLi
       remove.reset();
       register.mutate(undefined, { onSuccess: () => setDone(t('passkeys.added')) });
     },
+    unsupported: isUnsupportedOperation(passkeys.error),
+    listFailed: passkeys.isError && !isUnsupportedOperation(passkeys.error),
+    retry: () => void passkeys.refetch(),
     pending: register.isPending || remove.isPending,
     error: error ? errorMessage(options.messages, error, accountMessages) : null,
     cognitoError: error,
