@@ -8,3 +8,6 @@ export { userFromIdToken } from './session/jwt.js';
 export { sessionFromResult, tokensBelongTo } from './session/tokens.js';
 export type { Session, TokenAudience } from './session/tokens.js';
 export { toCognitoAuthError } from './transport/toCognitoAuthError.js';
+export { refreshError, requestRefresh, userDetailsFrom } from './session/refresh.js';
+export type { RefreshConfig } from './session/refresh.js';
+export { FIRST_FACTORS } from './engine/parseStep.js';
