@@ -1,4 +1,5 @@
 /** Cookie headers: reading the request's, writing `Set-Cookie`, and splitting a long value over several. */
+import { serverError } from './errors.js';
 
 /** What one browser cookie may hold, name and value together (RFC 6265 asks browsers for at least 4096 bytes). */
 export const MAX_COOKIE_BYTES = 4000;
@@ -45,7 +46,7 @@ export function chunk(name: string, value: string): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < value.length; i += room) chunks.push(value.slice(i, i + room));
   if (chunks.length > MAX_CHUNKS) {
-    throw new Error(`cognito-react/server: the session needs ${chunks.length} cookies of ${room} bytes, more than the ${MAX_CHUNKS} allowed.`);
+    throw serverError('SessionTooLarge', `cognito-react/server: the session needs ${chunks.length} cookies of ${room} bytes, more than the ${MAX_CHUNKS} allowed: let the app client read fewer attributes (its ID token carries each one it may read), or put fewer groups on the user.`);
   }
   return chunks;
 }

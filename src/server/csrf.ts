@@ -1,6 +1,9 @@
 /**
- * CSRF: a double-submit token. `GET /session` hands the browser a token in its body and sets the same in a
- * cookie; every state-changing request sends it back in `X-CSRF-Token`, which another site cannot read or set.
+ * CSRF: a double-submit token bound to the session. `GET /session` hands the browser a token in its body and
+ * sets the same in a cookie; every state-changing request sends it back in `X-CSRF-Token`, which another site
+ * cannot read or set. Signed in, the token is the one sealed into the session at sign-in: a token planted
+ * or kept from before (another user's, the signed-out page's) does not serve the session. A new one is made
+ * at sign-in and at sign-out, and the answer carries it (`csrfToken`).
  */
 import { parseCookies, serializeCookie, type CookieOptions } from './cookies.js';
 import { serverError } from './errors.js';
@@ -20,24 +23,28 @@ export function randomToken(): string {
 }
 
 export interface Csrf {
-  /** The request's token, or a new one with the `Set-Cookie` value that stores it. */
-  issue(request: Request): { token: string; cookies: string[] };
-  /** Throws `CsrfCheckFailed` unless the header repeats the cookie. */
-  check(request: Request): void;
+  /** The session's token (`bound`), else the request's, else a new one; with the `Set-Cookie` value when it changes. */
+  issue(request: Request, bound?: string): { token: string; cookies: string[] };
+  /** A new token (sign-out), or `token` (sign-in's, sealed into the session), with its `Set-Cookie` value. */
+  rotate(token?: string): { token: string; cookies: string[] };
+  /** Throws `CsrfCheckFailed` unless the header repeats the cookie, and, for a session, is the session's token. */
+  check(request: Request, bound: string | undefined): void;
 }
 
 export function createCsrf(cookieName: string, cookieOptions: CookieOptions): Csrf {
+  const store = (token: string) => ({ token, cookies: [serializeCookie(cookieName, token, { ...cookieOptions, httpOnly: false })] });
   return {
-    issue(request) {
+    issue(request, bound) {
       const current = parseCookies(request.headers.get('cookie')).get(cookieName);
+      if (bound) return current === bound ? { token: bound, cookies: [] } : store(bound);
       if (current) return { token: current, cookies: [] };
-      const token = randomToken();
-      return { token, cookies: [serializeCookie(cookieName, token, { ...cookieOptions, httpOnly: false })] };
+      return store(randomToken());
     },
-    check(request) {
+    rotate: (token) => store(token ?? randomToken()),
+    check(request, bound) {
       const cookie = parseCookies(request.headers.get('cookie')).get(cookieName);
       const header = request.headers.get('x-csrf-token');
-      if (!cookie || !header || !constantTimeEqual(cookie, header)) {
+      if (!cookie || !header || !constantTimeEqual(cookie, header) || (bound !== undefined && !constantTimeEqual(bound, header))) {
         throw serverError('CsrfCheckFailed', 'The request is missing its CSRF token. Reload the page and try again.');
       }
     },

@@ -23,8 +23,7 @@ const STATUS_OF = new Map<string, number>(Object.entries({
   NoSignInInProgress: 409,
   UserMismatch: 409,
   RateLimited: 429,
-  CookieTooLarge: 500,
-  SessionTooLarge: 400,
+  SessionTooLarge: 500,
   // The library's.
   InvalidInput: 400,
   FlowNotAllowed: 400,

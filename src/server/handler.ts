@@ -38,9 +38,19 @@ export interface AuthHandlerOptions {
    * first seals; all open, so rotate by putting a new secret first and dropping the old one later.
    */
   cookieSecrets: string[];
-  /** Cookie name (default `cognito-session`; split over `<name>.0`, `<name>.1`, ... when long). */
+  /**
+   * Cookie name (default `cognito-session`; split over `<name>.0`, `<name>.1`, ... when long; the CSRF
+   * cookie is `<name>-csrf`). Secure cookies on `Path=/` without a `Domain` (the default) get the `__Host-`
+   * prefix: `__Host-cognito-session.0`, which browsers accept only from this host over HTTPS, so a sibling
+   * subdomain or a plain-HTTP page cannot plant or overwrite them.
+   */
   cookieName?: string;
-  cookie?: Partial<CookieOptions>;
+  /**
+   * `secure` (default true; false only for http://localhost while developing), `path` (default `/`),
+   * `domain` (default none: this host only), `sameSite` (default `Lax`); `hostPrefix: false` keeps the name
+   * without `__Host-`.
+   */
+  cookie?: Partial<CookieOptions> & { hostPrefix?: boolean };
   /** Where the handler is mounted (default `/api/auth`): routes are `<basePath>/session`, `/sign-in`, ... */
   basePath?: string;
   /**
@@ -66,6 +76,8 @@ export interface AuthHandlerOptions {
    * Proxies of yours in front of the server: read the client's IP from `X-Forwarded-For`, and the origin
    * from `X-Forwarded-Host` and `-Proto`, taking the entries those proxies appended (the rightmost for
    * `true`, the `hops`-th from the right for several in a row), never what the client wrote left of them.
+   * The standard `Forwarded` header (RFC 7239) is not read, with or without `trustProxy`: proxies that write
+   * only `Forwarded` must be set to write `X-Forwarded-*` too (nginx, ALB, Cloudflare and Vercel do by default).
    */
   trustProxy?: boolean | { hops: number };
   /** The client's IP where the platform knows it (e.g. Next.js `request.ip`); `toNodeListener` gives the socket's. */
@@ -167,6 +179,17 @@ export interface AuthHandler {
    * expire (apply `setCookie` to your response then). `null` when nobody is signed in or the cookie is bad.
    */
   getSession(request: Request): Promise<ServerSession | null>;
+  /**
+   * As `getSession`, with the `Set-Cookie` values to answer with in every case: the refreshed session's, or
+   * the clearing of a cookie the handler refused (tampered, expired, signed out elsewhere) or whose session
+   * ended, so a bad cookie does not come back on every request to your routes.
+   *
+   * @example
+   * const { session, setCookie } = await auth.readSession(request);
+   * const response = session ? Response.json(await orders(session.user)) : new Response(null, { status: 401 });
+   * for (const c of setCookie) response.headers.append('set-cookie', c);
+   */
+  readSession(request: Request): Promise<{ session: ServerSession | null; setCookie: string[] }>;
 }
 
 
@@ -183,7 +206,6 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const sealer: Sealer = createSealer(options.cookieSecrets);
   const authFlows = allowedFlows(options);
   const hops = trustedHops(options.trustProxy);
-  const name = options.cookieName ?? 'cognito-session';
   const basePath = (options.basePath ?? '/api/auth').replace(/\/+$/, '');
   const cookieOptions: CookieOptions = {
     secure: options.cookie?.secure ?? true,
@@ -191,6 +213,10 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     domain: options.cookie?.domain,
     sameSite: options.cookie?.sameSite ?? 'Lax',
   };
+  // `__Host-`: only a Secure cookie on Path=/ without Domain may carry it, and browsers hold it to that.
+  const hostPrefix = cookieOptions.secure && cookieOptions.path === '/' && !cookieOptions.domain && options.cookie?.hostPrefix !== false;
+  const baseName = options.cookieName ?? 'cognito-session';
+  const name = hostPrefix && !baseName.startsWith('__Host-') ? `__Host-${baseName}` : baseName;
   const clock = options.clock ?? Date.now;
   const client = options.client ?? new CognitoIdentityProviderClient({ region: options.region });
   const audience = { clientId: options.clientId, userPoolId: options.userPoolId };
@@ -231,7 +257,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
 
   /** The Admin operations (and the public ones) for one request, with its ContextData. */
   const transportFor = (request: Request) =>
-    createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request)) });
+    createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request), new URL(requestOrigin(request, hops)).host) });
 
   function engine(request: Request, resume?: SuspendedSignIn) {
     return createCognitoAuth({
@@ -278,7 +304,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     ipOf,
     rateLimited,
   };
-  const { routes, getSession } = createRoutes(context);
+  const { routes, getSession, readSession } = createRoutes(context);
 
   const handler = (async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
@@ -295,18 +321,19 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     try {
       if (route.mutates) {
         checkOrigin(request);
-        csrf.check(request);
+        // Signed in, the token must be the session's own; a cookie that does not open binds nothing (its route refuses it).
+        const current = await cookies.read(request).catch(() => null);
+        csrf.check(request, current?.kind === 'session' ? current.csrf : undefined);
       }
       response = await route.run(request);
     } catch (error) {
-      if (error instanceof Error && error.message.startsWith('cognito-react/server: the session needs')) {
-        response = errorResponse(serverError('CookieTooLarge', error.message));
-      } else response = errorResponse(error);
+      response = errorResponse(error);
     }
     cookies.clearRefused(request, response);
     report(request, routeName, response, logger);
     return response;
   }) as AuthHandler;
   handler.getSession = getSession;
+  handler.readSession = readSession;
   return handler;
 }

@@ -93,11 +93,26 @@ export function report(request: Request, route: string, response: Response, logg
   }
 }
 
-/** A JSON object of strings (ClientMetadata from the browser), or `undefined`; anything else is refused. */
+/** What ClientMetadata from the browser may hold: it goes to the app's Lambda triggers. */
+export const CLIENT_METADATA_LIMITS = { keys: 32, keyLength: 128, valueLength: 1024, totalBytes: 4096 } as const;
+
+/**
+ * ClientMetadata from the browser: a JSON object of strings within {@link CLIENT_METADATA_LIMITS}, or
+ * `undefined`; anything else is refused (`InvalidInput`) before Cognito is called.
+ */
 export function stringMap(value: unknown, field: string): Record<string, string> | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
     throw serverError('InvalidInput', `${field} must be an object of strings.`, { field: 'answer' });
   }
-  return value as Record<string, string>;
+  const entries = Object.entries(value as Record<string, string>);
+  const { keys, keyLength, valueLength, totalBytes } = CLIENT_METADATA_LIMITS;
+  if (
+    entries.length > keys ||
+    entries.some(([k, v]) => k.length === 0 || k.length > keyLength || v.length > valueLength) ||
+    new TextEncoder().encode(JSON.stringify(value)).length > totalBytes
+  ) {
+    throw serverError('InvalidInput', `${field} may hold at most ${keys} entries, names of 1 to ${keyLength} characters, values of at most ${valueLength}, ${totalBytes} bytes in all.`, { field: 'answer' });
+  }
+  return Object.fromEntries(entries);
 }

@@ -86,7 +86,7 @@ export function createRoutes(ctx: RouteContext) {
   // Sign-in outcomes and refresh
 
   /** The outcome of one engine call: the next cookie (challenge, session or none) and the state to show. */
-  async function settle(auth: ReturnType<RouteContext['engine']>, username: string, result: { step?: SignInStep; error?: unknown }) {
+  async function settle(request: Request, auth: ReturnType<RouteContext['engine']>, username: string, result: { step?: SignInStep; error?: unknown }) {
     let sealed: Sealed | null = null;
     const tokens = auth.getTokens();
     const snapshot = auth.getSnapshot();
@@ -104,9 +104,21 @@ export function createRoutes(ctx: RouteContext) {
       if (suspended) sealed = sealedCookies.challenge(suspended);
     }
     auth.destroy();
-    const cookies = await sealedCookies.write(sealed);
+    let cookies: string[];
+    try {
+      cookies = await sealedCookies.write(sealed);
+    } catch (error) {
+      if (!isCognitoAuthError(error, 'SessionTooLarge') || sealed?.kind !== 'session') throw error;
+      // Tokens no cookie can hold: none is kept anywhere, so their refresh token goes back to Cognito now,
+      // and the browser is signed out (its sign-in cookie is spent).
+      await revokeRefreshToken(request, sealed.tokens.refreshToken);
+      return { cookies: await sealedCookies.write(null), state: publicState(null, username), csrfToken: undefined, error };
+    }
     const state = publicState(sealed, result.error ? auth.getSnapshot().username : null);
-    return { cookies, state };
+    // Signed in: the session's own CSRF token replaces the signed-out page's.
+    const csrf = sealed?.kind === 'session' ? ctx.csrf.rotate(sealed.csrf) : null;
+    if (csrf) cookies.push(...csrf.cookies);
+    return { cookies, state, csrfToken: csrf?.token, error: undefined };
   }
 
   /** The core's refresh of a sealed session, through the Admin transport of this request. */
@@ -128,7 +140,7 @@ export function createRoutes(ctx: RouteContext) {
     } catch (error) {
       throw refreshError(error, ctx.refreshTokenRotation).error;
     }
-    return sealedCookies.session(sealed.username, next.tokens, sealed.iat, sealed.sid);
+    return sealedCookies.session(sealed.username, next.tokens, sealed);
   }
 
   /** The session refreshed, with its `Set-Cookie` values, shared with the other requests of the session. */
@@ -144,8 +156,7 @@ export function createRoutes(ctx: RouteContext) {
 
   async function session(request: Request): Promise<Response> {
     await ctx.rateLimited(request, 'session', undefined);
-    const issued = ctx.csrf.issue(request);
-    const cookies: string[] = [...issued.cookies];
+    const cookies: string[] = [];
     let sealed: Sealed | null = null;
     try {
       sealed = await sealedCookies.read(request);
@@ -154,6 +165,8 @@ export function createRoutes(ctx: RouteContext) {
       cookies.push(...(await sealedCookies.write(null)));
       if (!isCognitoAuthError(error)) throw error;
     }
+    const issued = ctx.csrf.issue(request, sealed?.kind === 'session' ? sealed.csrf : undefined);
+    cookies.push(...issued.cookies);
     if (sealed?.kind === 'session' && sealed.tokens.expiresAt - clock() <= marginMs) {
       try {
         const refreshed = await refreshSession(request, sealed);
@@ -183,6 +196,7 @@ export function createRoutes(ctx: RouteContext) {
     const preferred: FirstFactor | undefined = body.preferredChallenge === undefined ? undefined : FIRST_FACTORS.find((f) => f === body.preferredChallenge);
     if (body.preferredChallenge !== undefined && !preferred) throw serverError('InvalidInput', 'Unknown preferredChallenge.', { field: 'answer' });
     const clientMetadata = stringMap(body.clientMetadata, 'clientMetadata');
+    await endPrevious(request);
     const auth = ctx.engine(request);
     let step: SignInStep | undefined;
     let failure: unknown;
@@ -200,9 +214,32 @@ export function createRoutes(ctx: RouteContext) {
     } catch (error) {
       failure = error;
     }
-    const { cookies, state } = await settle(auth, username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
-    if (failure) return errorResponse(failure, state, cookies);
-    return json({ state }, 200, cookies);
+    const { cookies, state, csrfToken, error } = await settle(request, auth, username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
+    if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
+    return json({ state, ...(csrfToken ? { csrfToken } : {}) }, 200, cookies);
+  }
+
+  /**
+   * A new sign-in replaces what the browser had: the sign-in in progress is cancelled (a copy of its cookie
+   * may not finish it), and a live session is signed out, its refresh token revoked at Cognito.
+   */
+  async function endPrevious(request: Request): Promise<void> {
+    const previous = await sealedCookies.read(request).catch(() => null);
+    if (previous?.kind === 'challenge') await revocations.add(previous.id, previous.exp);
+    if (previous?.kind !== 'session') return;
+    await revocations.add(previous.sid, previous.exp);
+    ctx.refreshes.forget(previous.sid);
+    await revokeRefreshToken(request, previous.tokens.refreshToken);
+  }
+
+  /** RevokeToken, best effort: a session refused here is gone even when Cognito cannot be told. */
+  async function revokeRefreshToken(request: Request, token: string | undefined): Promise<void> {
+    if (!token) return;
+    try {
+      await ctx.transportFor(request).revokeToken({ ClientId: ctx.clientId, Token: token, ...(ctx.clientSecret ? { ClientSecret: ctx.clientSecret } : {}) });
+    } catch {
+      // Its refresh token lapses at Cognito in its own time.
+    }
   }
 
   async function respond(request: Request): Promise<Response> {
@@ -231,9 +268,9 @@ export function createRoutes(ctx: RouteContext) {
       auth.destroy();
       return errorResponse(failure, publicState(sealed));
     }
-    const { cookies, state } = await settle(auth, suspended.username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
-    if (failure) return errorResponse(failure, state, cookies);
-    return json({ state }, 200, cookies);
+    const { cookies, state, csrfToken, error } = await settle(request, auth, suspended.username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
+    if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
+    return json({ state, ...(csrfToken ? { csrfToken } : {}) }, 200, cookies);
   }
 
   async function cancel(request: Request): Promise<Response> {
@@ -263,7 +300,9 @@ export function createRoutes(ctx: RouteContext) {
     const body = await readJson(request);
     const sealed = await sealedCookies.read(request).catch(() => null);
     await ctx.rateLimited(request, 'signOut', sealed?.kind === 'session' ? sealed.username : undefined);
-    const cookies = await sealedCookies.write(null);
+    // Signed out, the page gets a new CSRF token: the session's is of no use to anyone any more.
+    const csrf = ctx.csrf.rotate();
+    const cookies = [...(await sealedCookies.write(null)), ...csrf.cookies];
     let revoked = true;
     let error: CognitoAuthError | null = null;
     if (sealed?.kind === 'challenge') await revocations.add(sealed.id, sealed.exp);
@@ -283,7 +322,7 @@ export function createRoutes(ctx: RouteContext) {
     }
     // Like the browser store: the session here is gone whatever Cognito said.
     const failure = error ? publicError(error) : null;
-    const response = json({ state: publicState(null), revoked, ...(failure ? { error: failure.error } : {}) }, 200, cookies);
+    const response = json({ state: publicState(null), revoked, csrfToken: csrf.token, ...(failure ? { error: failure.error } : {}) }, 200, cookies);
     if (failure?.internal) reportLater(response, error);
     return response;
   }
@@ -311,6 +350,10 @@ export function createRoutes(ctx: RouteContext) {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw serverError('InvalidInput', 'Send the operation\'s input as an object.', { field: 'answer' });
     const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
     for (const field of SERVER_FIELDS) delete input[field];
+    // What reaches the Lambda triggers is a map of strings, of bounded size, or nothing.
+    const browserMetadata = stringMap(input.ClientMetadata, 'ClientMetadata');
+    if (browserMetadata) input.ClientMetadata = browserMetadata;
+    else delete input.ClientMetadata;
     let sealed: Sealed | null = null;
     const cookies: string[] = [];
     if (Public) {
@@ -320,7 +363,7 @@ export function createRoutes(ctx: RouteContext) {
       if (ctx.clientSecret && username) input.SecretHash = await computeSecretHash(username, ctx.clientId, ctx.clientSecret);
       const ip = ctx.ipOf(request);
       if (ip) input.UserContextData = { IpAddress: ip };
-      if (ctx.clientMetadata) input.ClientMetadata = { ...(input.ClientMetadata as Record<string, string> | undefined), ...ctx.clientMetadata };
+      if (ctx.clientMetadata) input.ClientMetadata = { ...browserMetadata, ...ctx.clientMetadata };
     } else {
       sealed = await sealedCookies.read(request);
       if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
@@ -344,7 +387,8 @@ export function createRoutes(ctx: RouteContext) {
       // The account is gone: so is the session, and its cookie may not come back.
       await revocations.add(sealed.sid, sealed.exp);
       ctx.refreshes.forget(sealed.sid);
-      return json({ output, state: publicState(null) }, 200, [...cookies, ...(await sealedCookies.write(null))]);
+      const csrf = ctx.csrf.rotate();
+      return json({ output, state: publicState(null), csrfToken: csrf.token }, 200, [...cookies, ...(await sealedCookies.write(null)), ...csrf.cookies]);
     }
     if (CHANGES_CLAIMS.has(operation) && sealed?.kind === 'session') {
       try {
@@ -359,14 +403,19 @@ export function createRoutes(ctx: RouteContext) {
     return json({ output, state: publicState(sealed) }, 200, cookies);
   }
 
-  async function getSession(request: Request): Promise<ServerSession | null> {
+  /**
+   * The signed-in user of a request, refreshed when due, with the `Set-Cookie` values to answer with: the
+   * refreshed session's, or the clearing of a cookie that was refused (tampered, expired, signed out) or
+   * whose session has ended.
+   */
+  async function readSession(request: Request): Promise<{ session: ServerSession | null; setCookie: string[] }> {
     let sealed: Sealed | null;
     try {
       sealed = await sealedCookies.read(request);
     } catch {
-      return null;
+      return { session: null, setCookie: await sealedCookies.clearing(request) };
     }
-    if (sealed?.kind !== 'session') return null;
+    if (sealed?.kind !== 'session') return { session: null, setCookie: [] };
     let setCookie: string[] = [];
     if (sealed.tokens.expiresAt - clock() <= marginMs) {
       try {
@@ -374,16 +423,18 @@ export function createRoutes(ctx: RouteContext) {
         sealed = refreshed.sealed;
         setCookie = [...refreshed.cookies];
       } catch (error) {
-        if (isCognitoAuthError(error, 'SessionEnded')) return null;
+        if (isCognitoAuthError(error, 'SessionEnded')) return { session: null, setCookie: await sealedCookies.write(null) };
         // Offline: the current tokens serve while they have not expired.
-        if (sealed.tokens.expiresAt <= clock()) return null;
+        if (sealed.tokens.expiresAt <= clock()) return { session: null, setCookie: [] };
       }
     }
     const claims = decodeJwtPayload(sealed.tokens.idToken);
     const user = claims ? userFromIdToken(claims) : null;
-    if (!user) return null;
-    return { user, accessToken: sealed.tokens.accessToken, idToken: sealed.tokens.idToken, expiresAt: sealed.tokens.expiresAt, setCookie };
+    if (!user) return { session: null, setCookie };
+    return { session: { user, accessToken: sealed.tokens.accessToken, idToken: sealed.tokens.idToken, expiresAt: sealed.tokens.expiresAt, setCookie }, setCookie };
   }
+
+  const getSession = async (request: Request): Promise<ServerSession | null> => (await readSession(request)).session;
 
   // A Map: a route is an own name, never `constructor` or `__proto__`.
   const routes = new Map<string, { method: 'GET' | 'POST'; run: (request: Request) => Promise<Response>; mutates: boolean }>(Object.entries({
@@ -397,5 +448,5 @@ export function createRoutes(ctx: RouteContext) {
     command: { method: 'POST', run: command, mutates: true },
   }));
 
-  return { routes, getSession };
+  return { routes, getSession, readSession };
 }

@@ -28,6 +28,8 @@ export interface SealedSession {
   exp: number;
   username: string;
   tokens: AuthTokens;
+  /** The CSRF token of this session, made at sign-in: a mutating request of the session must carry it. */
+  csrf?: string;
 }
 
 export type Sealed = SealedChallenge | SealedSession;
@@ -71,10 +73,13 @@ export interface SealedCookies {
   write(value: Sealed | null): Promise<string[]>;
   /** Whether reading the request's cookie refused it. */
   refused(request: Request): boolean;
+  /** Set-Cookie values that clear every chunk the request sent (those beyond the usual ones too). */
+  clearing(request: Request): Promise<string[]>;
   /** Clears every chunk of a refused cookie (those the request sent beyond the usual ones too). */
   clearRefused(request: Request, response: Response): void;
   challenge(signIn: SuspendedSignIn): SealedChallenge;
-  session(username: string, tokens: AuthTokens, iat?: number, sid?: string): SealedSession;
+  /** A new session (a new id and CSRF token), or the refreshed tokens of `previous` (its id, issue time and CSRF token). */
+  session(username: string, tokens: AuthTokens, previous?: Pick<SealedSession, 'iat' | 'sid' | 'csrf'>): SealedSession;
 }
 
 export function createSealedCookies(options: {
@@ -92,8 +97,10 @@ export function createSealedCookies(options: {
   /** Requests whose sealed cookie was refused: their answer clears it. */
   const refusedCookies = new WeakSet<Request>();
 
-  return {
-    async read(request) {
+  /** Each request's cookie is opened once, however many parts of the handler read it. */
+  const opened = new WeakMap<Request, Promise<Sealed | null>>();
+
+  async function open(request: Request): Promise<Sealed | null> {
       const cookies = parseCookies(request.headers.get('cookie'));
       const text = unchunk(cookies, name);
       if (text === null) return null;
@@ -123,6 +130,13 @@ export function createSealedCookies(options: {
         throw serverError('InvalidCookie', 'The session cookie holds tokens of another user pool or app client. Sign in again.');
       }
       return value;
+  }
+
+  return {
+    read(request) {
+      let value = opened.get(request);
+      if (!value) opened.set(request, (value = open(request)));
+      return value;
     },
 
     async write(value) {
@@ -136,6 +150,11 @@ export function createSealedCookies(options: {
     },
 
     refused: (request) => refusedCookies.has(request),
+
+    async clearing(request) {
+      const sent = [...parseCookies(request.headers.get('cookie')).keys()].filter((k) => k.startsWith(`${name}.`) && /^\d+$/.test(k.slice(name.length + 1)) && Number(k.slice(name.length + 1)) >= MAX_CHUNKS);
+      return [...(await this.write(null)), ...sent.map((k) => serializeCookie(k, '', { ...cookieOptions, httpOnly: true, maxAgeSeconds: 0 }))];
+    },
 
     clearRefused(request, response) {
       if (!refusedCookies.has(request)) return;
@@ -157,12 +176,13 @@ export function createSealedCookies(options: {
       signIn,
     }),
 
-    session: (username, tokens, iat = clock(), sid = randomToken()) => ({
+    session: (username, tokens, previous) => ({
       v: 1,
       kind: 'session',
-      sid,
-      iat,
-      exp: iat + options.maxAgeSeconds * 1000,
+      sid: previous?.sid ?? randomToken(),
+      iat: previous?.iat ?? clock(),
+      exp: (previous?.iat ?? clock()) + options.maxAgeSeconds * 1000,
+      ...(previous ? (previous.csrf ? { csrf: previous.csrf } : {}) : { csrf: randomToken() }),
       username,
       tokens: {
         accessToken: tokens.accessToken,
