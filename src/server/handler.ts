@@ -17,13 +17,14 @@ import { createCsrf } from './csrf.js';
 import { serverError } from './errors.js';
 import { forwardedIp, requestOrigin, trustedHops } from './forwarded.js';
 import { errorResponse, report } from './http.js';
-import { createLocalRefreshes } from './refreshLock.js';
+import { createLocalRefreshes, type RefreshCoordinator } from './refreshLock.js';
 import { createRoutes, FLOWS, type AuthAction, type PublicAuthState, type RouteContext, type ServerSession } from './routes.js';
 import { createSealedCookies, memoryRevocations, type RevocationStore, type SealedSession } from './sealedCookies.js';
 import { createSealer, type Sealer } from './seal.js';
 
 export type { AuthAction, PublicAuthState, ServerSession } from './routes.js';
 export type { RevocationStore } from './sealedCookies.js';
+export type { RefreshCoordinator } from './refreshLock.js';
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -99,8 +100,16 @@ export interface AuthHandlerOptions {
    * GetTokensFromRefreshToken and the new refresh token replaces the old one in the cookie, as in the browser.
    */
   refreshTokenRotation?: boolean;
-  /** Where signed-out sessions and cancelled sign-ins are remembered until their cookies expire (default: in memory). */
+  /**
+   * Where signed-out sessions and cancelled sign-ins are remembered until their cookies expire (default: this
+   * process's memory). Several instances share one: `redisStores(client).revocations`, or your own.
+   */
   revocations?: RevocationStore;
+  /**
+   * How several instances refresh a session once among them (default: none, one refresh per session per
+   * process): `redisStores(client).refreshCoordinator`, or your own on another shared store.
+   */
+  refreshCoordinator?: RefreshCoordinator;
   /**
    * The `iss` of the pool's tokens; a session cookie whose tokens name another is refused. Default:
    * `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`, or `<endpoint>/<userPoolId>` when `client` has
@@ -298,6 +307,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     cookies,
     csrf,
     refreshes: createLocalRefreshes<SealedSession>(clock),
+    coordinator: options.refreshCoordinator,
     exactAudience,
     transportFor,
     engine,

@@ -11,7 +11,8 @@ import { allowedCommand, CHANGES_CLAIMS, SERVER_FIELDS } from './commands.js';
 import type { Csrf } from './csrf.js';
 import { publicError, serverError } from './errors.js';
 import { errorResponse, json, readJson, reportLater, stringMap } from './http.js';
-import type { LocalRefreshes, Refreshed } from './refreshLock.js';
+import { coordinatedRefresh, type LocalRefreshes, type Refreshed, type RefreshCoordinator } from './refreshLock.js';
+import { randomToken } from './csrf.js';
 import type { RevocationStore, Sealed, SealedCookies, SealedSession } from './sealedCookies.js';
 
 /** What the handler's rate-limiting hook is asked about. */
@@ -53,6 +54,7 @@ export interface RouteContext {
   cookies: SealedCookies;
   csrf: Csrf;
   refreshes: LocalRefreshes<SealedSession>;
+  coordinator: RefreshCoordinator | undefined;
   exactAudience(): Promise<TokenAudience>;
   transportFor(request: Request): CognitoTransport;
   engine(request: Request, resume?: SuspendedSignIn): ReturnType<typeof createCognitoAuth>;
@@ -146,7 +148,20 @@ export function createRoutes(ctx: RouteContext) {
   /** The session refreshed, with its `Set-Cookie` values, shared with the other requests of the session. */
   function refreshSession(request: Request, sealed: SealedSession, fresh = false): Promise<Refreshed<SealedSession>> {
     return ctx.refreshes.share(sealed.sid, sealed, fresh, async () => {
-      const next = await refreshTokens(request, sealed);
+      const run = () => refreshTokens(request, sealed);
+      // Several instances: the one that takes the session's lock refreshes, the others use its result.
+      const next = ctx.coordinator
+        ? await coordinatedRefresh({
+            coordinator: ctx.coordinator,
+            sid: sealed.sid,
+            owner: randomToken(),
+            fresh,
+            refresh: run,
+            pack: sealedCookies.pack,
+            unpack: sealedCookies.unpack,
+            usable: (value) => value.sid === sealed.sid && value.tokens.expiresAt > sealed.tokens.expiresAt,
+          })
+        : await run();
       return { sealed: next, cookies: await sealedCookies.write(next) };
     });
   }

@@ -77,6 +77,9 @@ export interface SealedCookies {
   clearing(request: Request): Promise<string[]>;
   /** Clears every chunk of a refused cookie (those the request sent beyond the usual ones too). */
   clearRefused(request: Request, response: Response): void;
+  /** A refreshed session sealed for the other server instances (see `RefreshCoordinator`), and opened again. */
+  pack(value: SealedSession): Promise<string>;
+  unpack(text: string): Promise<SealedSession | null>;
   challenge(signIn: SuspendedSignIn): SealedChallenge;
   /** A new session (a new id and CSRF token), or the refreshed tokens of `previous` (its id, issue time and CSRF token). */
   session(username: string, tokens: AuthTokens, previous?: Pick<SealedSession, 'iat' | 'sid' | 'csrf'>): SealedSession;
@@ -164,6 +167,13 @@ export function createSealedCookies(options: {
       for (const chunkName of chunks) {
         if (!already.has(chunkName)) response.headers.append('set-cookie', serializeCookie(chunkName, '', { ...cookieOptions, httpOnly: true, maxAgeSeconds: 0 }));
       }
+    },
+
+    pack: (value) => sealer.seal(`${purpose}#refreshed`, value),
+
+    async unpack(text) {
+      const value = (await sealer.open(`${purpose}#refreshed`, text)) as SealedSession | null;
+      return value?.kind === 'session' && typeof value.sid === 'string' && isTokens(value.tokens) ? value : null;
     },
 
     challenge: (signIn) => ({
