@@ -8,7 +8,8 @@
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoAuth } from '../core/index.js';
-import type { SignInAuthFlow, SuspendedSignIn } from '../core/index.js';
+import type { DeviceStore, DeviceTracking, SignInAuthFlow, SuspendedSignIn } from '../core/index.js';
+import { createDeviceCookie } from './deviceCookie.js';
 import type { TokenAudience } from '../core/shared.js';
 import { contextDataFrom, createAdminTransport } from './adminTransport.js';
 import { socketAddresses } from './clientIp.js';
@@ -91,6 +92,17 @@ export interface AuthHandlerOptions {
   client?: CognitoIdentityProviderClient;
   /** Passed through to the Lambda triggers on every sign-in. */
   clientMetadata?: Record<string, string>;
+  /**
+   * Remembered devices (the pool must track devices). `'always'`: confirm and remember this browser's device
+   * after sign-in, so later sign-ins here answer DEVICE_SRP_AUTH on the server instead of MFA; `'userOptIn'`:
+   * confirm it, remembered when the browser POSTs `/remember-device`. `/forget-device` forgets it. The device
+   * key, group and secret live in a sealed HttpOnly cookie `<name>-device`, kept after sign-out. Default false.
+   */
+  deviceTracking?: DeviceTracking;
+  /** The DeviceName given to ConfirmDevice (default: derived from the server's user agent, so give one). */
+  deviceName?: string;
+  /** How long the device cookie lives, in days (default 365). */
+  deviceCookieMaxAgeDays?: number;
   /** How long a signed-in cookie lives at most, in seconds (default 30 days, Cognito's default refresh-token validity). */
   sessionMaxAgeSeconds?: number;
   /** Refresh when the access token expires within this many seconds (default 60). */
@@ -247,6 +259,15 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     audience: exactAudience,
   });
   const csrf = createCsrf(`${name}-csrf`, cookieOptions);
+  const devices = options.deviceTracking
+    ? createDeviceCookie({
+        sealer,
+        name: `${name}-device`,
+        purpose: JSON.stringify([`${name}-device`, options.userPoolId, options.clientId]),
+        cookieOptions,
+        maxAgeSeconds: (options.deviceCookieMaxAgeDays ?? 365) * DAY,
+      })
+    : undefined;
 
   function ipOf(request: Request): string | undefined {
     return (hops ? forwardedIp(request, hops) : undefined) ?? socketAddresses.get(request) ?? options.clientIp?.(request);
@@ -268,7 +289,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const transportFor = (request: Request) =>
     createAdminTransport({ client, region: options.region, userPoolId: options.userPoolId, contextData: contextDataFrom(request, ipOf(request), new URL(requestOrigin(request, hops)).host) });
 
-  function engine(request: Request, resume?: SuspendedSignIn) {
+  function engine(request: Request, resume?: SuspendedSignIn, deviceStore?: DeviceStore) {
     return createCognitoAuth({
       region: options.region,
       userPoolId: options.userPoolId,
@@ -279,7 +300,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       storage: 'memory',
       autoRefresh: false,
       precomputeSrp: false,
-      deviceTracking: false,
+      deviceTracking: options.deviceTracking ?? false,
+      ...(deviceStore ? { deviceStore } : {}),
+      ...(options.deviceName ? { deviceName: options.deviceName } : {}),
       locks: null,
       clock,
       ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
@@ -308,6 +331,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     csrf,
     refreshes: createLocalRefreshes<SealedSession>(clock),
     coordinator: options.refreshCoordinator,
+    devices,
     exactAudience,
     transportFor,
     engine,

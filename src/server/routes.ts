@@ -5,7 +5,8 @@
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAuthError, computeSecretHash, createCognitoAuth, decodeJwtPayload, isCognitoAuthError } from '../core/index.js';
-import type { AuthTokens, AuthUser, ChallengeAnswer, ChallengeStep, CognitoTransport, FirstFactor, SignInAuthFlow, SignInStep, SuspendedSignIn } from '../core/index.js';
+import type { AuthTokens, AuthUser, ChallengeAnswer, ChallengeStep, CognitoTransport, DeviceStore, FirstFactor, SignInAuthFlow, SignInStep, SuspendedSignIn } from '../core/index.js';
+import type { DeviceCookie } from './deviceCookie.js';
 import { FIRST_FACTORS, refreshError, requestRefresh, tokensBelongTo, userDetailsFrom, userFromIdToken, toCognitoAuthError, type TokenAudience } from '../core/shared.js';
 import { allowedCommand, CHANGES_CLAIMS, SERVER_FIELDS } from './commands.js';
 import type { Csrf } from './csrf.js';
@@ -57,7 +58,9 @@ export interface RouteContext {
   coordinator: RefreshCoordinator | undefined;
   exactAudience(): Promise<TokenAudience>;
   transportFor(request: Request): CognitoTransport;
-  engine(request: Request, resume?: SuspendedSignIn): ReturnType<typeof createCognitoAuth>;
+  engine(request: Request, resume?: SuspendedSignIn, deviceStore?: DeviceStore): ReturnType<typeof createCognitoAuth>;
+  /** The remembered-device cookie, when the handler tracks devices. */
+  devices: DeviceCookie | undefined;
   ipOf(request: Request): string | undefined;
   rateLimited(request: Request, action: AuthAction, username: string | undefined): Promise<void>;
 }
@@ -88,7 +91,14 @@ export function createRoutes(ctx: RouteContext) {
   // Sign-in outcomes and refresh
 
   /** The outcome of one engine call: the next cookie (challenge, session or none) and the state to show. */
-  async function settle(request: Request, auth: ReturnType<RouteContext['engine']>, username: string, result: { step?: SignInStep; error?: unknown }) {
+  async function settle(
+    request: Request,
+    auth: ReturnType<RouteContext['engine']>,
+    username: string,
+    result: { step?: SignInStep; error?: unknown },
+    /** The remembered device the sign-in sent (DEVICE_KEY), which a resumed engine does not know. */
+    sentDevice?: string,
+  ) {
     let sealed: Sealed | null = null;
     const tokens = auth.getTokens();
     const snapshot = auth.getSnapshot();
@@ -100,7 +110,9 @@ export function createRoutes(ctx: RouteContext) {
         const iss = decodeJwtPayload(tokens.accessToken)?.iss;
         throw new CognitoAuthError('InvalidResponse', `Cognito's tokens were issued by ${String(iss)}, not ${expected.issuer}: set the issuer option of createAuthHandler.`);
       }
-      sealed = sealedCookies.session(snapshot.status === 'signedIn' ? snapshot.user.username : username, tokens);
+      // The device the tokens are bound to: the remembered one signed in with, or the one Cognito just issued.
+      const deviceKey = (snapshot.status === 'signedIn' ? snapshot.device?.deviceKey : undefined) ?? tokens.newDeviceMetadata?.deviceKey ?? sentDevice;
+      sealed = sealedCookies.session(snapshot.status === 'signedIn' ? snapshot.user.username : username, tokens, undefined, deviceKey);
     } else {
       const suspended = auth.suspendSignIn();
       if (suspended) sealed = sealedCookies.challenge(suspended);
@@ -137,7 +149,7 @@ export function createRoutes(ctx: RouteContext) {
           audience: await ctx.exactAudience(),
           clock,
         },
-        { tokens: sealed.tokens, user: { username: sealed.username }, deviceKey: undefined, signInName: sealed.username },
+        { tokens: sealed.tokens, user: { username: sealed.username }, deviceKey: sealed.deviceKey, signInName: sealed.username },
       );
     } catch (error) {
       throw refreshError(error, ctx.refreshTokenRotation).error;
@@ -212,7 +224,8 @@ export function createRoutes(ctx: RouteContext) {
     if (body.preferredChallenge !== undefined && !preferred) throw serverError('InvalidInput', 'Unknown preferredChallenge.', { field: 'answer' });
     const clientMetadata = stringMap(body.clientMetadata, 'clientMetadata');
     await endPrevious(request);
-    const auth = ctx.engine(request);
+    const devices = await ctx.devices?.storeFor(request);
+    const auth = ctx.engine(request, undefined, devices);
     let step: SignInStep | undefined;
     let failure: unknown;
     try {
@@ -230,8 +243,43 @@ export function createRoutes(ctx: RouteContext) {
       failure = error;
     }
     const { cookies, state, csrfToken, error } = await settle(request, auth, username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
+    cookies.push(...(await deviceCookies(devices)));
     if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
     return json({ state, ...(csrfToken ? { csrfToken } : {}) }, 200, cookies);
+  }
+
+  /** The device cookie's new value, when the engine confirmed, changed or forgot the device. */
+  async function deviceCookies(devices: Awaited<ReturnType<DeviceCookie['storeFor']>> | undefined): Promise<string[]> {
+    const changed = devices?.changed();
+    if (!changed || !ctx.devices) return [];
+    return ctx.devices.write(changed.device ? { username: changed.username, device: changed.device } : null);
+  }
+
+  /** The session and this browser's device, for the device routes: the device must be the session's. */
+  async function sessionDevice(request: Request) {
+    if (!ctx.devices) throw serverError('UnsupportedOperation', 'This server does not track devices (the deviceTracking option of createAuthHandler).');
+    const sealed = await sealedCookies.read(request);
+    if (sealed?.kind !== 'session') throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
+    const device = await ctx.devices.read(request);
+    if (!device || device.device.deviceKey !== sealed.deviceKey) throw new CognitoAuthError('NoDevice', 'This browser has no confirmed device of the signed-in user.');
+    return { sealed, device };
+  }
+
+  /** Remembers this browser's device (UpdateDeviceStatus): later sign-ins here may skip MFA. */
+  async function rememberDevice(request: Request): Promise<Response> {
+    const { sealed, device } = await sessionDevice(request);
+    await ctx.rateLimited(request, 'command', sealed.username);
+    await ctx.transportFor(request).updateDeviceStatus({ AccessToken: sealed.tokens.accessToken, DeviceKey: device.device.deviceKey, DeviceRememberedStatus: 'remembered' });
+    const cookies = await (ctx.devices as DeviceCookie).write({ username: device.username, device: { ...device.device, remembered: true } });
+    return json({ state: publicState(sealed), device: { deviceKey: device.device.deviceKey, remembered: true } }, 200, cookies);
+  }
+
+  /** Forgets this browser's device at Cognito (ForgetDevice) and here: the next sign-in asks for MFA again. */
+  async function forgetDevice(request: Request): Promise<Response> {
+    const { sealed, device } = await sessionDevice(request);
+    await ctx.rateLimited(request, 'command', sealed.username);
+    await ctx.transportFor(request).forgetDevice({ AccessToken: sealed.tokens.accessToken, DeviceKey: device.device.deviceKey });
+    return json({ state: publicState(sealed), device: null }, 200, await (ctx.devices as DeviceCookie).write(null));
   }
 
   /**
@@ -270,7 +318,8 @@ export function createRoutes(ctx: RouteContext) {
     if (typeof answer !== 'object' || answer === null || typeof answer.name !== 'string') {
       throw serverError('InvalidInput', 'Send the answer to the current step.', { field: 'answer' });
     }
-    const auth = ctx.engine(request, suspended);
+    const devices = await ctx.devices?.storeFor(request);
+    const auth = ctx.engine(request, suspended, devices);
     let step: SignInStep | undefined;
     let failure: unknown;
     try {
@@ -283,7 +332,8 @@ export function createRoutes(ctx: RouteContext) {
       auth.destroy();
       return errorResponse(failure, publicState(sealed));
     }
-    const { cookies, state, csrfToken, error } = await settle(request, auth, suspended.username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
+    const { cookies, state, csrfToken, error } = await settle(request, auth, suspended.username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) }, devices?.current()?.username === suspended.username ? devices.current()?.device.deviceKey : undefined);
+    cookies.push(...(await deviceCookies(devices)));
     if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
     return json({ state, ...(csrfToken ? { csrfToken } : {}) }, 200, cookies);
   }
@@ -461,6 +511,8 @@ export function createRoutes(ctx: RouteContext) {
     refresh: { method: 'POST', run: refresh, mutates: true },
     'sign-out': { method: 'POST', run: signOut, mutates: true },
     command: { method: 'POST', run: command, mutates: true },
+    'remember-device': { method: 'POST', run: rememberDevice, mutates: true },
+    'forget-device': { method: 'POST', run: forgetDevice, mutates: true },
   }));
 
   return { routes, getSession, readSession };

@@ -30,6 +30,8 @@ export interface SealedSession {
   tokens: AuthTokens;
   /** The CSRF token of this session, made at sign-in: a mutating request of the session must carry it. */
   csrf?: string;
+  /** The device key Cognito bound these tokens to: refreshes send it. */
+  deviceKey?: string;
 }
 
 export type Sealed = SealedChallenge | SealedSession;
@@ -82,7 +84,7 @@ export interface SealedCookies {
   unpack(text: string): Promise<SealedSession | null>;
   challenge(signIn: SuspendedSignIn): SealedChallenge;
   /** A new session (a new id and CSRF token), or the refreshed tokens of `previous` (its id, issue time and CSRF token). */
-  session(username: string, tokens: AuthTokens, previous?: Pick<SealedSession, 'iat' | 'sid' | 'csrf'>): SealedSession;
+  session(username: string, tokens: AuthTokens, previous?: Pick<SealedSession, 'iat' | 'sid' | 'csrf' | 'deviceKey'>, deviceKey?: string): SealedSession;
 }
 
 export function createSealedCookies(options: {
@@ -186,13 +188,14 @@ export function createSealedCookies(options: {
       signIn,
     }),
 
-    session: (username, tokens, previous) => ({
+    session: (username, tokens, previous, deviceKey = previous?.deviceKey) => ({
       v: 1,
       kind: 'session',
       sid: previous?.sid ?? randomToken(),
       iat: previous?.iat ?? clock(),
       exp: (previous?.iat ?? clock()) + options.maxAgeSeconds * 1000,
       ...(previous ? (previous.csrf ? { csrf: previous.csrf } : {}) : { csrf: randomToken() }),
+      ...(deviceKey ? { deviceKey } : {}),
       username,
       tokens: {
         accessToken: tokens.accessToken,
