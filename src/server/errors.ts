@@ -33,6 +33,7 @@ const STATUS_OF = new Map<string, number>(Object.entries({
   SessionEnded: 401,
   NotSignedIn: 401,
   NetworkError: 502,
+  ServiceUnavailable: 503,
   InvalidResponse: 502,
   UnknownError: 500,
   // Cognito's.
@@ -71,6 +72,7 @@ export function retryAfterOf(error: unknown): number | undefined {
 const GENERIC_MESSAGES = new Map<string, string>([
   ['NetworkError', 'The server could not reach Cognito. Try again in a moment.'],
   ['InvalidResponse', 'Cognito sent an answer the server could not read. Try again later.'],
+  ['ServiceUnavailable', 'Cognito is not answering at the moment. Try again in a moment.'],
 ]);
 export const SERVER_FAILURE = 'Something went wrong on the server. Try again later.';
 
@@ -82,9 +84,31 @@ export interface PublicError {
   retryable: boolean;
 }
 
+/**
+ * A failure of Cognito or the way to it, as the browser should see it: retryable, with a name it knows. An
+ * answer the server could not read (not JSON, fields missing) is `InvalidResponse`, retryable: in server mode
+ * it is the upstream's fault (a proxy's error page, a broken answer), never the user's; a 5xx without a
+ * Cognito exception name is `ServiceUnavailable`.
+ */
+export function asFault(error: CognitoAuthError): CognitoAuthError {
+  if (error.name === 'InvalidResponse' && !error.retryable) {
+    return new CognitoAuthError('InvalidResponse', error.message, { operation: error.operation, retryable: true, cause: error });
+  }
+  const status = (error.cause as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
+  if ((error.name === 'Unknown' || error.name === 'UnknownError') && typeof status === 'number' && status >= 500) {
+    return new CognitoAuthError('ServiceUnavailable', `Cognito answered ${status}.`, { operation: error.operation, retryable: true, cause: error });
+  }
+  return error;
+}
+
+/** Whether a failure leaves everything as it was for the browser to try again: a retryable fault. */
+export function isFault(error: unknown): boolean {
+  return isCognitoAuthError(error) && asFault(error).retryable;
+}
+
 /** What the browser may know of an error, its status, and whether its own text stays on the server (then it is logged). */
 export function publicError(error: unknown): { status: number; error: PublicError; internal: boolean } {
-  const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', SERVER_FAILURE, { cause: error });
+  const e = isCognitoAuthError(error) ? asFault(error) : new CognitoAuthError('UnknownError', SERVER_FAILURE, { cause: error });
   const status = STATUS_OF.get(e.name) ?? (e.retryable ? 503 : 400);
   const internal = status >= 500 || GENERIC_MESSAGES.has(e.name);
   const message = internal ? (GENERIC_MESSAGES.get(e.name) ?? SERVER_FAILURE) : e.message;

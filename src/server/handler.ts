@@ -88,6 +88,8 @@ export interface AuthHandlerOptions {
   idTokenClaims?: boolean;
   /** Asked before each action; `{ ok: false }` answers 429 with Retry-After. */
   rateLimit?: (event: { action: AuthAction; ip: string | undefined; username: string | undefined; request: Request }) => RateLimitResult | Promise<RateLimitResult>;
+  /** How long one Cognito call may take before the request is answered with a retryable NetworkError (default 10 000 ms). */
+  cognitoTimeoutMs?: number;
   /** The SDK client, with the IAM credentials that may call the Admin operations (default: the SDK's credential chain). */
   client?: CognitoIdentityProviderClient;
   /** Passed through to the Lambda triggers on every sign-in. */
@@ -165,6 +167,21 @@ export interface ErrorBody {
 
 const DAY = 24 * 60 * 60;
 
+/**
+ * The client, with a time limit on every call: a Cognito (or a network) that does not answer gets a
+ * retryable NetworkError instead of holding the request, and its socket, open.
+ */
+function withTimeout(client: CognitoIdentityProviderClient, ms: number): CognitoIdentityProviderClient {
+  if (!Number.isFinite(ms) || ms <= 0) throw new Error('cognito-react/server: cognitoTimeoutMs is a number of milliseconds above 0.');
+  return new Proxy(client, {
+    get(target, property) {
+      if (property !== 'send') return Reflect.get(target, property, target) as unknown;
+      return (command: Parameters<CognitoIdentityProviderClient['send']>[0], sendOptions?: { abortSignal?: AbortSignal }) =>
+        target.send(command, { ...sendOptions, abortSignal: sendOptions?.abortSignal ? AbortSignal.any([sendOptions.abortSignal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });
+    },
+  });
+}
+
 /** The flows the browser may ask for, the default first, from `authFlows` or `authFlow`. */
 function allowedFlows(options: AuthHandlerOptions): SignInAuthFlow[] {
   const listed: unknown = options.authFlows ?? [options.authFlow ?? 'USER_SRP_AUTH'];
@@ -239,7 +256,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const baseName = options.cookieName ?? 'cognito-session';
   const name = hostPrefix && !baseName.startsWith('__Host-') ? `__Host-${baseName}` : baseName;
   const clock = options.clock ?? Date.now;
-  const client = options.client ?? new CognitoIdentityProviderClient({ region: options.region });
+  const client = withTimeout(options.client ?? new CognitoIdentityProviderClient({ region: options.region }), options.cognitoTimeoutMs ?? 10_000);
   const audience = { clientId: options.clientId, userPoolId: options.userPoolId };
   let issuer: Promise<string> | undefined;
   /** Who may have issued this handler's tokens, exactly (see the `issuer` option). */

@@ -10,7 +10,7 @@ import type { DeviceCookie } from './deviceCookie.js';
 import { FIRST_FACTORS, refreshError, requestRefresh, tokensBelongTo, userDetailsFrom, userFromIdToken, toCognitoAuthError, type TokenAudience } from '../core/shared.js';
 import { allowedCommand, CHANGES_CLAIMS, SERVER_FIELDS } from './commands.js';
 import type { Csrf } from './csrf.js';
-import { publicError, serverError } from './errors.js';
+import { isFault, publicError, serverError } from './errors.js';
 import { errorResponse, json, readJson, reportLater, stringMap } from './http.js';
 import { coordinatedRefresh, type LocalRefreshes, type Refreshed, type RefreshCoordinator } from './refreshLock.js';
 import { randomToken } from './csrf.js';
@@ -223,7 +223,6 @@ export function createRoutes(ctx: RouteContext) {
     const preferred: FirstFactor | undefined = body.preferredChallenge === undefined ? undefined : FIRST_FACTORS.find((f) => f === body.preferredChallenge);
     if (body.preferredChallenge !== undefined && !preferred) throw serverError('InvalidInput', 'Unknown preferredChallenge.', { field: 'answer' });
     const clientMetadata = stringMap(body.clientMetadata, 'clientMetadata');
-    await endPrevious(request);
     const devices = await ctx.devices?.storeFor(request);
     const auth = ctx.engine(request, undefined, devices);
     let step: SignInStep | undefined;
@@ -242,6 +241,12 @@ export function createRoutes(ctx: RouteContext) {
     } catch (error) {
       failure = error;
     }
+    // Cognito failing (5xx, throttling, timeout, a broken answer) changes nothing: the browser tries again.
+    if (failure && isFault(failure)) {
+      auth.destroy();
+      return errorResponse(failure, publicState(await sealedCookies.read(request).catch(() => null)));
+    }
+    await endPrevious(request);
     const { cookies, state, csrfToken, error } = await settle(request, auth, username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
     cookies.push(...(await deviceCookies(devices)));
     if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
@@ -327,8 +332,9 @@ export function createRoutes(ctx: RouteContext) {
     } catch (error) {
       failure = error;
     }
-    // Input refused before any request, or an answer for another step: nothing changed, keep the cookie.
-    if (failure && isCognitoAuthError(failure, ['InvalidInput', 'StepMismatch'])) {
+    // Input refused before any request, an answer for another step, or Cognito failing: nothing changed,
+    // keep the cookie, and the same answer may be sent again.
+    if (failure && (isCognitoAuthError(failure, ['InvalidInput', 'StepMismatch']) || isFault(failure))) {
       auth.destroy();
       return errorResponse(failure, publicState(sealed));
     }
@@ -397,6 +403,9 @@ export function createRoutes(ctx: RouteContext) {
     if (!current) throw new CognitoAuthError('NotSignedIn', 'No user is signed in.');
     await ctx.rateLimited(request, 'user', current.user.username);
     const output = await ctx.transportFor(request).getUser({ AccessToken: current.accessToken });
+    if (typeof output.Username !== 'string' || !Array.isArray(output.UserAttributes)) {
+      throw new CognitoAuthError('InvalidResponse', 'Cognito answered GetUser without the user.', { operation: 'GetUser', retryable: true });
+    }
     return json({ user: userDetailsFrom(output, current.user.username) }, 200, current.setCookie);
   }
 
