@@ -40,6 +40,11 @@ export function serializeCookie(
   return parts.join('; ');
 }
 
+/** How many characters of sealed value the cookies of `name` hold at most ({@link MAX_CHUNKS} of them). */
+export function capacity(name: string): number {
+  return (MAX_COOKIE_BYTES - name.length - 3 - 200) * MAX_CHUNKS;
+}
+
 /** Splits `value` over `name.0`, `name.1`, ...; throws when it would take more than {@link MAX_CHUNKS}. */
 export function chunk(name: string, value: string): string[] {
   const room = MAX_COOKIE_BYTES - name.length - 3 - 200; // the name, ".N=", and the attributes

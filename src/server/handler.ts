@@ -13,7 +13,7 @@ import { createDeviceCookie } from './deviceCookie.js';
 import type { TokenAudience } from '../core/shared.js';
 import { contextDataFrom, createAdminTransport } from './adminTransport.js';
 import { socketAddresses } from './clientIp.js';
-import { type CookieOptions } from './cookies.js';
+import { capacity, type CookieOptions } from './cookies.js';
 import { createCsrf } from './csrf.js';
 import { serverError } from './errors.js';
 import { forwardedIp, requestOrigin, trustedHops } from './forwarded.js';
@@ -103,6 +103,13 @@ export interface AuthHandlerOptions {
   deviceTracking?: DeviceTracking;
   /** The DeviceName given to ConfirmDevice (default: derived from the server's user agent, so give one). */
   deviceName?: string;
+  /**
+   * Before each sign-in, estimate the session's size from the user's attributes (AdminGetUser, and
+   * DescribeUserPoolClient once for the attributes the client reads; both need IAM permission) and refuse
+   * with `SessionTooLarge` before Cognito issues tokens when it cannot fit in five cookies. Default false: one
+   * more call per sign-in. Either way, tokens that turn out too large are refused and their refresh token revoked.
+   */
+  checkSessionSize?: boolean;
   /** How long the device cookie lives, in days (default 365). */
   deviceCookieMaxAgeDays?: number;
   /** How long a signed-in cookie lives at most, in seconds (default 30 days, Cognito's default refresh-token validity). */
@@ -349,6 +356,8 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     refreshes: createLocalRefreshes<SealedSession>(clock),
     coordinator: options.refreshCoordinator,
     devices,
+    sessionCapacity: options.checkSessionSize ? capacity(name) : undefined,
+    userPoolId: options.userPoolId,
     exactAudience,
     transportFor,
     engine,

@@ -3,7 +3,7 @@
  * engine per request, the Cognito client): what each route reads, which Cognito call it makes, and what it
  * answers and stores.
  */
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, DescribeUserPoolClientCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAuthError, computeSecretHash, createCognitoAuth, decodeJwtPayload, isCognitoAuthError } from '../core/index.js';
 import type { AuthTokens, AuthUser, ChallengeAnswer, ChallengeStep, CognitoTransport, DeviceStore, FirstFactor, SignInAuthFlow, SignInStep, SuspendedSignIn } from '../core/index.js';
 import type { DeviceCookie } from './deviceCookie.js';
@@ -59,6 +59,10 @@ export interface RouteContext {
   exactAudience(): Promise<TokenAudience>;
   transportFor(request: Request): CognitoTransport;
   engine(request: Request, resume?: SuspendedSignIn, deviceStore?: DeviceStore): ReturnType<typeof createCognitoAuth>;
+  /** How many bytes the sealed session may take (five cookies), when the handler checks before signing in. */
+  sessionCapacity: number | undefined;
+  /** The pool id, for AdminGetUser. */
+  userPoolId: string;
   /** The remembered-device cookie, when the handler tracks devices. */
   devices: DeviceCookie | undefined;
   ipOf(request: Request): string | undefined;
@@ -223,6 +227,8 @@ export function createRoutes(ctx: RouteContext) {
     const preferred: FirstFactor | undefined = body.preferredChallenge === undefined ? undefined : FIRST_FACTORS.find((f) => f === body.preferredChallenge);
     if (body.preferredChallenge !== undefined && !preferred) throw serverError('InvalidInput', 'Unknown preferredChallenge.', { field: 'answer' });
     const clientMetadata = stringMap(body.clientMetadata, 'clientMetadata');
+    const tooLarge = await sessionTooLarge(username);
+    if (tooLarge) return errorResponse(tooLarge, publicState(null, username || null));
     const devices = await ctx.devices?.storeFor(request);
     const auth = ctx.engine(request, undefined, devices);
     let step: SignInStep | undefined;
@@ -251,6 +257,35 @@ export function createRoutes(ctx: RouteContext) {
     cookies.push(...(await deviceCookies(devices)));
     if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
     return json({ state, ...(csrfToken ? { csrfToken } : {}) }, 200, cookies);
+  }
+
+  /** The attributes the app client may read (its ID token carries those), asked once. */
+  let readable: Promise<Set<string> | null> | undefined;
+
+  /**
+   * With `checkSessionSize`: before Cognito issues any token, whether the user's ID token (their readable
+   * attributes) would make the sealed session need more than five cookies. The estimate counts what the
+   * tokens hold at least, so it refuses only sessions that cannot fit; when AdminGetUser or
+   * DescribeUserPoolClient fails (a permission not granted, an unknown user), the sign-in goes ahead.
+   */
+  async function sessionTooLarge(username: string): Promise<CognitoAuthError | null> {
+    if (ctx.sessionCapacity === undefined || !username) return null;
+    try {
+      readable ??= ctx.client
+        .send(new DescribeUserPoolClientCommand({ UserPoolId: ctx.userPoolId, ClientId: ctx.clientId }))
+        .then((out) => (out.UserPoolClient?.ReadAttributes?.length ? new Set(out.UserPoolClient.ReadAttributes) : null))
+        .catch(() => null);
+      const [user, canRead] = await Promise.all([ctx.client.send(new AdminGetUserCommand({ UserPoolId: ctx.userPoolId, Username: username })), readable]);
+      const attributes = Object.fromEntries((user.UserAttributes ?? []).filter((a) => a.Name && (!canRead || canRead.has(a.Name))).map((a) => [a.Name, a.Value ?? '']));
+      const bytes = (text: string) => new TextEncoder().encode(text).length;
+      // ID token: header, payload (base claims and the attributes), signature; access and refresh tokens at their smallest.
+      const idToken = 100 + Math.ceil(((400 + bytes(JSON.stringify(attributes))) * 4) / 3) + 342;
+      const sealed = Math.ceil(((idToken + 700 + 1000 + 200 + 49) * 4) / 3);
+      if (sealed <= ctx.sessionCapacity) return null;
+      return serverError('SessionTooLarge', `cognito-react/server: ${username}'s session would take about ${sealed} bytes of cookies, more than the ${ctx.sessionCapacity} of five: let the app client read fewer attributes.`);
+    } catch {
+      return null;
+    }
   }
 
   /** The device cookie's new value, when the engine confirmed, changed or forgot the device. */

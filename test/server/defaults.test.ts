@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/testing/index';
 import { PASSWORD, mswServerPerFile } from '../helpers/pool';
@@ -84,6 +85,47 @@ describe('a session too large for five cookies', () => {
     expect([...pool.jar.keys()].filter((k) => k.includes('cognito-session.'))).toEqual([]);
     expect(pool.sim.requests.at(-1)!.operation).toBe('RevokeToken');
     expect(JSON.stringify(logged)).toMatch(/more than the 5 allowed/);
+  });
+});
+
+describe('checkSessionSize', () => {
+  const long = 'x'.repeat(2000);
+  const bigAttributes = { email: 'big@example.com', name: long, given_name: long, family_name: long, middle_name: long, nickname: long, profile: long, website: long };
+  /** AdminGetUser and DescribeUserPoolClient, which the simulator does not answer, from the user's record. */
+  const adminReads = (readAttributes: string[] | undefined) =>
+    http.post('https://cognito-idp.eu-west-1.amazonaws.com/', ({ request }) => {
+      const target = request.headers.get('x-amz-target') ?? '';
+      if (target.endsWith('.AdminGetUser')) return HttpResponse.json({ Username: 'big', UserAttributes: Object.entries(bigAttributes).map(([Name, Value]) => ({ Name, Value })) });
+      if (target.endsWith('.DescribeUserPoolClient')) return HttpResponse.json({ UserPoolClient: { ClientId: 'c', ...(readAttributes ? { ReadAttributes: readAttributes } : {}) } });
+      return undefined;
+    });
+
+  it('refuses a session that cannot fit in five cookies before Cognito issues tokens', async () => {
+    const big = { username: 'big', password: PASSWORD, attributes: bigAttributes };
+    const pool = createServerPool(server, { users: [big] }, { authFlow: 'USER_PASSWORD_AUTH', checkSessionSize: true, logger: () => undefined });
+    server.use(adminReads(undefined));
+    await pool.call('GET', 'session');
+    const signIn = await pool.call('POST', 'sign-in', { username: 'big', password: PASSWORD });
+    expect(signIn.status).toBe(500);
+    expect(signIn.body.error.name).toBe('SessionTooLarge');
+    expect(pool.sim.requests.map((r) => r.operation)).not.toContain('AdminInitiateAuth');
+  });
+
+  it('counts only the attributes the app client reads, and signs in when they fit', async () => {
+    const big = { username: 'big', password: PASSWORD, attributes: bigAttributes };
+    const pool = createServerPool(server, { users: [big] }, { authFlow: 'USER_PASSWORD_AUTH', checkSessionSize: true });
+    server.use(adminReads(['email']));
+    await pool.call('GET', 'session');
+    const signIn = await pool.call('POST', 'sign-in', { username: 'big', password: PASSWORD });
+    // The estimate let it through; the simulator's tokens carry every attribute, so the seal refuses it after.
+    expect(pool.sim.requests.map((r) => r.operation)).toContain('AdminInitiateAuth');
+    expect(signIn.body.error.name).toBe('SessionTooLarge');
+  });
+
+  it('signs in as before when AdminGetUser is not allowed', async () => {
+    const pool = createServerPool(server, { users: [pat] }, { authFlow: 'USER_PASSWORD_AUTH', checkSessionSize: true });
+    await pool.call('GET', 'session');
+    expect((await pool.call('POST', 'sign-in', { username: 'pat', password: PASSWORD })).body.state.status).toBe('signedIn');
   });
 });
 
