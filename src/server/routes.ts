@@ -141,6 +141,7 @@ export function createRoutes(ctx: RouteContext) {
 
   /** The core's refresh of a sealed session, through the Admin transport of this request. */
   async function refreshTokens(request: Request, sealed: SealedSession): Promise<SealedSession> {
+    if (!sealed.tokens.refreshToken) throw new CognitoAuthError('SessionEnded', 'The session cannot be renewed. Sign in again.');
     let next;
     try {
       next = await requestRefresh(

@@ -31,8 +31,8 @@ export async function requestRefresh(
   session: Pick<Session, 'tokens' | 'deviceKey' | 'signInName'> & { user: Pick<AuthUser, 'username'> },
 ): Promise<Session> {
   const { transport } = config;
-  const refreshToken = session.tokens.refreshToken;
-  if (!refreshToken) throw new CognitoAuthError('SessionEnded', 'Your session has ended and cannot be renewed. Sign in again.');
+  // The callers refresh only a session that has a refresh token.
+  const refreshToken = session.tokens.refreshToken as string;
   let result: AuthenticationResultType | undefined;
   if (config.refreshTokenRotation) {
     ({ AuthenticationResult: result } = await transport.getTokensFromRefreshToken({
@@ -64,7 +64,6 @@ export async function requestRefresh(
 /** Converts a refresh failure: a refresh token Cognito refuses ends the session (`SessionEnded`, `ends`). */
 export function refreshError(error: unknown, rotation: boolean | undefined): { error: CognitoAuthError; ends: boolean } {
   const e = toCognitoAuthError(error, rotation ? 'GetTokensFromRefreshToken' : 'InitiateAuth');
-  if (e.name === 'SessionEnded') return { error: e, ends: true };
   if (isCognitoAuthError(e, SESSION_ENDING_ERRORS)) {
     return {
       error: new CognitoAuthError('SessionEnded', 'Your session has ended. Sign in again.', { operation: e.operation, cause: e }),

@@ -265,15 +265,7 @@ export function createSessionController(deps: SessionDeps) {
   // Refresh
 
   /** One refresh request for `session`: the new session, not yet adopted (the core's one refresh). */
-  const refreshConfig: RefreshConfig = {
-    transport,
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    clientMetadata: config.clientMetadata,
-    refreshTokenRotation: config.refreshTokenRotation,
-    audience,
-    clock,
-  };
+  const refreshConfig: RefreshConfig = { ...config, transport, audience, clock };
   const requestRefresh = (session: Session): Promise<Session> => requestSessionRefresh(refreshConfig, session);
 
   /**
