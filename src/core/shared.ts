@@ -19,3 +19,6 @@ export {
   requestTokens,
 } from './oauth/protocol.js';
 export type { TokenResponse } from './oauth/protocol.js';
+export { refreshError, requestRefresh, userDetailsFrom } from './session/refresh.js';
+export type { RefreshConfig } from './session/refresh.js';
+export { FIRST_FACTORS } from './engine/parseStep.js';

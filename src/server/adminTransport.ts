@@ -71,13 +71,14 @@ const CONTEXT_HEADERS = ['user-agent', 'accept-language', 'accept', 'referer', '
 
 /**
  * ContextData from the request: the client's IP (from `x-forwarded-for` only when the app trusts its proxy),
- * the server name and path, and a few headers.
+ * the server name the browser addressed (`host`: its Host header, or the forwarded host from a trusted
+ * proxy; not `request.url`'s, which frameworks rewrite), the path, and a few headers.
  */
-export function contextDataFrom(request: Request, ip: string | undefined): ContextDataType {
+export function contextDataFrom(request: Request, ip: string | undefined, host?: string): ContextDataType {
   const url = new URL(request.url);
   const headers = CONTEXT_HEADERS.flatMap((name) => {
     const value = request.headers.get(name);
     return value ? [{ headerName: name, headerValue: value }] : [];
   });
-  return { IpAddress: ip ?? '0.0.0.0', ServerName: url.host, ServerPath: url.pathname, HttpHeaders: headers };
+  return { IpAddress: ip ?? '0.0.0.0', ServerName: host ?? url.host, ServerPath: url.pathname, HttpHeaders: headers };
 }

@@ -1,4 +1,5 @@
 /** Cookie headers: reading the request's, writing `Set-Cookie`, and splitting a long value over several. */
+import { serverError } from './errors.js';
 
 /** What one browser cookie may hold, name and value together (RFC 6265 asks browsers for at least 4096 bytes). */
 export const MAX_COOKIE_BYTES = 4000;
@@ -39,13 +40,18 @@ export function serializeCookie(
   return parts.join('; ');
 }
 
+/** How many characters of sealed value the cookies of `name` hold at most ({@link MAX_CHUNKS} of them). */
+export function capacity(name: string): number {
+  return (MAX_COOKIE_BYTES - name.length - 3 - 200) * MAX_CHUNKS;
+}
+
 /** Splits `value` over `name.0`, `name.1`, ...; throws when it would take more than {@link MAX_CHUNKS}. */
 export function chunk(name: string, value: string): string[] {
   const room = MAX_COOKIE_BYTES - name.length - 3 - 200; // the name, ".N=", and the attributes
   const chunks: string[] = [];
   for (let i = 0; i < value.length; i += room) chunks.push(value.slice(i, i + room));
   if (chunks.length > MAX_CHUNKS) {
-    throw new Error(`cognito-react/server: the session needs ${chunks.length} cookies of ${room} bytes, more than the ${MAX_CHUNKS} allowed.`);
+    throw serverError('SessionTooLarge', `cognito-react/server: the session needs ${chunks.length} cookies of ${room} bytes, more than the ${MAX_CHUNKS} allowed: let the app client read fewer attributes (its ID token carries each one it may read), or put fewer groups on the user.`);
   }
   return chunks;
 }

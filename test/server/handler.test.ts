@@ -30,7 +30,7 @@ describe('server-mode sign-in', () => {
     const text = JSON.stringify(done.body);
     expect(text).not.toMatch(/eyJ[\w-]+\.eyJ/);
     for (const value of jar.values()) expect(value).not.toMatch(/eyJ[\w-]+\.eyJ/);
-    const cookieLine = done.headers.getSetCookie().find((c) => c.startsWith('cognito-session.0='))!;
+    const cookieLine = done.headers.getSetCookie().find((c) => c.startsWith('__Host-cognito-session.0='))!;
     expect(cookieLine).toMatch(/HttpOnly/);
     expect(cookieLine).toMatch(/Secure/);
     expect(cookieLine).toMatch(/SameSite=Lax/);
@@ -77,7 +77,7 @@ describe('server-mode sign-in', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toMatchObject({ name: 'NotAuthorizedException', retryable: false });
     expect(wrong.body.state).toMatchObject({ status: 'signedOut', username: 'pat' });
-    expect([...jar.keys()].filter((k) => k.startsWith('cognito-session.'))).toEqual([]);
+    expect([...jar.keys()].filter((k) => k.startsWith('__Host-cognito-session.'))).toEqual([]);
   });
 
   it('refreshes, signs out with RevokeToken, and then refuses the old cookie replayed', async () => {
@@ -93,7 +93,7 @@ describe('server-mode sign-in', () => {
     // The old cookie, replayed: its refresh token is revoked, so a refresh fails and the session is gone.
     const replay = [...before].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await handler(
-      new Request(`${ORIGIN}/api/auth/refresh`, { method: 'POST', headers: { cookie: replay, 'content-type': 'application/json', origin: ORIGIN, 'x-csrf-token': before.get('cognito-session-csrf')! }, body: '{}' }),
+      new Request(`${ORIGIN}/api/auth/refresh`, { method: 'POST', headers: { cookie: replay, 'content-type': 'application/json', origin: ORIGIN, 'x-csrf-token': before.get('__Host-cognito-session-csrf')! }, body: '{}' }),
     );
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { name: string } }).error.name).toBe('SessionRevoked');
@@ -139,11 +139,11 @@ describe('bad input and attacks: a clear 4xx, a typed body, and no state changed
   it('refuses tampered, truncated and foreign-key cookies', async () => {
     const { call, jar, sim } = await started(server, { users: [tia] });
     await call('POST', 'sign-in', { username: 'tia', password: PASSWORD });
-    const sealed = jar.get('cognito-session.0')!;
+    const sealed = jar.get('__Host-cognito-session.0')!;
     const answer = { answer: { name: 'SOFTWARE_TOKEN_MFA', code: '123456' } };
     const requests = sim.requests.length;
     for (const bad of [sealed.slice(0, 40) + (sealed[40] === 'A' ? 'B' : 'A') + sealed.slice(41), sealed.slice(0, 40)]) {
-      jar.set('cognito-session.0', bad);
+      jar.set('__Host-cognito-session.0', bad);
       const response = await call('POST', 'respond', answer);
       expect(response).toMatchObject({ status: 401, body: { error: { name: 'InvalidCookie' } } });
     }
@@ -151,7 +151,7 @@ describe('bad input and attacks: a clear 4xx, a typed body, and no state changed
     const other = createServerPool(server, { users: [tia] }, { cookieSecrets: ['another-secret-that-is-long-enough-0123456789'] });
     await other.call('GET', 'session');
     await other.call('POST', 'sign-in', { username: 'tia', password: PASSWORD });
-    jar.set('cognito-session.0', other.jar.get('cognito-session.0')!);
+    jar.set('__Host-cognito-session.0', other.jar.get('__Host-cognito-session.0')!);
     expect((await call('POST', 'respond', answer)).body.error.name).toBe('InvalidCookie');
     expect(sim.requests).toHaveLength(requests);
   });
@@ -179,10 +179,10 @@ describe('bad input and attacks: a clear 4xx, a typed body, and no state changed
   it('refuses a challenge cookie replayed after the sign-in finished (its Session is spent)', async () => {
     const { call, jar, sim } = await started(server, { users: [tia] });
     await call('POST', 'sign-in', { username: 'tia', password: PASSWORD });
-    const challenge = jar.get('cognito-session.0')!;
+    const challenge = jar.get('__Host-cognito-session.0')!;
     await call('POST', 'respond', { answer: { name: 'SOFTWARE_TOKEN_MFA', code: await totpCode(TOTP, sim.now()) } });
-    jar.set('cognito-session.0', challenge);
-    for (const k of [...jar.keys()]) if (/^cognito-session\.[1-9]$/.test(k)) jar.delete(k);
+    jar.set('__Host-cognito-session.0', challenge);
+    for (const k of [...jar.keys()]) if (/^__Host-cognito-session\.[1-9]$/.test(k)) jar.delete(k);
     sim.advanceTime(31_000);
     const replay = await call('POST', 'respond', { answer: { name: 'SOFTWARE_TOKEN_MFA', code: await totpCode(TOTP, sim.now()) } });
     expect(replay.status).toBe(401);

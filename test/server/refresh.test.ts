@@ -50,7 +50,7 @@ describe('one refresh per session at a time', () => {
     const signIn = await pat.handler(
       new Request(`${ORIGIN}/api/auth/sign-in`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, cookie: 'cognito-session-csrf=t', 'x-csrf-token': 't' },
+        headers: { 'content-type': 'application/json', origin: ORIGIN, cookie: '__Host-cognito-session-csrf=t', 'x-csrf-token': 't' },
         body: JSON.stringify({ username: 'sam', password: PASSWORD }),
       }),
     );

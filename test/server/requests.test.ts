@@ -17,7 +17,7 @@ async function signInVia(options: Partial<AuthHandlerOptions>, url: string, head
   const response = await pool.handler(
     new Request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: pool.cookieHeader(), 'x-csrf-token': pool.jar.get('cognito-session-csrf')!, ...headers },
+      headers: { 'content-type': 'application/json', cookie: pool.cookieHeader(), 'x-csrf-token': pool.jar.get('__Host-cognito-session-csrf')!, ...headers },
       body: JSON.stringify({ username: 'pat', password: PASSWORD }),
     }),
   );

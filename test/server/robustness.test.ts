@@ -35,7 +35,7 @@ function flakyClient() {
 }
 
 const clearsEveryChunk = (setCookie: string[]) => {
-  for (let i = 0; i < 5; i++) expect(setCookie.find((c) => c.startsWith(`cognito-session.${i}=;`))).toMatch(/Max-Age=0/);
+  for (let i = 0; i < 5; i++) expect(setCookie.find((c) => c.startsWith(`__Host-cognito-session.${i}=;`))).toMatch(/Max-Age=0/);
 };
 
 describe('request-supplied names are looked up as own names only', () => {
@@ -83,34 +83,34 @@ describe('a cookie that cannot be opened is no session, and is cleared', () => {
   it('starts signed out on GET /session with a cookie that is not base64url, and clears every chunk', async () => {
     const { call, jar } = await started(server, { users: [pat] });
     for (const [bad, next] of [['A', 'AAAA'], ['AAAAA', undefined], ['%%%', 'B'], ['eyJ.not-sealed', undefined], ['', 'B']] as const) {
-      jar.set('cognito-session.0', bad);
-      if (next !== undefined) jar.set('cognito-session.1', next);
-      jar.set('cognito-session.7', 'C');
+      jar.set('__Host-cognito-session.0', bad);
+      if (next !== undefined) jar.set('__Host-cognito-session.1', next);
+      jar.set('__Host-cognito-session.7', 'C');
       const page = await call('GET', 'session');
       expect(page.status, bad).toBe(200);
       expect(page.body.state.status).toBe('signedOut');
       clearsEveryChunk(page.headers.getSetCookie());
       // A chunk past the last one the server writes is cleared too.
-      expect(page.headers.getSetCookie().find((c) => c.startsWith('cognito-session.7=;'))).toMatch(/Max-Age=0/);
-      expect([...jar.keys()].filter((k) => k.startsWith('cognito-session.'))).toEqual([]);
+      expect(page.headers.getSetCookie().find((c) => c.startsWith('__Host-cognito-session.7=;'))).toMatch(/Max-Age=0/);
+      expect([...jar.keys()].filter((k) => k.startsWith('__Host-cognito-session.'))).toEqual([]);
     }
   });
 
   it('clears a cookie it refuses on a route that needs one (bad encoding, bad seal, another key)', async () => {
     const { call, jar, handler } = await started(server, { users: [tia] });
     await call('POST', 'sign-in', { username: 'tia', password: PASSWORD });
-    const sealed = jar.get('cognito-session.0')!;
+    const sealed = jar.get('__Host-cognito-session.0')!;
     const other = createServerPool(server, { users: [tia] }, { cookieSecrets: ['another-secret-that-is-long-enough-0123456789'] });
     await other.call('GET', 'session');
     await other.call('POST', 'sign-in', { username: 'tia', password: PASSWORD });
-    for (const bad of ['A', sealed.slice(0, 40), other.jar.get('cognito-session.0')!]) {
-      jar.set('cognito-session.0', bad);
+    for (const bad of ['A', sealed.slice(0, 40), other.jar.get('__Host-cognito-session.0')!]) {
+      jar.set('__Host-cognito-session.0', bad);
       const response = await call('POST', 'respond', { answer: { name: 'SOFTWARE_TOKEN_MFA', code: '123456' } });
       expect(response.status).toBe(401);
       expect(response.body.error.name).toBe('InvalidCookie');
       clearsEveryChunk(response.headers.getSetCookie());
-      jar.set('cognito-session.0', bad);
-      expect(await handler.getSession(new Request(`${ORIGIN}/api/orders`, { headers: { cookie: `cognito-session.0=${bad}` } }))).toBeNull();
+      jar.set('__Host-cognito-session.0', bad);
+      expect(await handler.getSession(new Request(`${ORIGIN}/api/orders`, { headers: { cookie: `__Host-cognito-session.0=${bad}` } }))).toBeNull();
     }
   });
 });

@@ -41,7 +41,7 @@ describe('a sealed cookie belongs to one pool and app client', () => {
     const response = await otherPool(
       new Request(`${ORIGIN}/api/auth/respond`, {
         method: 'POST',
-        headers: { cookie: pool.cookieHeader(), origin: ORIGIN, 'content-type': 'application/json', 'x-csrf-token': pool.jar.get('cognito-session-csrf')! },
+        headers: { cookie: pool.cookieHeader(), origin: ORIGIN, 'content-type': 'application/json', 'x-csrf-token': pool.jar.get('__Host-cognito-session-csrf')! },
         body: JSON.stringify({ answer: { name: 'SOFTWARE_TOKEN_MFA', code: '123456' } }),
       }),
     );

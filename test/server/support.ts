@@ -65,7 +65,7 @@ export function createServerPool(
   };
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   async function call(method: 'GET' | 'POST', route: string, body?: unknown, headers: Record<string, string> = {}) {
-    const csrf = jar.get('cognito-session-csrf');
+    const csrf = [...jar].find(([k]) => k.endsWith('cognito-session-csrf'))?.[1];
     const response = await handler(
       new Request(`${ORIGIN}/api/auth/${route}`, {
         method,

@@ -18,7 +18,7 @@ export const AUTOMATIC_CHALLENGES: ReadonlySet<string> = new Set<AutomaticChalle
 ]);
 
 const MFA_TYPES: readonly MfaType[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
-const FIRST_FACTORS: readonly FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+export const FIRST_FACTORS: readonly FirstFactor[] = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
 const SETUP_METHODS: readonly MfaSetupMethod[] = ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
 
 function invalid(challenge: string, what: string): CognitoAuthError {

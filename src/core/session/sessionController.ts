@@ -1,7 +1,6 @@
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAuthError, isCognitoAuthError } from '../errors.js';
 import type { EngineEvent, EngineState } from '../engine/reducer.js';
-import { computeSecretHash } from '../engine/secretHash.js';
 import { bytesToHex, createDeviceVerifier } from '../srp/index.js';
 import { toCognitoAuthError } from '../transport/toCognitoAuthError.js';
 import type {
@@ -17,12 +16,12 @@ import type {
   SignOutOptions,
   SignOutReason,
   SignOutResult,
-  MfaType,
   UserDetails,
 } from '../types.js';
 import { defaultDeviceName, toAuthDevice } from './devices.js';
 import { createSafeStorage, createStorageDeviceStore, storageKeys } from './storage.js';
 import { createTabCoordinator, type SessionMessage } from './tabs.js';
+import { refreshError as refreshFailure, requestRefresh as requestSessionRefresh, userDetailsFrom, type RefreshConfig } from './refresh.js';
 import { deserializeSession, serializeSession, sessionFromResult, type Session, type TokenAudience } from './tokens.js';
 
 /** What the session needs from the store that owns it. */
@@ -37,8 +36,6 @@ export interface SessionDeps {
   abandonSignIn(): void;
 }
 
-/** Errors of a refresh that mean the refresh token will never work again: the session is over. */
-const SESSION_ENDING_ERRORS = ['NotAuthorizedException', 'UserNotFoundException'] as const;
 /** After a failed background refresh (offline), try again this much later. */
 const RETRY_MS = 30_000;
 /** setTimeout's longest delay. */
@@ -267,36 +264,9 @@ export function createSessionController(deps: SessionDeps) {
   // -------------------------------------------------------------------------------------------------------
   // Refresh
 
-  /** One refresh request for `session`: the new session, not yet adopted. */
-  async function requestRefresh(session: Session): Promise<Session> {
-    const refreshToken = session.tokens.refreshToken as string;
-    let result: AuthenticationResultType | undefined;
-    if (config.refreshTokenRotation) {
-      ({ AuthenticationResult: result } = await transport.getTokensFromRefreshToken({
-        ClientId: config.clientId,
-        RefreshToken: refreshToken,
-        ...(config.clientSecret ? { ClientSecret: config.clientSecret } : {}),
-        ...(session.deviceKey ? { DeviceKey: session.deviceKey } : {}),
-      }));
-    } else {
-      const params: Record<string, string> = { REFRESH_TOKEN: refreshToken };
-      // The secret hash of a refresh is computed over the user's permanent username.
-      if (config.clientSecret) params.SECRET_HASH = await computeSecretHash(session.user.username, config.clientId, config.clientSecret);
-      if (session.deviceKey) params.DEVICE_KEY = session.deviceKey;
-      ({ AuthenticationResult: result } = await transport.initiateAuth({
-        AuthFlow: 'REFRESH_TOKEN_AUTH',
-        ClientId: config.clientId,
-        AuthParameters: params,
-        ...(config.clientMetadata ? { ClientMetadata: config.clientMetadata } : {}),
-      }));
-    }
-    if (!result) throw new CognitoAuthError('InvalidResponse', 'Cognito answered a refresh without tokens.');
-    return sessionFromResult(result, clock(), audience, {
-      refreshToken,
-      deviceKey: session.deviceKey,
-      signInName: session.signInName,
-    });
-  }
+  /** One refresh request for `session`: the new session, not yet adopted (the core's one refresh). */
+  const refreshConfig: RefreshConfig = { ...config, transport, audience, clock };
+  const requestRefresh = (session: Session): Promise<Session> => requestSessionRefresh(refreshConfig, session);
 
   /**
    * Refreshes under the tab lock. Another tab may have refreshed while this one waited for the lock: its
@@ -318,16 +288,7 @@ export function createSessionController(deps: SessionDeps) {
   }
 
   /** Converts a refresh failure: a refresh token Cognito refuses ends the session with a typed reason. */
-  function refreshError(error: unknown): { error: CognitoAuthError; ends: boolean } {
-    const e = toCognitoAuthError(error, config.refreshTokenRotation ? 'GetTokensFromRefreshToken' : 'InitiateAuth');
-    if (isCognitoAuthError(e, SESSION_ENDING_ERRORS)) {
-      return {
-        error: new CognitoAuthError('SessionEnded', 'Your session has ended. Sign in again.', { operation: e.operation, cause: e }),
-        ends: true,
-      };
-    }
-    return { error: e, ends: false };
-  }
+  const refreshError = (error: unknown) => refreshFailure(error, config.refreshTokenRotation);
 
   /** Refreshes the live session now; concurrent callers share one request. */
   function refresh(): Promise<AuthTokens> {
@@ -513,15 +474,7 @@ export function createSessionController(deps: SessionDeps) {
   async function getUser(): Promise<UserDetails> {
     const { accessToken } = await validTokens();
     const output = await transport.getUser({ AccessToken: accessToken });
-    const attributes: Record<string, string> = {};
-    for (const { Name, Value } of output.UserAttributes ?? []) if (Name && Value !== undefined) attributes[Name] = Value;
-    const isMfa = (m: string): m is MfaType => m === 'SMS_MFA' || m === 'SOFTWARE_TOKEN_MFA' || m === 'EMAIL_OTP';
-    const preferred = output.PreferredMfaSetting;
-    return {
-      username: output.Username ?? current?.user.username ?? '',
-      attributes,
-      mfa: { enabled: (output.UserMFASettingList ?? []).filter(isMfa), preferred: preferred && isMfa(preferred) ? preferred : undefined },
-    };
+    return userDetailsFrom(output, current?.user.username ?? '');
   }
 
   async function listDevices(): Promise<AuthDevice[]> {
