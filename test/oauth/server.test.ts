@@ -53,9 +53,11 @@ describe('server mode: /oauth/start and /oauth/callback', () => {
     expect(q.get('code_challenge_method')).toBe('S256');
     expect(q.get('redirect_uri')).toBe(CALLBACK);
     expect(authorize).not.toContain(SECRET);
-    const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith('cognito-session-oauth='));
+    const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith('__Secure-cognito-session-oauth='));
     expect(flowCookie).toMatch(/HttpOnly/);
     expect(flowCookie).toMatch(/Max-Age=600/);
+    // Its path is not /, where a __Host- name is refused by browsers: __Secure- on the oauth path.
+    expect(flowCookie).toMatch(/Secure/);
     expect(flowCookie).toMatch(/Path=\/api\/auth\/oauth/);
     const callback = await browser.signIn(authorize, { sub: '1234567890' });
     expect(callback.startsWith(CALLBACK)).toBe(true);
