@@ -54,6 +54,7 @@ function typecheck(files: Record<string, string>): string[] {
         'cognito-react/core': ['src/core/index.ts'],
         'cognito-react/testing': ['src/testing/index.ts'],
         'cognito-react/server': ['src/server/index.ts'],
+        'cognito-react/locales/*': ['src/locales/*.ts'],
       },
     });
     return ts

@@ -5,6 +5,7 @@ import { useHandleRedirectCallback } from '../../react/useSignInWithRedirect.js'
 import { errorMessage, translate, type Messages } from '../messages.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { federatedMessages } from './messages.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 /** What `<RedirectCallback>` takes. */
 export interface RedirectCallbackProps {
@@ -36,7 +37,8 @@ export interface RedirectCallbackProps {
 export function RedirectCallback({ onSignedIn, onError, retry, pending, signedIn = null, url, messages, className }: RedirectCallbackProps) {
   const state = useHandleRedirectCallback(url);
   const reported = useRef(false);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, {}, federatedMessages);
+  const lang = useFormLocale(messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang.messages, key, {}, federatedMessages, lang.locale);
   useEffect(() => {
     if (reported.current || state.status === 'pending') return;
     reported.current = true;
@@ -55,7 +57,7 @@ export function RedirectCallback({ onSignedIn, onError, retry, pending, signedIn
   return (
     <div className={classes} data-status="error">
       <h2>{t('callback.title')}</h2>
-      <p role="alert">{errorMessage(messages, state.error, federatedMessages)}</p>
+      <p role="alert">{errorMessage(lang.messages, state.error, federatedMessages, undefined, lang.locale)}</p>
       <ViewLink link={retry} name="retry" label={t('callback.retry')} />
     </div>
   );
