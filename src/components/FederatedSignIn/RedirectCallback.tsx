@@ -5,6 +5,7 @@ import { useHandleRedirectCallback } from '../../react/useSignInWithRedirect.js'
 import { errorMessage, translate, type Messages } from '../messages.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { federatedMessages } from './messages.js';
+import { rootProps } from '../shared/root.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
 /** What `<RedirectCallback>` takes. */
@@ -45,17 +46,16 @@ export function RedirectCallback({ onSignedIn, onError, retry, pending, signedIn
     if (state.status === 'success') onSignedIn?.(state.appState);
     else onError?.(state.error);
   }, [state, onSignedIn, onError]);
-  const classes = ['cognito-react', className].filter(Boolean).join(' ');
   if (state.status === 'pending') {
     return (
-      <div className={classes} data-status="pending">
+      <div {...rootProps(className, undefined, lang)} data-callback="pending" data-status="pending">
         <p role="status">{pending ?? t('callback.pending')}</p>
       </div>
     );
   }
   if (state.status === 'success') return <>{signedIn}</>;
   return (
-    <div className={classes} data-status="error">
+    <div {...rootProps(className, undefined, lang)} data-callback="error" data-status="error">
       <h2>{t('callback.title')}</h2>
       <p role="alert">{errorMessage(lang.messages, state.error, federatedMessages, undefined, lang.locale)}</p>
       <ViewLink link={retry} name="retry" label={t('callback.retry')} />
