@@ -111,6 +111,9 @@ const STATES = [
   },
   { id: 'account', title: 'Account settings (long values)', ours: { view: 'account' }, amplify: { view: 'account' } },
   { id: 'slots', title: 'Header and footer slots', ours: { view: 'slots' }, amplify: { view: 'slots' } },
+  { id: 'federated', title: 'Federated sign-in: provider buttons above the form', ours: { view: 'federated' }, amplify: { view: 'federated' } },
+  { id: 'callback-pending', title: 'Redirect callback, completing (ours only)', ours: { view: 'callbackPending' } },
+  { id: 'callback-error', title: 'Redirect callback, the provider refused (ours only)', ours: { view: 'callbackError' } },
 ];
 
 const WIDTHS = [360, 1280];
@@ -161,6 +164,7 @@ try {
       for (const state of states) {
         for (const lib of LIBS) {
           const spec = state[lib];
+          if (!spec) continue;
           const file = `${state.id}--${lib}--${theme}--${width}.png`;
           const page = await context.newPage();
           const query = new URLSearchParams({ lib, view: spec.view, theme, ...(spec.reach ? { reach: spec.reach } : {}), ...(spec.pool ? { pool: spec.pool } : {}) });

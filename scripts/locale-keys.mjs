@@ -1,5 +1,6 @@
 // The keys each locale lacks, or has too many of, compared with the English tables, in the English order:
-// what to translate after adding keys to src/components/messages.ts or accountMessages.ts.
+// what to translate after adding keys to src/components/messages.ts, accountMessages.ts or
+// FederatedSignIn/messages.ts (the three English tables that make up `MessageKey`).
 //
 //   node scripts/locale-keys.mjs          every locale; exits 1 when one is incomplete
 //   node scripts/locale-keys.mjs de fr    those locales only
@@ -31,9 +32,17 @@ function table(path, exported) {
   return found;
 }
 
-// The English order: the sign-in table, then the account table's keys that the sign-in table lacks.
+// The English order: the sign-in table, then the account table's keys that the sign-in table lacks, then the
+// managed-login table's (as src/locales/en.ts merges them).
 const english = new Map(table('src/components/messages.ts', 'defaultMessages'));
-for (const [key, text] of table('src/components/accountMessages.ts', 'accountMessages')) if (!english.has(key)) english.set(key, text);
+for (const [path, name] of [
+  ['src/components/accountMessages.ts', 'accountMessages'],
+  ['src/components/FederatedSignIn/messages.ts', 'federatedMessages'],
+]) {
+  const found = table(path, name);
+  if (found.length === 0) throw new Error(`no ${name} table found in ${path}`);
+  for (const [key, text] of found) if (!english.has(key)) english.set(key, text);
+}
 
 const wanted = process.argv.slice(2);
 const tags = readdirSync(join(root, 'src/locales'))

@@ -244,7 +244,7 @@ function written(value: MessageValue, locale: string | undefined): string {
  * errorMessage(undefined, error); // 'That code is not right. Check it and try again.' for CodeMismatchException
  * errorMessage(messages, error, accountMessages, 'changePassword');
  */
-export function errorMessage(messages: Messages | undefined, error: CognitoAuthError, table: Messages = defaultMessages, context?: string): string {
+export function errorMessage(messages: Messages | undefined, error: CognitoAuthError, table: Messages = defaultMessages, context?: string, locale?: string): string {
   const keys = [
     context ? `error.${error.name}.${context}` : null,
     error.name === 'InvalidInput' && error.field ? `invalid.${error.field}` : null,
@@ -253,7 +253,7 @@ export function errorMessage(messages: Messages | undefined, error: CognitoAuthE
   const key = (keys.find((k) => k !== null && lookup(messages, k as MessageKey, table) !== undefined) ?? 'error.default') as MessageKey;
   // `invalid.confirmation` names the word the user must type (a key of the account table).
   const word = lookup(messages, 'deleteAccount.word', table);
-  return translate(messages, key, word === undefined ? {} : { word }, table);
+  return translate(messages, key, word === undefined ? {} : { word }, table, locale);
 }
 
 function lookup(messages: Messages | undefined, key: MessageKey, table: Messages): string | undefined {

@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createCognitoAuth, type CognitoAuth, type CognitoAuthConfig } from '../core/index.js';
-import { CognitoContext, type CognitoContextValue } from './context.js';
+import { CognitoContext, CognitoLocaleContext, type CognitoContextValue, type CognitoLocaleSettings } from './context.js';
 import { cognitoQueryKeys } from './queryKeys.js';
 
 /** Props of {@link CognitoProvider}: an existing store, or the configuration to create one. */
@@ -13,7 +13,8 @@ export type CognitoProviderProps = {
    * above, else one of the provider's own.
    */
   queryClient?: QueryClient;
-} & (
+} & CognitoLocaleSettings &
+  (
   | { auth: CognitoAuth; config?: never; transport?: never }
   | { config: CognitoAuthConfig; auth?: never; transport?: never }
   /** Server mode: `serverTransport('/api/auth')`, the same store interface over your server's routes. */
@@ -23,6 +24,10 @@ export type CognitoProviderProps = {
 /**
  * Makes a Cognito store available to the hooks and components below it. Renders on the server too: no
  * `window` is touched, and the status there is `loading`.
+ *
+ * `messages`, `locale`, `dir` and `theme` set the language and look of every prebuilt form below (see
+ * `CognitoLocaleSettings`); what `loadMessages` resolves to (`{ locale, dir, messages }`) spreads straight
+ * in: `<CognitoProvider auth={auth} {...await loadMessages(navigator.languages)}>`.
  *
  * @example
  * const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '1example23' });
@@ -67,6 +72,12 @@ export function CognitoProvider(props: CognitoProviderProps) {
     });
   }, [current, queryClient, value]);
 
-  const tree = <CognitoContext.Provider value={value}>{props.children}</CognitoContext.Provider>;
+  const { messages, locale, dir, theme } = props;
+  const settings = useMemo<CognitoLocaleSettings>(() => ({ messages, locale, dir, theme }), [messages, locale, dir, theme]);
+  const tree = (
+    <CognitoContext.Provider value={value}>
+      <CognitoLocaleContext.Provider value={settings}>{props.children}</CognitoLocaleContext.Provider>
+    </CognitoContext.Provider>
+  );
   return queryClient === outer ? tree : <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>;
 }

@@ -19,3 +19,21 @@ export function useCognitoContext(hook: string): CognitoContextValue {
   }
   return value;
 }
+
+/**
+ * The language and look `<CognitoProvider>` sets for every prebuilt form below it: a message table merged
+ * under each form's own `messages`, the BCP 47 tag plurals, numbers and dates follow, the writing direction,
+ * and the default colour scheme of the forms' roots. Each part is optional; a form's own prop wins.
+ */
+export interface CognitoLocaleSettings {
+  /** Messages by key (a locale's table or a few overrides), under every form's own `messages` prop. */
+  messages?: Readonly<Partial<Record<string, string>>> | undefined;
+  /** The BCP 47 tag of the messages (`'de'`, `'pt-BR'`): the forms' `lang`, and the `Intl` locale of plurals, numbers and dates. */
+  locale?: string | undefined;
+  /** The writing direction of the forms' roots. Default: `'rtl'` for an Arabic, Hebrew, Persian or Urdu `locale`, else none set. */
+  dir?: 'ltr' | 'rtl' | undefined;
+  /** The default `data-theme` of every root (a form's `theme` prop wins). */
+  theme?: 'light' | 'dark' | 'system' | undefined;
+}
+
+export const CognitoLocaleContext = createContext<CognitoLocaleSettings>({});

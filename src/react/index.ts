@@ -8,6 +8,7 @@
  */
 export { CognitoProvider } from './CognitoProvider.js';
 export type { CognitoProviderProps } from './CognitoProvider.js';
+export type { CognitoLocaleSettings } from './context.js';
 export { useAuth } from './useAuth.js';
 export type { AuthActions, AuthState, UseAuthResult } from './useAuth.js';
 export { useInitiateAuth, initiateAuthMutationOptions } from './useInitiateAuth.js';

@@ -1,7 +1,8 @@
 /**
  * The gallery's page (`npm run gallery`, scripts/gallery.mjs): one state of ours or of Amplify's
  * <Authenticator>, chosen by the query string, against a simulated user pool answering through the MSW
- * worker. `?lib=ours|amplify&view=signIn|signUp|forgotPassword|account|slots&reach=<user>&pool=mfaOn&theme=light|dark`.
+ * worker. `?lib=ours|amplify&view=signIn|signUp|forgotPassword|account|slots|federated|callbackPending|callbackError&reach=<user>&pool=mfaOn&theme=light|dark`
+ * (the two callback views are ours only: Amplify has no redirect page of its own).
  * The script drives the rest (typing, clicking) and takes the screenshots; `window.gallery` lets it hang an
  * operation (the pending state) and tells it when the page is ready.
  */
@@ -39,6 +40,18 @@ declare global {
   }
 }
 
+/** An app's icon for a provider (no real logos here: they are their owners' trademarks). */
+function Glyph({ letter }: { letter: string }) {
+  return (
+    <svg viewBox="0 0 20 20" width="20" height="20">
+      <circle cx="10" cy="10" r="9" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <text x="10" y="14" textAnchor="middle" fontSize="11" fontWeight="700" fill="currentColor">
+        {letter}
+      </text>
+    </svg>
+  );
+}
+
 async function main() {
   const worker = await startWorker();
   const sim = createUserPoolSimulator({
@@ -66,7 +79,22 @@ async function main() {
       import('aws-amplify'),
       import('aws-amplify/auth'),
     ]);
-    Amplify.configure({ Auth: { Cognito: { userPoolId: sim.userPoolId, userPoolClientId: sim.clientId } } });
+    const oauth =
+      view === 'federated'
+        ? {
+            loginWith: {
+              oauth: {
+                domain: 'auth.gallery.example',
+                scopes: ['openid', 'email'],
+                redirectSignIn: [`${location.origin}/`],
+                redirectSignOut: [`${location.origin}/`],
+                responseType: 'code' as const,
+                providers: ['Google' as const, 'Apple' as const],
+              },
+            },
+          }
+        : {};
+    Amplify.configure({ Auth: { Cognito: { userPoolId: sim.userPoolId, userPoolClientId: sim.clientId, ...oauth } } });
     await amplifyAuth.signOut().catch(() => undefined);
     // Amplify's documented dark mode: its default theme with the dark override, colorMode chosen.
     const amplifyTheme = { name: 'gallery', overrides: [defaultDarkModeOverride] };
@@ -100,6 +128,7 @@ async function main() {
             initialState={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
             signUpAttributes={['email']}
             {...(slots ? { components: slots } : {})}
+            {...(view === 'federated' ? { socialProviders: ['google', 'apple'] as ('google' | 'apple')[] } : {})}
           >
             {() => <p>Signed in</p>}
           </Authenticator>
@@ -108,8 +137,32 @@ async function main() {
     }
   } else {
     await import('../../src/styles.css');
-    const { AccountSettings, Authentication, CognitoProvider } = await import('../../src/index.js');
-    const auth = createCognitoAuth({ region: sim.region, userPoolId: sim.userPoolId, clientId: sim.clientId, autoRefresh: false, clock: () => sim.now() });
+    const { AccountSettings, Authentication, CognitoProvider, FederatedSignIn, RedirectCallback } = await import('../../src/index.js');
+    const { signInWithRedirect } = await import('../../src/core/index.js');
+    let authorizeUrl = '';
+    const auth = createCognitoAuth({
+      region: sim.region,
+      userPoolId: sim.userPoolId,
+      clientId: sim.clientId,
+      autoRefresh: false,
+      clock: () => sim.now(),
+      oauth: { domain: 'auth.gallery.example', redirectUri: `${location.origin}/callback`, navigate: (url) => void (authorizeUrl = url), pendingStorage: sessionStorage },
+    });
+    if (view === 'callbackPending' || view === 'callbackError') {
+      // A sign-in started here, come back with a code whose exchange never answers (pending), or with the
+      // provider's refusal (error).
+      await signInWithRedirect(auth, { provider: 'Google' });
+      const state = new URL(authorizeUrl).searchParams.get('state') as string;
+      worker.use(http.post(/oauth2\/token/, () => delay('infinite')));
+      const url = view === 'callbackPending' ? `${location.origin}/callback?code=gallery-code&state=${state}` : `${location.origin}/callback?error=server_error&error_description=upstream&state=${state}`;
+      root.render(
+        <CognitoProvider auth={auth} theme={theme}>
+          <RedirectCallback url={url} retry={() => undefined} />
+        </CognitoProvider>,
+      );
+      window.gallery.ready = true;
+      return;
+    }
     if (view === 'account') await auth.signIn({ username: 'lou', password: PASSWORD });
     else if (reachUser) await auth.signIn({ username: reachUser.username, password: reachUser.password });
     const slots =
@@ -129,6 +182,18 @@ async function main() {
             initialView={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
             signUpAttributes={['email']}
             {...(slots ? { components: slots } : {})}
+            {...(view === 'federated'
+              ? {
+                  federatedProviders: (
+                    <FederatedSignIn
+                      providers={[
+                        { name: 'Google', icon: <Glyph letter="G" /> },
+                        { name: 'SignInWithApple', label: 'Continue with Apple', icon: <Glyph letter="A" /> },
+                      ]}
+                    />
+                  ),
+                }
+              : {})}
             signedIn={<p>Signed in</p>}
           />
         )}

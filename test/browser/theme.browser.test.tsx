@@ -14,7 +14,7 @@ import { page, userEvent } from 'vitest/browser';
 import preflight from 'tailwindcss/preflight.css?raw';
 import theme from '../../src/styles.css?raw';
 import { createCognitoAuth } from '../../src/core/index.js';
-import { AccountSettings, Authentication, CognitoProvider, SignIn } from '../../src/index.js';
+import { AccountSettings, Authentication, CognitoProvider, FederatedSignIn, SignIn } from '../../src/index.js';
 import { createUserPoolSimulator, totpCode } from '../../src/testing/index.js';
 
 const PASSWORD = 'Passw0rd!long';
@@ -234,6 +234,41 @@ describe('account settings in the theme', () => {
     const del = style('button[data-variant="danger"]');
     expect(del.backgroundColor).toBe('rgb(192, 39, 29)');
     expect(style('[data-account-section="password"] button[type="submit"]').backgroundColor).toBe('rgb(37, 87, 214)');
+  });
+});
+
+describe('federated sign-in in the theme', () => {
+  it('draws full-width outlined provider buttons, stacked, the icon before the name, above an "or" rule', async () => {
+    mount(
+      <SignIn
+        theme="light"
+        federatedProviders={<FederatedSignIn providers={[{ name: 'Google', icon: <svg data-icon="" width="20" height="20" /> }, 'SignInWithApple']} />}
+      />,
+      pool().auth,
+      [VITE_SCAFFOLD],
+    );
+    await expect.element(page.getByRole('button', { name: 'Continue with Google' })).toBeVisible();
+    const [google, apple] = [...document.querySelectorAll<HTMLElement>('button[data-provider]')] as [HTMLElement, HTMLElement];
+    const form = $('.cognito-react form').getBoundingClientRect();
+    const submit = $('.cognito-react button[type="submit"]');
+    // Full width, as tall as the primary button, stacked with the spacing scale (0.75rem).
+    expect(Math.round(google.getBoundingClientRect().width)).toBe(Math.round(form.width));
+    expect(google.getBoundingClientRect().height).toBe(submit.getBoundingClientRect().height);
+    expect(Math.round(apple.getBoundingClientRect().top - google.getBoundingClientRect().bottom)).toBe(12);
+    // Secondary: outlined on the surface, the text colour, not the accent fill of the primary.
+    const g = getComputedStyle(google);
+    expect(g.backgroundColor).toBe('rgb(255, 255, 255)');
+    expect(g.color).toBe(getComputedStyle($('.cognito-react')).color);
+    expect(g.borderTopWidth).toBe('1px');
+    expect(g.backgroundColor).not.toBe(getComputedStyle(submit).backgroundColor);
+    // The icon comes first, then the name.
+    expect($('button[data-provider] [data-icon]').getBoundingClientRect().right).toBeLessThan(google.getBoundingClientRect().left + google.getBoundingClientRect().width / 2);
+    // The group's name is for screen readers only; the "or" sits centred between two rules.
+    expect($('[data-federated] > p').getBoundingClientRect().width).toBeLessThanOrEqual(1);
+    const or = $('.cognito-react p[data-separator]');
+    expect(getComputedStyle(or, '::before').borderTopWidth).toBe('1px');
+    expect(getComputedStyle(or, '::after').borderTopWidth).toBe('1px');
+    expect(getComputedStyle(or).display).toBe('flex');
   });
 });
 

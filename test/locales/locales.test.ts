@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accountMessages } from '../../src/components/accountMessages.js';
+import { federatedMessages } from '../../src/components/FederatedSignIn/messages.js';
 import { defaultMessages, translate, type MessageKey } from '../../src/components/messages.js';
 import { locales, type LocaleModule } from '../../src/locales/loadMessages.js';
 
@@ -11,8 +12,15 @@ const modules = Object.fromEntries(
     module,
   ]),
 );
-const english: Record<string, string> = { ...defaultMessages, ...accountMessages };
+/** The three English tables that make up `MessageKey`: sign-in, account, managed login. */
+const english: Record<string, string> = { ...defaultMessages, ...accountMessages, ...federatedMessages };
 const englishKeys = Object.keys(english);
+/**
+ * Keys whose English text is empty on purpose (the `placeholder.*` keys: no placeholder text unless the app
+ * sets one). Every locale keeps them empty; every other message must have text.
+ */
+const emptyInEnglish = ['placeholder.username', 'placeholder.password', 'placeholder.code', 'placeholder.email', 'placeholder.newPassword', 'placeholder.confirm'];
+const worded = englishKeys.filter((key) => !emptyInEnglish.includes(key));
 const others = Object.keys(modules).filter((tag) => tag !== 'en');
 
 /**
@@ -79,9 +87,14 @@ describe('the locales', () => {
     for (const tag of locales) expect(exports[`./locales/${tag}`]).toEqual({ types: `./dist/locales/${tag}.d.ts`, default: `./dist/locales/${tag}.js` });
   });
 
-  it('English is both tables merged, so a locale module covers every form', () => {
+  it('English is the three tables merged, so a locale module covers every form, managed login too', () => {
     expect(modules.en!.default).toEqual(english);
     expect(englishKeys.length).toBeGreaterThan(150);
+    expect(englishKeys).toEqual(expect.arrayContaining(Object.keys(federatedMessages)));
+  });
+
+  it('leaves empty only the keys listed as empty in English', () => {
+    expect(englishKeys.filter((key) => english[key] === '')).toEqual(emptyInEnglish);
   });
 
   describe.each(Object.keys(modules))('%s', (tag) => {
@@ -94,7 +107,7 @@ describe('the locales', () => {
       expect(Intl.getCanonicalLocales(module.locale)).toEqual([tag]);
     });
 
-    it('has every key of both English tables, no other, in the English order', () => {
+    it('has every key of the English tables, no other, in the English order', () => {
       expect(Object.keys(table)).toEqual(englishKeys);
     });
 
@@ -104,8 +117,12 @@ describe('the locales', () => {
     });
 
     it('has no empty message and no stray space', () => {
-      const bad = englishKeys.filter((key) => table[key]!.trim() === '' || table[key] !== table[key]!.trim());
+      const bad = worded.filter((key) => table[key]!.trim() === '' || table[key] !== table[key]!.trim());
       expect(bad).toEqual([]);
+    });
+
+    it('keeps the keys that are empty in English empty', () => {
+      expect(emptyInEnglish.filter((key) => table[key] !== '')).toEqual([]);
     });
 
     it('gives each plural the branches its language has, and "other"', () => {
@@ -137,10 +154,10 @@ describe('the locales', () => {
   describe.each(others)('%s is translated', (tag) => {
     it('repeats the English text only where the language uses the English word', () => {
       const table: Record<string, string> = modules[tag]!.default;
-      const same = englishKeys.filter((key) => table[key] === english[key]);
+      const same = worded.filter((key) => table[key] === english[key]);
       expect(same.filter((key) => !(sameAsEnglish[tag] ?? []).includes(key as MessageKey))).toEqual([]);
       // and the list of exceptions holds no key that has since been translated
-      expect(same).toEqual(englishKeys.filter((key) => (sameAsEnglish[tag] ?? []).includes(key as MessageKey)));
+      expect(same).toEqual(worded.filter((key) => (sameAsEnglish[tag] ?? []).includes(key as MessageKey)));
     });
 
     it('asks the user to type its own word, not DELETE, to delete the account', () => {

@@ -11,6 +11,7 @@ import { MfaSettings } from '../MfaSettings/MfaSettings.js';
 import { PasskeyList } from '../PasskeyList/PasskeyList.js';
 import { UserAttributesForm } from '../UserAttributesForm/UserAttributesForm.js';
 import { rootProps, type CognitoTheme } from '../shared/root.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
 
@@ -46,6 +47,7 @@ export function AccountSettings({
   render = {},
   theme,
 }: AccountSettingsProps) {
+  const lang = useFormLocale(messages);
   const common = messages ? { messages } : {};
   const parts: Record<AccountSection, () => ReactNode> = {
     profile: () => <UserAttributesForm {...common} {...(attributes ? { attributes } : {})} />,
@@ -56,8 +58,8 @@ export function AccountSettings({
     delete: () => <DeleteAccount {...common} {...(onDeleted ? { onDeleted } : {})} />,
   };
   return (
-    <div {...rootProps(className, theme)} data-view="accountSettings">
-      <h1>{translate(messages, 'account.title', {}, accountMessages)}</h1>
+    <div {...rootProps(className, theme, lang)} data-view="accountSettings">
+      <h1>{translate(lang.messages, 'account.title', {}, accountMessages, lang.locale)}</h1>
       {sections.map((section) => (
         <div key={section} data-account-section={section}>
           {(render[section] ?? parts[section])()}

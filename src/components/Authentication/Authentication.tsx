@@ -11,6 +11,7 @@ import { ConfirmSignUp } from '../ConfirmSignUp/ConfirmSignUp.js';
 import { SignUp } from '../SignUp/SignUp.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';
 
@@ -65,7 +66,8 @@ export function Authentication({
   ...signInProps
 }: AuthenticationProps): ReactNode {
   const { auth } = useCognitoContext('Authentication');
-  const t = translator(messages, accountMessages);
+  const lang = useFormLocale(messages);
+  const t = translator(lang.messages, accountMessages, lang.locale);
   const [view, setViewState] = useState<AuthenticationView>(initialView);
   const [notice, setNotice] = useState<string | null>(null);
   const [username, setUsername] = useState<string | undefined>(undefined);
@@ -93,7 +95,7 @@ export function Authentication({
   }, [view]);
 
   const root = (name: Exclude<AuthenticationView, 'signIn'>, body: ReactNode) => (
-    <div {...rootProps(className, theme)} data-view={name}>
+    <div {...rootProps(className, theme, lang)} data-view={name}>
       <WithSlots slots={[components, components?.[name]]} view={name}>
         {body}
       </WithSlots>

@@ -5,6 +5,7 @@ import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseChangePasswordFormOptions {
   messages?: Messages;
@@ -27,10 +28,12 @@ export interface ChangePasswordFormRenderProps extends AccountFormRenderProps {
 export function useChangePasswordForm(options: UseChangePasswordFormOptions = {}): ChangePasswordFormRenderProps {
   const mutation = useChangePassword();
   const [done, setDone] = useState(false);
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   const form = useAccountForm({
     hook: 'useChangePasswordForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('changePassword.title'),
     hint: null,
     submitLabel: t('changePassword.submit'),

@@ -1,10 +1,11 @@
 'use client';
-import { checkCode, normalizeCode, type SignInStepOf } from '../../core/index.js';
+import { checkCode, codeDigits, normalizeCode, type SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export type CodeStepName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP';
 
@@ -25,12 +26,14 @@ export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, o
   const current = useAuth((s) => s.step);
   const step = current?.name === name ? (current as SignInStepOf<N>) : null;
   const respond = useRespondToAuthChallenge();
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(options.messages, key, values);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(messages, key, values, undefined, locale);
   const destination = step && 'codeDelivery' in step ? step.codeDelivery.destination : '';
   const device = step && 'friendlyDeviceName' in step && step.friendlyDeviceName ? ` (${step.friendlyDeviceName})` : '';
   const { fields, renderProps, submit } = useStepForm({
     hook,
-    messages: options.messages,
+    messages,
+    locale,
     title: t(`${name}.title`),
     hint: t(`${name}.hint`, { destination, device }),
     submitLabel: t('code.submit'),
@@ -40,7 +43,7 @@ export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, o
         label: t('code.label'),
         validate: (v) => {
           const check = checkCode(name, v);
-          return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: check.digits }];
+          return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: codeDigits(name) }];
         },
         input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 -]*' },
       },

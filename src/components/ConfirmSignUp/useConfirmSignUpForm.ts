@@ -5,6 +5,7 @@ import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { cleanCode, codeField } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseConfirmSignUpFormOptions {
   username: string;
@@ -27,10 +28,12 @@ export interface UseConfirmSignUpFormOptions {
 export function useConfirmSignUpForm(options: UseConfirmSignUpFormOptions): AccountFormRenderProps & { resend: () => ReturnType<ReturnType<typeof useResendSignUpCode>['mutateAsync']> } {
   const mutation = useConfirmSignUp();
   const resend = useResendSignUpCode();
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   const form = useAccountForm({
     hook: 'useConfirmSignUpForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('confirmSignUp.title'),
     hint:
       options.codeSent === false

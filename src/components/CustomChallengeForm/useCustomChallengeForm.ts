@@ -5,6 +5,7 @@ import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseCustomChallengeFormOptions {
   messages?: Messages;
@@ -30,10 +31,12 @@ export function useCustomChallengeForm(options: UseCustomChallengeFormOptions = 
   const current = useAuth((s) => s.step);
   const step = current?.name === 'CUSTOM_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'useCustomChallengeForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('custom.title'),
     hint: null,
     submitLabel: t('custom.submit'),

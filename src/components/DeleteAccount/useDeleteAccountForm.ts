@@ -3,6 +3,7 @@ import { useDeleteUser } from '../../react/account.js';
 import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseDeleteAccountFormOptions {
   messages?: Messages;
@@ -18,11 +19,13 @@ export interface UseDeleteAccountFormOptions {
  */
 export function useDeleteAccountForm(options: UseDeleteAccountFormOptions = {}): AccountFormRenderProps {
   const mutation = useDeleteUser();
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   const word = t('deleteAccount.word');
   return useAccountForm({
     hook: 'useDeleteAccountForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('deleteAccount.title'),
     hint: t('deleteAccount.hint', { word }),
     submitLabel: t('deleteAccount.submit'),

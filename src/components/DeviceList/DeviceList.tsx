@@ -31,7 +31,7 @@ export function DeviceList({ className, messages, children }: { className?: stri
               <span>
                 {d.label}
                 {d.current ? ` (${list.t('devices.current')})` : ''}
-                {d.lastAuthenticatedAt ? ` · ${list.t('devices.lastUsed', { date: d.lastAuthenticatedAt.toLocaleDateString() })}` : ''}
+                {d.lastAuthenticatedAt ? ` · ${list.t('devices.lastUsed', { date: d.lastAuthenticatedAt })}` : ''}
               </span>{' '}
               <button type="button" onClick={d.forget} disabled={list.pending}>
                 {list.t('devices.forget', { name: d.label })}

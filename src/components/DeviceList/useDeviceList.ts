@@ -2,8 +2,9 @@
 import type { AuthDevice, CognitoAuthError } from '../../core/index.js';
 import { isUnsupportedOperation, useDevices } from '../../react/useDevices.js';
 import { useForgetDevice } from '../../react/useForgetDevice.js';
-import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { errorMessage, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface DeviceListRenderProps {
   loading: boolean;
@@ -17,7 +18,8 @@ export interface DeviceListRenderProps {
   retry(): void;
   error: string | null;
   cognitoError: CognitoAuthError | null;
-  t: (key: MessageKey, values?: Record<string, string>) => string;
+  /** Looks a message up; a number or a `Date` value is written in the provider's locale (`Intl`). */
+  t: (key: MessageKey, values?: Record<string, MessageValue>) => string;
 }
 
 /**
@@ -30,7 +32,8 @@ export interface DeviceListRenderProps {
 export function useDeviceList(options: { messages?: Messages } = {}): DeviceListRenderProps {
   const devices = useDevices();
   const forget = useForgetDevice();
-  const t: DeviceListRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t: DeviceListRenderProps['t'] = (key, values) => translate(messages, key, values, accountMessages, locale);
   const error = forget.error ?? devices.error ?? null;
   return {
     loading: devices.isPending,
@@ -43,7 +46,7 @@ export function useDeviceList(options: { messages?: Messages } = {}): DeviceList
     listFailed: devices.isError && !isUnsupportedOperation(devices.error),
     retry: () => void devices.refetch(),
     pending: forget.isPending,
-    error: error ? errorMessage(options.messages, error, accountMessages) : null,
+    error: error ? errorMessage(messages, error, accountMessages, undefined, locale) : null,
     cognitoError: error,
     t,
   };

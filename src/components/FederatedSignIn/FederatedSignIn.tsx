@@ -4,6 +4,7 @@ import type { CognitoAuthError } from '../../core/index.js';
 import { useSignInWithRedirect } from '../../react/useSignInWithRedirect.js';
 import { errorMessage, translate, type Messages } from '../messages.js';
 import { federatedMessages } from './messages.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 /** An identity provider of the pool, as a button shows it. */
 export interface FederatedProvider {
@@ -43,7 +44,8 @@ export interface FederatedSignInProps {
 export function FederatedSignIn({ providers, appState, prompt, messages, className, onError }: FederatedSignInProps) {
   const signIn = useSignInWithRedirect({ ...(onError ? { onError } : {}) });
   const id = useId();
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(messages, key, values, federatedMessages);
+  const lang = useFormLocale(messages);
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(lang.messages, key, values, federatedMessages, lang.locale);
   return (
     <div role="group" aria-labelledby={`${id}-label`} className={['cognito-react-federated', className].filter(Boolean).join(' ')} data-federated="">
       <p id={`${id}-label`}>{t('federated.group')}</p>
@@ -69,7 +71,7 @@ export function FederatedSignIn({ providers, appState, prompt, messages, classNa
         );
       })}
       <div role="alert" data-form-error="">
-        {signIn.error ? errorMessage(messages, signIn.error, federatedMessages) : null}
+        {signIn.error ? errorMessage(lang.messages, signIn.error, federatedMessages, undefined, lang.locale) : null}
       </div>
     </div>
   );

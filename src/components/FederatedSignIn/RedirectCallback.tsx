@@ -5,6 +5,8 @@ import { useHandleRedirectCallback } from '../../react/useSignInWithRedirect.js'
 import { errorMessage, translate, type Messages } from '../messages.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { federatedMessages } from './messages.js';
+import { rootProps } from '../shared/root.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 /** What `<RedirectCallback>` takes. */
 export interface RedirectCallbackProps {
@@ -36,26 +38,26 @@ export interface RedirectCallbackProps {
 export function RedirectCallback({ onSignedIn, onError, retry, pending, signedIn = null, url, messages, className }: RedirectCallbackProps) {
   const state = useHandleRedirectCallback(url);
   const reported = useRef(false);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, {}, federatedMessages);
+  const lang = useFormLocale(messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang.messages, key, {}, federatedMessages, lang.locale);
   useEffect(() => {
     if (reported.current || state.status === 'pending') return;
     reported.current = true;
     if (state.status === 'success') onSignedIn?.(state.appState);
     else onError?.(state.error);
   }, [state, onSignedIn, onError]);
-  const classes = ['cognito-react', className].filter(Boolean).join(' ');
   if (state.status === 'pending') {
     return (
-      <div className={classes} data-status="pending">
+      <div {...rootProps(className, undefined, lang)} data-callback="pending" data-status="pending">
         <p role="status">{pending ?? t('callback.pending')}</p>
       </div>
     );
   }
   if (state.status === 'success') return <>{signedIn}</>;
   return (
-    <div className={classes} data-status="error">
+    <div {...rootProps(className, undefined, lang)} data-callback="error" data-status="error">
       <h2>{t('callback.title')}</h2>
-      <p role="alert">{errorMessage(messages, state.error, federatedMessages)}</p>
+      <p role="alert">{errorMessage(lang.messages, state.error, federatedMessages, undefined, lang.locale)}</p>
       <ViewLink link={retry} name="retry" label={t('callback.retry')} />
     </div>
   );

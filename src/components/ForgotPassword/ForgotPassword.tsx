@@ -11,6 +11,7 @@ import { accountMessages } from '../accountMessages.js';
 import { ResendButton } from '../ResendButton/ResendButton.js';
 import { useConfirmForgotPasswordForm, type UseConfirmForgotPasswordFormOptions } from './useConfirmForgotPasswordForm.js';
 import { useForgotPasswordForm, type UseForgotPasswordFormOptions } from './useForgotPasswordForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface ForgotPasswordProps {
   messages?: Messages;
@@ -57,7 +58,8 @@ function RequestStep({ options, render }: { options: UseForgotPasswordFormOption
  */
 export function ForgotPassword({ messages, className, initialUsername, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
   const [sent, setSent] = useState<{ username: string; codeDelivery: CodeDelivery | undefined } | null>(null);
-  const link = <ViewLink link={signInLink} name="signIn" label={translate(messages, 'link.signIn', {}, accountMessages)} />;
+  const lang = useFormLocale(messages);
+  const link = <ViewLink link={signInLink} name="signIn" label={translate(lang.messages, 'link.signIn', {}, accountMessages, lang.locale)} />;
   return (
     <div className={className} data-cognito-view={sent ? 'confirmForgotPassword' : 'forgotPassword'}>
       {sent ? (

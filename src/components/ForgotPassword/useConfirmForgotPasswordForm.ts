@@ -5,6 +5,7 @@ import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { cleanCode, codeField, newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseConfirmForgotPasswordFormOptions {
   username: string;
@@ -25,10 +26,12 @@ export function useConfirmForgotPasswordForm(
 ): AccountFormRenderProps & { passwordsMatch: boolean | null; resend: () => Promise<{ codeDelivery: CodeDelivery | undefined }> } {
   const mutation = useConfirmForgotPassword();
   const resend = useForgotPassword();
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   const form = useAccountForm({
     hook: 'useConfirmForgotPasswordForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('forgotConfirm.title'),
     hint: options.codeDelivery?.destination
       ? t('forgotConfirm.hint', { destination: options.codeDelivery.destination })

@@ -4,6 +4,7 @@ import { useForgotPassword } from '../../react/account.js';
 import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseForgotPasswordFormOptions {
   messages?: Messages;
@@ -20,10 +21,12 @@ export interface UseForgotPasswordFormOptions {
  */
 export function useForgotPasswordForm(options: UseForgotPasswordFormOptions = {}): AccountFormRenderProps {
   const mutation = useForgotPassword();
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   return useAccountForm({
     hook: 'useForgotPasswordForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('forgot.title'),
     hint: t('forgot.hint'),
     submitLabel: t('forgot.submit'),

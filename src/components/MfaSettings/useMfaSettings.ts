@@ -5,6 +5,7 @@ import { useSetMfaPreference, useStartTotpSetup } from '../../react/account.js';
 import { useUser } from '../../react/useUser.js';
 import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 /** One MFA method as the settings show it. */
 export interface MfaMethodState {
@@ -56,7 +57,8 @@ export function useMfaSettings(options: UseMfaSettingsOptions = {}): MfaSettings
   const start = useStartTotpSetup();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const t: MfaSettingsRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t: MfaSettingsRenderProps['t'] = (key, values) => translate(messages, key, values, accountMessages, locale);
   const details = user.data;
   const enabled = details?.mfa.enabled ?? [];
   const error = set.error ?? start.error ?? null;
@@ -83,7 +85,7 @@ export function useMfaSettings(options: UseMfaSettingsOptions = {}): MfaSettings
     loading: user.isPending,
     methods,
     pending: set.isPending || start.isPending,
-    error: error ? errorMessage(options.messages, error, accountMessages) : null,
+    error: error ? errorMessage(messages, error, accountMessages, undefined, locale) : null,
     cognitoError: error,
     totpSetup: setup ? { ...setup, secretGroups: setup.secret.match(/.{1,4}/g) ?? [] } : null,
     startTotpSetup: () => {

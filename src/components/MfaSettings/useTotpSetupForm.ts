@@ -4,6 +4,7 @@ import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { cleanCode, codeField } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 /**
  * The code form of authenticator-app enrolment while signed in (VerifySoftwareToken), once
@@ -15,10 +16,12 @@ import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccoun
  */
 export function useTotpSetupForm(options: { messages?: Messages | undefined; onVerified: () => void; onCancel: () => void }): AccountFormRenderProps {
   const mutation = useVerifyTotpSetup();
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   return useAccountForm({
     hook: 'useTotpSetupForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('mfa.setUpTotp'),
     hint: t('mfaSetup.totpHint'),
     submitLabel: t('mfa.totpSubmit'),

@@ -1,12 +1,13 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { checkCode, normalizeCode, type MfaSetupMethod, type SignInStepOf } from '../../core/index.js';
+import { checkCode, codeDigits, normalizeCode, type MfaSetupMethod, type SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseMfaSetupFormOptions {
   messages?: Messages;
@@ -44,7 +45,8 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
   const current = useAuth((s) => s.step);
   const step = current?.name === 'MFA_SETUP' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const offered = step?.options ?? [];
   const [chosen, setChosen] = useState<MfaSetupMethod | null>(null);
   const method: MfaSetupMethod | null = step?.totp ? 'SOFTWARE_TOKEN_MFA' : offered.length === 1 ? (offered[0] as MfaSetupMethod) : chosen;
@@ -63,7 +65,8 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
 
   const { fields, renderProps, submit, setValues } = useStepForm({
     hook: 'useMfaSetupForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('mfaSetup.title'),
     hint: method === 'SOFTWARE_TOKEN_MFA' ? t('mfaSetup.totpHint') : method === 'EMAIL_OTP' ? t('mfaSetup.emailHint') : t('mfaSetup.choose'),
     submitLabel: method ? t('mfaSetup.submit') : t('mfaSetup.chooseSubmit'),
@@ -75,7 +78,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
               label: t('code.label'),
               validate: (v) => {
                 const check = checkCode('TOTP_SETUP', v);
-                return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: check.digits }];
+                return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: codeDigits('TOTP_SETUP') }];
               },
               input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code' },
             },

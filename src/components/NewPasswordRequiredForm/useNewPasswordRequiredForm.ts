@@ -4,8 +4,9 @@ import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type MessageKey, type Messages } from '../messages.js';
-import { ATTRIBUTE_INPUTS, attributeLabel } from '../shared/attributeInputs.js';
+import { ATTRIBUTE_INPUTS, attributeLabel, labelInSentence } from '../shared/attributeInputs.js';
 import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseNewPasswordRequiredFormOptions {
   messages?: Messages;
@@ -35,17 +36,19 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
   const current = useAuth((s) => s.step);
   const step = current?.name === 'NEW_PASSWORD_REQUIRED' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const t = (key: MessageKey, values?: Record<string, string>) => translate(options.messages, key, values);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, undefined, locale);
   const attributes: FieldSpec[] = (step?.requiredAttributes ?? []).map((name) => ({
     name: `attribute:${name}`,
     label: attributeLabel(t, name),
     initial: step?.userAttributes[name] ?? '',
-    validate: (v) => (v.trim() === '' ? ['invalid.attribute', { attribute: attributeLabel(t, name).toLowerCase() }] : null),
+    validate: (v) => (v.trim() === '' ? ['invalid.attribute', { attribute: labelInSentence(attributeLabel(t, name), locale) }] : null),
     input: ATTRIBUTE_INPUTS[name] ?? { type: 'text' },
   }));
   const { fields, renderProps, submit, values } = useStepForm({
     hook: 'useNewPasswordRequiredForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('newPassword.title'),
     hint: t('newPassword.hint'),
     submitLabel: t('newPassword.submit'),

@@ -30,7 +30,7 @@ export function PasskeyList({ className, messages, children }: { className?: str
             <li key={p.credentialId} data-passkey={p.credentialId}>
               <span>
                 {p.label}
-                {p.createdAt ? ` · ${p.createdAt.toLocaleDateString()}` : ''}
+                {p.createdAt ? ` · ${list.date(p.createdAt)}` : ''}
               </span>{' '}
               <button type="button" onClick={p.remove} disabled={list.pending}>
                 {list.t('passkeys.delete', { name: p.label })}

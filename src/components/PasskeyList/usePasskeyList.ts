@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { CognitoAuthError, Passkey } from '../../core/index.js';
 import { useDeletePasskey, usePasskeys, useRegisterPasskey } from '../../react/account.js';
 import { isUnsupportedOperation } from '../../react/useDevices.js';
-import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { errorMessage, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface PasskeyListRenderProps {
   loading: boolean;
@@ -20,7 +21,10 @@ export interface PasskeyListRenderProps {
   error: string | null;
   cognitoError: CognitoAuthError | null;
   done: string | null;
-  t: (key: MessageKey, values?: Record<string, string>) => string;
+  /** A date (a passkey's `createdAt`) as the messages write dates: `Intl.DateTimeFormat` in the provider's locale. */
+  date(value: Date): string;
+  /** Looks a message up; a number or a `Date` value is written in the provider's locale (`Intl`). */
+  t: (key: MessageKey, values?: Record<string, MessageValue>) => string;
 }
 
 /**
@@ -36,7 +40,8 @@ export function usePasskeyList(options: { messages?: Messages } = {}): PasskeyLi
   const register = useRegisterPasskey();
   const remove = useDeletePasskey();
   const [done, setDone] = useState<string | null>(null);
-  const t: PasskeyListRenderProps['t'] = (key, values) => translate(options.messages, key, values, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t: PasskeyListRenderProps['t'] = (key, values) => translate(messages, key, values, accountMessages, locale);
   const error = register.error ?? remove.error ?? passkeys.error ?? null;
   return {
     loading: passkeys.isPending,
@@ -58,9 +63,10 @@ export function usePasskeyList(options: { messages?: Messages } = {}): PasskeyLi
     listFailed: passkeys.isError && !isUnsupportedOperation(passkeys.error),
     retry: () => void passkeys.refetch(),
     pending: register.isPending || remove.isPending,
-    error: error ? errorMessage(options.messages, error, accountMessages) : null,
+    error: error ? errorMessage(messages, error, accountMessages, undefined, locale) : null,
     cognitoError: error,
     done,
+    date: (value) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(value),
     t,
   };
 }

@@ -4,6 +4,7 @@ import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UsePasswordFormOptions {
   messages?: Messages;
@@ -27,10 +28,12 @@ export function usePasswordForm(options: UsePasswordFormOptions = {}): PasswordF
   useCognitoContext('usePasswordForm');
   const name = useAuth((s) => (s.step?.name === 'PASSWORD' || s.step?.name === 'PASSWORD_SRP' ? s.step.name : null));
   const respond = useRespondToAuthChallenge();
-  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'usePasswordForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('password.title'),
     hint: null,
     submitLabel: t('password.submit'),

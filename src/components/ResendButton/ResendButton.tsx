@@ -1,9 +1,10 @@
 'use client';
 import { useState } from 'react';
 import { RESEND_COOLDOWN_SECONDS, cooldownAfter, isCognitoAuthError, type CodeDelivery } from '../../core/index.js';
-import { errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { errorMessage, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { useCooldown } from '../shared/useCooldown.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 /**
  * "Send a new code", with a countdown after each send and a longer one after a rate limit, so the user
@@ -26,7 +27,8 @@ export function ResendButton({
   const cooldown = useCooldown(startWith ?? RESEND_COOLDOWN_SECONDS);
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState(false);
-  const t = (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, accountMessages);
+  const lang = useFormLocale(messages);
+  const t = (key: MessageKey, values?: Record<string, MessageValue>) => translate(lang.messages, key, values, accountMessages, lang.locale);
   const onClick = async () => {
     setPending(true);
     try {
@@ -34,7 +36,7 @@ export function ResendButton({
       setStatus(codeDelivery?.destination ? t('resend.sent', { destination: codeDelivery.destination }) : t('resend.sentNoDestination'));
       cooldown.start(RESEND_COOLDOWN_SECONDS);
     } catch (error) {
-      setStatus(isCognitoAuthError(error) ? errorMessage(messages, error, accountMessages) : t('error.default'));
+      setStatus(isCognitoAuthError(error) ? errorMessage(lang.messages, error, accountMessages, undefined, lang.locale) : t('error.default'));
       cooldown.start(cooldownAfter(error));
     } finally {
       setPending(false);
@@ -44,7 +46,7 @@ export function ResendButton({
   return (
     <div data-resend="">
       <button type="button" data-link="resend" onClick={() => void onClick()} disabled={pending || waiting} data-cooldown={waiting ? cooldown.remaining : undefined}>
-        {waiting ? t('resend.wait', { seconds: String(cooldown.remaining) }) : t('resend.submit')}
+        {waiting ? t('resend.wait', { seconds: cooldown.remaining }) : t('resend.submit')}
       </button>
       <p role="status" data-resend-status="">
         {status}

@@ -6,6 +6,7 @@ import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge
 import { translate, type Messages } from '../messages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseSelectChallengeFormOptions {
   messages?: Messages;
@@ -37,13 +38,15 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
   const current = useAuth((s) => s.step);
   const step = current?.name === 'SELECT_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const offered = step?.options ?? [];
   const choices = [...new Set(offered.map((o): Choice => (o === 'PASSWORD_SRP' ? 'PASSWORD' : o)))];
   const passwordFactor: FirstFactor = offered.includes('PASSWORD_SRP') ? 'PASSWORD_SRP' : 'PASSWORD';
   const { fields, renderProps, submit, values, setValues } = useStepForm({
     hook: 'useSelectChallengeForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('selectChallenge.title'),
     hint: null,
     submitLabel: t('selectChallenge.submit'),

@@ -6,6 +6,7 @@ import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge
 import { translate, type Messages } from '../messages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseSelectMfaTypeFormOptions {
   messages?: Messages;
@@ -33,10 +34,12 @@ export function useSelectMfaTypeForm(options: UseSelectMfaTypeFormOptions = {}):
   const current = useAuth((s) => s.step);
   const step = current?.name === 'SELECT_MFA_TYPE' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit, setValues } = useStepForm({
     hook: 'useSelectMfaTypeForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('selectMfa.title'),
     hint: null,
     submitLabel: t('selectMfa.submit'),

@@ -10,9 +10,10 @@ import { SoftwareTokenMfaForm } from '../CodeForms/SoftwareTokenMfaForm.js';
 import type { CodeFormRenderProps } from '../CodeForms/useCodeStepForm.js';
 import { CustomChallengeForm } from '../CustomChallengeForm/CustomChallengeForm.js';
 import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useCustomChallengeForm.js';
-import { translate, type Messages } from '../messages.js';
+import { translator, type Messages } from '../messages.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { rootProps, WithSlots, type CognitoTheme, type Slots } from '../shared/root.js';
+import { useFormLocale } from '../shared/useLocale.js';
 import { NewPasswordRequiredForm } from '../NewPasswordRequiredForm/NewPasswordRequiredForm.js';
 import type { NewPasswordRequiredFormRenderProps } from '../NewPasswordRequiredForm/useNewPasswordRequiredForm.js';
 import { MfaSetupForm } from '../MfaSetupForm/MfaSetupForm.js';
@@ -150,6 +151,7 @@ export function SignIn({
   const key: SignInRenderStep | 'DONE' | 'LOADING' =
     status === 'loading' ? 'LOADING' : status === 'signedIn' ? 'DONE' : step && step.name !== 'DONE' ? step.name : 'SIGN_IN';
 
+  const lang = useFormLocale(messages);
   const callbacks = useRef({ onSignedIn, onError });
   useEffect(() => {
     callbacks.current = { onSignedIn, onError };
@@ -180,6 +182,7 @@ export function SignIn({
   }, [key]);
 
   const options = { messages };
+  const t = translator(lang.messages, undefined, lang.locale);
   let content: ReactNode;
   switch (key) {
     case 'LOADING':
@@ -198,13 +201,13 @@ export function SignIn({
           {federatedProviders && (
             <>
               {federatedProviders}
-              <p data-separator="">{translate(messages, 'signIn.or')}</p>
+              <p data-separator="">{t('signIn.or')}</p>
             </>
           )}
           <SignInForm {...options} {...(initialUsername ? { initialUsername } : {})} {...(authFlow ? { authFlow } : {})}>{render.SIGN_IN}</SignInForm>
           <div data-links="">
-            <ViewLink link={forgotPasswordLink} name="forgotPassword" label={translate(messages, 'link.forgotPassword')} />
-            <ViewLink link={signUpLink} name="signUp" label={translate(messages, 'link.signUp')} />
+            <ViewLink link={forgotPasswordLink} name="forgotPassword" label={t('link.forgotPassword')} />
+            <ViewLink link={signUpLink} name="signUp" label={t('link.signUp')} />
             {moreLinks}
           </div>
         </>
@@ -255,7 +258,7 @@ export function SignIn({
       content = key satisfies never;
   }
   return (
-    <div ref={container} {...rootProps(className, theme)} data-step={key} data-status={status}>
+    <div ref={container} {...rootProps(className, theme, lang)} data-step={key} data-status={status}>
       <WithSlots slots={[components, components?.[key]]} view={key}>
         {content}
       </WithSlots>

@@ -5,6 +5,7 @@ import { useInitiateAuth } from '../../react/useInitiateAuth.js';
 import type { Messages } from '../messages.js';
 import { translate } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseSignInFormOptions {
   /** The AuthFlow to start (default: the store's). `USER_AUTH` asks for the username only. */
@@ -35,10 +36,12 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
   const asked = options.authFlow ?? auth.config.authFlow;
   const authFlow = asked ?? 'USER_SRP_AUTH';
   const withPassword = authFlow !== 'USER_AUTH' && authFlow !== 'CUSTOM_AUTH';
-  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'useSignInForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('signIn.title'),
     hint: null,
     submitLabel: t('signIn.submit'),

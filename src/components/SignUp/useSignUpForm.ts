@@ -1,12 +1,13 @@
 'use client';
 import type { SignUpResult } from '../../core/index.js';
 import { useSignUp } from '../../react/account.js';
-import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField, labelInSentence } from '../shared/attributeInputs.js';
 import type { FieldSpec } from '../shared/useStepForm.js';
 import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { newPasswordFields, passwordsMatch } from '../shared/accountFields.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseSignUpFormOptions {
   /** The attributes to ask for, in order (default `['email']`): names, or `{ name, label, type, required }`. */
@@ -35,7 +36,8 @@ export interface SignUpFormRenderProps extends AccountFormRenderProps {
  */
 export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRenderProps {
   const mutation = useSignUp();
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   const attrs = (options.attributes ?? ['email']).map(normalizeAttribute);
   const fields: FieldSpec[] = [
     {
@@ -50,7 +52,7 @@ export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRen
       label: attributeLabel(t, a.name, a.label),
       validate: (v) => {
         const value = v.trim();
-        if (value === '') return a.required ? ['invalid.attribute', { attribute: attributeLabel(t, a.name, a.label).toLowerCase() }] : null;
+        if (value === '') return a.required ? ['invalid.attribute', { attribute: labelInSentence(attributeLabel(t, a.name, a.label), locale) }] : null;
         return attributeFormatError(a.name, value);
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
@@ -59,7 +61,8 @@ export function useSignUpForm(options: UseSignUpFormOptions = {}): SignUpFormRen
   ];
   const form = useAccountForm({
     hook: 'useSignUpForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('signUp.title'),
     hint: null,
     submitLabel: t('signUp.submit'),

@@ -1,7 +1,8 @@
 'use client';
 import type { SignInStep } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
-import { translate, type Messages } from '../messages.js';
+import { translator, type Messages } from '../messages.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UnknownStepProps {
   step: SignInStep;
@@ -19,14 +20,16 @@ export interface UnknownStepProps {
 export function UnknownStep({ step, messages, className }: UnknownStepProps) {
   const { auth } = useCognitoContext('UnknownStep');
   const name = step.name === 'UNKNOWN_CHALLENGE' ? step.challengeName : step.name;
+  const lang = useFormLocale(messages);
+  const t = translator(lang.messages, undefined, lang.locale);
   return (
     <section className={className} data-step={step.name} aria-labelledby="cognito-react-unknown-step">
       <h2 id="cognito-react-unknown-step" tabIndex={-1}>
-        {translate(messages, 'unknown.title')}
+        {t('unknown.title')}
       </h2>
-      <p>{translate(messages, 'unknown.hint', { step: name })}</p>
+      <p>{t('unknown.hint', { step: name })}</p>
       <button type="button" onClick={() => auth.cancelSignIn()}>
-        {translate(messages, 'action.cancel')}
+        {t('action.cancel')}
       </button>
     </section>
   );

@@ -6,12 +6,13 @@ import { useUser } from '../../react/useUser.js';
 import { Field } from '../shared/Field.js';
 import { Skeleton } from '../shared/Skeleton.js';
 import { FormLayout } from '../shared/FormLayout.js';
-import type { AttributeField } from '../shared/attributeInputs.js';
+import { labelInSentence, type AttributeField } from '../shared/attributeInputs.js';
 import { errorMessage, translate, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { ResendButton } from '../ResendButton/ResendButton.js';
 import { useProfileForm, type UserAttributesFormRenderProps } from './useProfileForm.js';
 import { useVerifyAttributeForm } from './useVerifyAttributeForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 function VerifyAttribute({ attribute, codeDelivery, messages, onDone }: { attribute: string; codeDelivery: CodeDelivery | undefined; messages: Messages | undefined; onDone: () => void }) {
   const send = useSendAttributeVerificationCode();
@@ -43,6 +44,7 @@ function ProfileForm({
   setVerifying,
 }: UserAttributesFormProps & { details: UserDetails; attributes: AttributeField[]; setVerifying: (v: Verifying) => void }) {
   const send = useSendAttributeVerificationCode();
+  const lang = useFormLocale(messages);
   const form = useProfileForm({ details, attributes, messages, onVerificationNeeded: (attribute, codeDelivery) => setVerifying({ attribute, codeDelivery }) });
   if (children) return <>{children(form)}</>;
   return (
@@ -63,7 +65,7 @@ function ProfileForm({
                     disabled={send.isPending}
                     onClick={() => send.mutate(name, { onSuccess: ({ codeDelivery }) => setVerifying({ attribute: name, codeDelivery }) })}
                   >
-                    {form.t('attributes.verify', { attribute: field.label.toLowerCase() })}
+                    {form.t('attributes.verify', { attribute: labelInSentence(field.label, lang.locale) })}
                   </button>
                 )}
               </p>
@@ -71,7 +73,7 @@ function ProfileForm({
           </div>
         );
       })}
-      {send.error && <p role="alert">{errorMessage(messages, send.error, accountMessages)}</p>}
+      {send.error && <p role="alert">{errorMessage(lang.messages, send.error, accountMessages, undefined, lang.locale)}</p>}
       <p role="status" data-done="">
         {form.done}
       </p>
@@ -91,17 +93,18 @@ export function UserAttributesForm({ attributes = ['email', 'name'], ...props }:
   const user = useUser();
   // Held here, above the keyed form, so that the refreshed profile does not drop a verification in progress.
   const [verifying, setVerifying] = useState<Verifying | null>(null);
+  const lang = useFormLocale(props.messages);
   if (verifying) {
     return <VerifyAttribute {...verifying} messages={props.messages} onDone={() => setVerifying(null)} />;
   }
   if (!user.data) {
     return user.error ? (
       <p role="alert" data-section="attributes">
-        {errorMessage(props.messages, user.error, accountMessages)}
+        {errorMessage(lang.messages, user.error, accountMessages, undefined, lang.locale)}
       </p>
     ) : (
       <div data-section="attributes">
-        <Skeleton label={translate(props.messages, 'account.loading', {}, accountMessages)} rows={3} />
+        <Skeleton label={translate(lang.messages, 'account.loading', {}, accountMessages, lang.locale)} rows={3} />
       </div>
     );
   }

@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import type { CodeDelivery, UserDetails } from '../../core/index.js';
 import { useUpdateUserAttributes } from '../../react/account.js';
-import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField } from '../shared/attributeInputs.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField, labelInSentence } from '../shared/attributeInputs.js';
 import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 const VERIFIABLE = ['email', 'phone_number'];
 
@@ -27,11 +28,13 @@ export function useProfileForm(options: {
   const mutation = useUpdateUserAttributes();
   const [done, setDone] = useState(false);
   const attrs = options.attributes.map(normalizeAttribute);
-  const t = translator(options.messages, accountMessages);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = translator(messages, accountMessages, locale);
   const current = options.details.attributes;
   const form = useAccountForm({
     hook: 'useUserAttributesForm',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('attributes.title'),
     hint: null,
     submitLabel: t('attributes.submit'),
@@ -41,7 +44,7 @@ export function useProfileForm(options: {
       initial: current[a.name] ?? '',
       validate: (v: string) => {
         const value = v.trim();
-        if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: attributeLabel(t, a.name, a.label).toLowerCase() }] : null;
+        if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: labelInSentence(attributeLabel(t, a.name, a.label), locale) }] : null;
         return attributeFormatError(a.name, value);
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },

@@ -5,6 +5,7 @@ import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type Messages } from '../messages.js';
 import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseWebAuthnPromptOptions {
   messages?: Messages;
@@ -28,10 +29,12 @@ export function useWebAuthnPrompt(options: UseWebAuthnPromptOptions = {}): WebAu
   const current = useAuth((s) => s.step);
   const step = current?.name === 'WEB_AUTHN' ? current : null;
   const respond = useRespondToAuthChallenge();
-  const t = (key: Parameters<typeof translate>[1]) => translate(options.messages, key);
+  const { messages, locale } = useFormLocale(options.messages);
+  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { renderProps, submit } = useStepForm({
     hook: 'useWebAuthnPrompt',
-    messages: options.messages,
+    messages,
+    locale,
     title: t('webAuthn.title'),
     hint: t('webAuthn.hint'),
     submitLabel: t('webAuthn.submit'),

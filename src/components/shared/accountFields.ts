@@ -1,5 +1,5 @@
 'use client';
-import { checkCode, normalizeCode, type CodeKind } from '../../core/index.js';
+import { checkCode, codeDigits, normalizeCode, type CodeKind } from '../../core/index.js';
 import type { FieldSpec } from './useStepForm.js';
 import type { MessageKey } from '../messages.js';
 
@@ -10,7 +10,7 @@ export function codeField(label: string, kind: CodeKind): FieldSpec {
     label,
     validate: (v) => {
       const check = checkCode(kind, v);
-      return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: check.digits }];
+      return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: codeDigits(kind) }];
     },
     input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
   };

@@ -41,3 +41,12 @@ export function attributeLabel(t: (key: MessageKey) => string, name: string, giv
   const key = `attribute.${name}`;
   return key in defaultMessages ? t(key as MessageKey) : name.replace(/^custom:/, '');
 }
+
+/**
+ * An attribute's label inside a sentence (`invalid.attribute`, `attributes.verifyTitle`: "Enter your email
+ * address."): lower-cased in English, whose labels are capitalised words; any other language keeps it as
+ * written (German nouns, for one). The forms are English unless the provider sets a `locale`.
+ */
+export function labelInSentence(label: string, locale: string | undefined): string {
+  return (locale ?? 'en').split('-')[0]!.toLowerCase() === 'en' ? label.toLowerCase() : label;
+}

@@ -26,9 +26,22 @@ export interface Slots {
   Footer?: ComponentType<SlotProps>;
 }
 
-/** The attributes of every root the library renders: the theme's class, the app's class, the colour scheme. */
-export function rootProps(className: string | undefined, theme: CognitoTheme | undefined) {
-  return { className: className ? `cognito-react ${className}` : 'cognito-react', ...(theme ? { 'data-theme': theme } : {}) };
+/**
+ * The attributes of every root the library renders: the theme's class, the app's class, the colour scheme
+ * (the component's `theme`, else the provider's), and the provider's language (`lang`) and direction (`dir`).
+ */
+export function rootProps(
+  className: string | undefined,
+  theme: CognitoTheme | undefined,
+  locale?: { locale?: string | undefined; dir?: 'ltr' | 'rtl' | undefined; theme?: CognitoTheme | undefined },
+) {
+  const scheme = theme ?? locale?.theme;
+  return {
+    className: className ? `cognito-react ${className}` : 'cognito-react',
+    ...(scheme ? { 'data-theme': scheme } : {}),
+    ...(locale?.locale ? { lang: locale.locale } : {}),
+    ...(locale?.dir ? { dir: locale.dir } : {}),
+  };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface AccountFormRenderProps extends StepFormRenderProps {
 export function useAccountForm<I, O>(options: {
   hook: string;
   messages: Messages | undefined;
+  /** The BCP 47 tag plurals, numbers and dates are written in (the provider's `locale`). */
+  locale?: string | undefined;
   title: string;
   hint: string | null;
   submitLabel: string;
@@ -52,6 +54,7 @@ export function useAccountForm<I, O>(options: {
   const { fields, renderProps, submit, values, setValues } = useStepForm({
     hook: options.hook,
     messages,
+    locale: options.locale,
     table: accountMessages,
     errorContext: options.errorContext,
     title: options.title,

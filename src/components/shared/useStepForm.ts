@@ -3,7 +3,7 @@ import { createRef, useCallback, useId, useMemo, useRef, useState, type ChangeEv
 import type { CognitoAuthError } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
-import { defaultMessages, errorMessage, translate, type MessageKey, type Messages } from '../messages.js';
+import { defaultMessages, errorMessage, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
 
 /** One input of a form, ready to render: spread `inputProps` on the `<input>`. */
 export interface FieldRenderProps {
@@ -45,7 +45,7 @@ export interface StepFormRenderProps {
   /** Abandons the sign-in and returns to the first step (the username is kept). */
   cancel(): void;
   /** Looks a message up in the form's table. */
-  t(key: MessageKey, values?: Record<string, string>): string;
+  t(key: MessageKey, values?: Record<string, MessageValue>): string;
 }
 
 export interface FieldSpec {
@@ -53,7 +53,7 @@ export interface FieldSpec {
   label: string;
   initial?: string;
   /** Returns a message key when the value is not acceptable. */
-  validate?: (value: string, values: Record<string, string>) => MessageKey | [MessageKey, Record<string, string>] | null;
+  validate?: (value: string, values: Record<string, string>) => MessageKey | [MessageKey, Record<string, MessageValue>] | null;
   input?: InputHTMLAttributes<HTMLInputElement>;
 }
 
@@ -68,6 +68,8 @@ export function useStepForm(options: {
   messages: Messages | undefined;
   /** The English defaults of the form's area (the sign-in table unless given): see `translate`. */
   table?: Messages;
+  /** The BCP 47 tag plurals, numbers and dates are written in (the provider's `locale`): see `translate`. */
+  locale?: string | undefined;
   /** Picks operation-specific error messages: see `errorMessage`. */
   errorContext?: string | undefined;
   title: string;
@@ -99,8 +101,8 @@ export function useStepForm(options: {
   const names = options.fields.map((f) => f.name).join('\n');
   const refs = useMemo(() => new Map(names.split('\n').map((name) => [name, createRef<HTMLInputElement>()])), [names]);
   const submitting = useRef(false);
-  const { messages, table } = options;
-  const t = useCallback((key: MessageKey, v?: Record<string, string>) => translate(messages, key, v, table), [messages, table]);
+  const { messages, table, locale } = options;
+  const t = useCallback((key: MessageKey, v?: Record<string, MessageValue>) => translate(messages, key, v, table, locale), [messages, table, locale]);
 
   const errorId = `${baseId}-error`;
   const hintId = `${baseId}-hint`;
@@ -186,7 +188,7 @@ export function useStepForm(options: {
     },
     submitLabel: options.submitLabel,
     pending,
-    error: storeError ? errorMessage(messages, storeError, table, options.errorContext) : null,
+    error: storeError ? errorMessage(messages, storeError, table, options.errorContext, locale) : null,
     cognitoError: storeError,
     errorId,
     cancel: options.onCancel ?? (() => auth.cancelSignIn()),
