@@ -5,20 +5,27 @@ import { createCognitoAuth, type CognitoAuth, type CognitoAuthConfig } from '../
 import { CognitoContext, type CognitoContextValue } from './context.js';
 import { cognitoQueryKeys } from './queryKeys.js';
 
-/** Props of {@link CognitoProvider}: an existing store, or the configuration to create one. */
-export type CognitoProviderProps = {
+/** What both providers take besides the store. */
+interface ProviderOptions {
   children?: ReactNode;
   /**
    * The QueryClient for the hooks' queries and mutations. Default: the one of a `QueryClientProvider`
    * above, else one of the provider's own.
    */
   queryClient?: QueryClient;
-} & (
+}
+
+/** The store of {@link CognitoStoreProvider}: one already made. */
+type GivenStore =
   | { auth: CognitoAuth; config?: never; transport?: never }
-  | { config: CognitoAuthConfig; auth?: never; transport?: never }
   /** Server mode: `serverTransport('/api/auth')`, the same store interface over your server's routes. */
-  | { transport: CognitoAuth; auth?: never; config?: never }
-);
+  | { transport: CognitoAuth; auth?: never; config?: never };
+
+/** Props of {@link CognitoProvider}: an existing store, or the configuration to create one. */
+export type CognitoProviderProps = ProviderOptions & (GivenStore | { config: CognitoAuthConfig; auth?: never; transport?: never });
+
+/** Props of {@link CognitoStoreProvider}: an existing store (`auth`, or `transport` for server mode). */
+export type CognitoStoreProviderProps = ProviderOptions & GivenStore;
 
 /**
  * Makes a Cognito store available to the hooks and components below it. Renders on the server too: no
@@ -36,7 +43,22 @@ export function CognitoProvider(props: CognitoProviderProps) {
   // A store from `config` is created once for the provider's life (the config is read on first render).
   const given = props.auth ?? props.transport;
   const [auth] = useState(() => given ?? createCognitoAuth(props.config as CognitoAuthConfig));
-  const current = given ?? auth;
+  const { config: _config, transport: _transport, ...rest } = props;
+  return <CognitoStoreProvider {...rest} auth={given ?? auth} />;
+}
+
+/**
+ * {@link CognitoProvider} for a store made elsewhere, without the `config` prop: nothing here creates a
+ * store, so a page that passes `serverTransport(...)` bundles no part of the AWS SDK (`<CognitoProvider>`
+ * names `createCognitoAuth` for its `config` prop, which brings the SDK client with it).
+ *
+ * @example
+ * <CognitoStoreProvider transport={serverTransport('/api/auth')}>
+ *   <SignIn signedIn={<App />} />
+ * </CognitoStoreProvider>
+ */
+export function CognitoStoreProvider(props: CognitoStoreProviderProps) {
+  const current = (props.auth ?? props.transport) as CognitoAuth;
   const value = useMemo<CognitoContextValue>(() => ({ auth: current, keys: cognitoQueryKeys(current) }), [current]);
 
   const outer = useContext(QueryClientContext);

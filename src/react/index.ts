@@ -6,8 +6,8 @@
  * @example
  * import { CognitoProvider, useAuth, useInitiateAuth, useRespondToAuthChallenge } from 'cognito-react';
  */
-export { CognitoProvider } from './CognitoProvider.js';
-export type { CognitoProviderProps } from './CognitoProvider.js';
+export { CognitoProvider, CognitoStoreProvider } from './CognitoProvider.js';
+export type { CognitoProviderProps, CognitoStoreProviderProps } from './CognitoProvider.js';
 export { useAuth } from './useAuth.js';
 export type { AuthActions, AuthState, UseAuthResult } from './useAuth.js';
 export { useInitiateAuth, initiateAuthMutationOptions } from './useInitiateAuth.js';

@@ -13,7 +13,9 @@ import {
   UpdateDeviceStatusCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoAuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
+import { sdkCommand } from './sdkCommands.js';
 import { toCognitoAuthError } from './toCognitoAuthError.js';
 
 export interface SdkTransportOptions {
@@ -67,8 +69,15 @@ export function createSdkTransport(options: SdkTransportOptions): CognitoTranspo
     forgetDevice: (input) => send('ForgetDevice', () => client.send(new ForgetDeviceCommand(input))),
     listDevices: (input) => send('ListDevices', () => client.send(new ListDevicesCommand(input))),
     getUser: (input) => send('GetUser', () => client.send(new GetUserCommand(input))),
-    command: (operation, Command, input) =>
-      send(operation, () => client.send(new Command(input) as unknown as GetUserCommand) as unknown as Promise<never>),
+    command: (operation, input) => {
+      const Command = sdkCommand(operation);
+      if (!Command) {
+        return Promise.reject(
+          new CognitoAuthError('UnsupportedOperation', `The SDK transport does not send ${operation}.`, { operation }),
+        );
+      }
+      return send(operation, () => client.send(new Command(input as never)) as unknown as Promise<never>);
+    },
   };
 }
 
