@@ -5,8 +5,8 @@ import { createCognitoAuth, type CognitoAuth, type CognitoAuthConfig } from '../
 import { CognitoContext, type CognitoContextValue } from './context.js';
 import { cognitoQueryKeys } from './queryKeys.js';
 
-/** What both providers take besides the store. */
-interface ProviderOptions {
+/** What {@link CognitoProvider} and {@link CognitoStoreProvider} take besides the store. */
+export interface CognitoProviderOptions {
   children?: ReactNode;
   /**
    * The QueryClient for the hooks' queries and mutations. Default: the one of a `QueryClientProvider`
@@ -15,17 +15,18 @@ interface ProviderOptions {
   queryClient?: QueryClient;
 }
 
-/** The store of {@link CognitoStoreProvider}: one already made. */
-type GivenStore =
-  | { auth: CognitoAuth; config?: never; transport?: never }
-  /** Server mode: `serverTransport('/api/auth')`, the same store interface over your server's routes. */
-  | { transport: CognitoAuth; auth?: never; config?: never };
+/** Props of {@link CognitoStoreProvider}: an existing store (`auth`, or `transport` for server mode). */
+export type CognitoStoreProviderProps = CognitoProviderOptions &
+  (
+    | { auth: CognitoAuth; config?: never; transport?: never }
+    /** Server mode: `serverTransport('/api/auth')`, the same store interface over your server's routes. */
+    | { transport: CognitoAuth; auth?: never; config?: never }
+  );
 
 /** Props of {@link CognitoProvider}: an existing store, or the configuration to create one. */
-export type CognitoProviderProps = ProviderOptions & (GivenStore | { config: CognitoAuthConfig; auth?: never; transport?: never });
-
-/** Props of {@link CognitoStoreProvider}: an existing store (`auth`, or `transport` for server mode). */
-export type CognitoStoreProviderProps = ProviderOptions & GivenStore;
+export type CognitoProviderProps =
+  | CognitoStoreProviderProps
+  | (CognitoProviderOptions & { config: CognitoAuthConfig; auth?: never; transport?: never });
 
 /**
  * Makes a Cognito store available to the hooks and components below it. Renders on the server too: no

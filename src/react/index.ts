@@ -7,7 +7,7 @@
  * import { CognitoProvider, useAuth, useInitiateAuth, useRespondToAuthChallenge } from 'cognito-react';
  */
 export { CognitoProvider, CognitoStoreProvider } from './CognitoProvider.js';
-export type { CognitoProviderProps, CognitoStoreProviderProps } from './CognitoProvider.js';
+export type { CognitoProviderOptions, CognitoProviderProps, CognitoStoreProviderProps } from './CognitoProvider.js';
 export { useAuth } from './useAuth.js';
 export type { AuthActions, AuthState, UseAuthResult } from './useAuth.js';
 export { useInitiateAuth, initiateAuthMutationOptions } from './useInitiateAuth.js';
