@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createSdkTransport, signUp } from '../../../src/core/index';
 import { CLIENT_ID, createPool, mswServerPerFile } from '../../helpers/pool';
@@ -20,4 +21,32 @@ describe('the SDK transport, asked for an operation by name', () => {
     }
     expect(operations()).toEqual([]);
   });
+});
+
+describe('the SDK client the transport creates, retrying', () => {
+  /** Answers every Cognito request with `status` and `body`, counting them. */
+  function answer(status: number, body: object) {
+    const seen: string[] = [];
+    server.use(
+      http.post('https://cognito-idp.eu-west-1.amazonaws.com/', ({ request }) => {
+        seen.push(request.headers.get('x-amz-target') ?? '');
+        return HttpResponse.json(body, { status, headers: { 'x-amzn-errortype': (body as { __type: string }).__type } });
+      }),
+    );
+    return seen;
+  }
+
+  it("sends an operation the pool does not support (cognito-local's 500 Unsupported) once, not three times", async () => {
+    const seen = answer(500, { __type: 'CognitoLocal#Unsupported', message: 'Cognito Local unsupported feature: ListDevices' });
+    const transport = createSdkTransport({ region: 'eu-west-1' });
+    await expect(transport.listDevices({ AccessToken: 'token' })).rejects.toMatchObject({ name: 'Unsupported', operation: 'ListDevices' });
+    expect(seen).toEqual(['AWSCognitoIdentityProviderService.ListDevices']);
+  });
+
+  it('still retries a real failure of the service (500 InternalErrorException), three attempts in all', async () => {
+    const seen = answer(500, { __type: 'InternalErrorException', message: 'Internal error' });
+    const transport = createSdkTransport({ region: 'eu-west-1' });
+    await expect(transport.listDevices({ AccessToken: 'token' })).rejects.toMatchObject({ name: 'InternalErrorException', retryable: true });
+    expect(seen).toHaveLength(3);
+  }, 20_000);
 });
