@@ -6,7 +6,7 @@ import { checkApiReports } from './api-report.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const run = (cmd, args, opts = {}) =>
@@ -48,10 +48,11 @@ try {
     seen.add(file);
     const code = readFileSync(join(root, 'dist', file), 'utf8');
     if (/from\s+["'](react|react-dom|@tanstack\/)/.test(code)) throw new Error(`dist/${file} (imported by the core entry) imports React or TanStack`);
-    for (const [, dep] of code.matchAll(/from\s+["']\.\/([^"']+)["']/g)) visit(dep);
+    // One file per module: follow every relative import (./ and ../), from the importing file's folder.
+    for (const [, dep] of code.matchAll(/from\s+["'](\.\.?\/[^"']+)["']/g)) visit(join(dirname(file), dep));
   };
   visit('core.js');
-  console.log(`core entry (${[...seen].join(', ')}): no React import`);
+  console.log(`core entry (${seen.size} files): no React import`);
   const react = readFileSync(join(root, 'dist/index.js'), 'utf8');
   if (!/^["']use client["'];/.test(react)) throw new Error("dist/index.js does not start with 'use client'");
   console.log("dist/index.js starts with 'use client'");

@@ -1,7 +1,7 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createCognitoAuth, type CognitoAuth, type CognitoAuthConfig } from '../core/index.js';
+import type { CognitoAuth, CognitoAuthConfig } from '../core/index.js';
 import { CognitoContext, type CognitoContextValue } from './context.js';
 import { cognitoQueryKeys } from './queryKeys.js';
 
@@ -27,26 +27,6 @@ export type CognitoStoreProviderProps = CognitoProviderOptions &
 export type CognitoProviderProps =
   | CognitoStoreProviderProps
   | (CognitoProviderOptions & { config: CognitoAuthConfig; auth?: never; transport?: never });
-
-/**
- * Makes a Cognito store available to the hooks and components below it. Renders on the server too: no
- * `window` is touched, and the status there is `loading`.
- *
- * @example
- * const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '1example23' });
- * root.render(
- *   <CognitoProvider auth={auth}>
- *     <App />
- *   </CognitoProvider>,
- * );
- */
-export function CognitoProvider(props: CognitoProviderProps) {
-  // A store from `config` is created once for the provider's life (the config is read on first render).
-  const given = props.auth ?? props.transport;
-  const [auth] = useState(() => given ?? createCognitoAuth(props.config as CognitoAuthConfig));
-  const { config: _config, transport: _transport, ...rest } = props;
-  return <CognitoStoreProvider {...rest} auth={given ?? auth} />;
-}
 
 /**
  * {@link CognitoProvider} for a store made elsewhere, without the `config` prop: nothing here creates a

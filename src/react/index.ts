@@ -6,7 +6,8 @@
  * @example
  * import { CognitoProvider, useAuth, useInitiateAuth, useRespondToAuthChallenge } from 'cognito-react';
  */
-export { CognitoProvider, CognitoStoreProvider } from './CognitoProvider.js';
+export { CognitoStoreProvider } from './CognitoProvider.js';
+export { CognitoProvider } from './ConfigProvider.js';
 export type { CognitoProviderOptions, CognitoProviderProps, CognitoStoreProviderProps } from './CognitoProvider.js';
 export { useAuth } from './useAuth.js';
 export type { AuthActions, AuthState, UseAuthResult } from './useAuth.js';
