@@ -29,6 +29,11 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: [/^@aws-sdk\//, /^@smithy\//, /^msw(\/|$)/, /^node:/, /^react(-dom)?(\/|$)/, /^@tanstack\//, /^qr$/, /^aws-jwt-verify(\/|$)/],
+      // One file per source module, as the sources are: a bundler then leaves out whole files an app never
+      // reaches. Turbopack (Next.js) keeps every function of a file it uses, so with the core in one shared
+      // chunk a server-mode page (CognitoStoreProvider + serverTransport) carried the whole AWS SDK client,
+      // which only createCognitoAuth.ts, transport/sdkTransport.ts and react/ConfigProvider.tsx bring.
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
       // The React files start with 'use client' (for React Server Components frameworks); the bundler keeps
       // it on the React entry chunk, which is what matters, and warns about every file otherwise.
       onLog(level, log, handler) {

@@ -26,6 +26,9 @@ row('size', 'SDK client + TanStack Query alone', kib(a['sdk-query'].total.brotli
 row('size', 'our code above SDK + Query, <SignIn>', kib(size.derived.oursSignInAboveSdkAndQuery.brotli), '', '', '<= 8 KiB');
 row('size', 'our code above SDK + Query, hooks only', kib(size.derived.oursHooksAboveSdkAndQuery.brotli), '', '', '<= 4 KiB');
 row('size', 'hooks-only app (brotli, minus empty React app)', kib(a['ours-hooks'].total.brotli), '', '');
+if (a['ours-server']) {
+  row('size', 'server-mode page, serverTransport + <SignIn> (brotli, minus empty React app)', `${kib(a['ours-server'].total.brotli)} (${a['ours-server'].sdkModules} SDK modules)`, `<Authenticator> ${kib(a['amplify-authenticator'].total.brotli)}`, ratio(size.derived.serverModeVsAuthenticatorBrotli), '<= 0.25 x, no SDK');
+}
 row('size', 'headless, no React (brotli)', `core ${kib(a['ours-core'].total.brotli)}`, `aws-amplify ${kib(a['amplify-headless'].total.brotli)}, identity-js ${kib(a['identity-js'].total.brotli)}`, ratio(a['ours-core'].total.brotli / a['amplify-headless'].total.brotli));
 
 const oursTotal = srp.ours.A.median + srp.ours.claim.median;

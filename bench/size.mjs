@@ -20,6 +20,7 @@ export const APPS = {
   'ours-signin': 'ours: <CognitoProvider> + <SignIn>, every form',
   'ours-hooks': 'ours: hooks only (custom form)',
   'ours-core': 'ours: core only',
+  'ours-server': 'ours: server mode, serverTransport + <SignIn>',
   'sdk-query': 'AWS SDK client (our commands) + TanStack Query',
   'amplify-authenticator': 'aws-amplify + <Authenticator>',
   'amplify-headless': 'aws-amplify signIn + confirmSignIn',
@@ -68,7 +69,11 @@ export async function measure(app) {
     if (first.has(c.fileName)) entry = add(entry, sizes(c.code));
     else lazy = add(lazy, sizes(c.code));
   }
-  return { entry, lazy, total: add(entry, lazy) };
+  // The modules of the AWS SDK (and the Smithy runtime it is made of) in any chunk, first load or lazy.
+  const sdkModules = [...new Set(chunks.flatMap((c) => c.moduleIds ?? Object.keys(c.modules ?? {})))]
+    .filter((id) => /[\\/]node_modules[\\/]@(aws-sdk|smithy)[\\/]/.test(id))
+    .map((id) => id.slice(id.lastIndexOf('node_modules') + 'node_modules/'.length));
+  return { entry, lazy, total: add(entry, lazy), sdkModules };
 }
 
 const minus = (a, b) => ({ raw: a.raw - b.raw, gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli });
@@ -82,7 +87,13 @@ export async function measureAll(names = Object.keys(APPS)) {
   const apps = Object.fromEntries(
     Object.entries(results).map(([name, r]) => [
       name,
-      { label: APPS[name], entry: minus(r.entry, baseline(name).entry), lazy: r.lazy, total: minus(r.total, baseline(name).total) },
+      {
+        label: APPS[name],
+        entry: minus(r.entry, baseline(name).entry),
+        lazy: r.lazy,
+        total: minus(r.total, baseline(name).total),
+        sdkModules: r.sdkModules.length,
+      },
     ]),
   );
   const derived = {};
@@ -95,19 +106,22 @@ export async function measureAll(names = Object.keys(APPS)) {
   if (results['ours-signin'] && results['amplify-authenticator']) {
     derived.signInVsAuthenticatorBrotli = apps['ours-signin'].total.brotli / apps['amplify-authenticator'].total.brotli;
   }
+  if (results['ours-server'] && results['amplify-authenticator']) {
+    derived.serverModeVsAuthenticatorBrotli = apps['ours-server'].total.brotli / apps['amplify-authenticator'].total.brotli;
+  }
   if (results['sdk-query'] && results['amplify-authenticator']) {
     derived.sdkAndQueryVsAuthenticatorBrotli = apps['sdk-query'].total.brotli / apps['amplify-authenticator'].total.brotli;
   }
-  return { apps, derived };
+  return { apps, derived, sdkModulesOf: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.sdkModules])) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes('--check');
-  const names = check ? ['empty', 'ours-signin', 'ours-hooks', 'sdk-query'] : Object.keys(APPS);
+  const names = check ? ['empty', 'ours-signin', 'ours-hooks', 'ours-server', 'sdk-query'] : Object.keys(APPS);
   const result = await measureAll(names);
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   for (const [name, r] of Object.entries(result.apps)) {
-    console.log(`${name.padEnd(22)} entry ${kib(r.entry.brotli).padStart(10)} br   lazy ${kib(r.lazy.brotli).padStart(9)} br   total ${kib(r.total.brotli).padStart(10)} br  ${kib(r.total.gzip).padStart(10)} gz  ${kib(r.total.raw).padStart(10)} raw`);
+    console.log(`${name.padEnd(22)} entry ${kib(r.entry.brotli).padStart(10)} br   lazy ${kib(r.lazy.brotli).padStart(9)} br   total ${kib(r.total.brotli).padStart(10)} br  ${kib(r.total.gzip).padStart(10)} gz  ${kib(r.total.raw).padStart(10)} raw   ${String(r.sdkModules).padStart(3)} SDK modules`);
   }
   for (const [name, v] of Object.entries(result.derived)) console.log(`${name}: ${typeof v === 'number' ? v.toFixed(3) : `${kib(v.brotli)} brotli`}`);
   if (check) {
@@ -121,6 +135,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     within('hooks-only app, minus the empty app', result.apps['ours-hooks'].total.brotli, budgets.hooksTotalBrotli);
     within('our code above SDK + TanStack Query, <SignIn>', result.derived.oursSignInAboveSdkAndQuery.brotli, budgets.signInOwnCodeBrotli);
     within('our code above SDK + TanStack Query, hooks only', result.derived.oursHooksAboveSdkAndQuery.brotli, budgets.hooksOwnCodeBrotli);
+    // Server mode: the browser never calls Cognito, so not one module of the SDK may be in the build.
+    const sdkInServerMode = result.sdkModulesOf['ours-server'];
+    console.log(`server-mode app (serverTransport + <SignIn>): ${sdkInServerMode.length} modules of @aws-sdk/@smithy (must be 0)`);
+    if (sdkInServerMode.length) over.push(`server-mode app bundles the AWS SDK: ${sdkInServerMode.slice(0, 5).join(', ')}${sdkInServerMode.length > 5 ? ', ...' : ''}`);
     if (over.length) {
       console.error(`Size budgets exceeded (raise bench/budgets.json only on purpose):\n  ${over.join('\n  ')}`);
       process.exit(1);

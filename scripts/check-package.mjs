@@ -6,7 +6,7 @@ import { checkApiReports } from './api-report.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const run = (cmd, args, opts = {}) =>
@@ -48,10 +48,11 @@ try {
     seen.add(file);
     const code = readFileSync(join(root, 'dist', file), 'utf8');
     if (/from\s+["'](react|react-dom|@tanstack\/)/.test(code)) throw new Error(`dist/${file} (imported by the core entry) imports React or TanStack`);
-    for (const [, dep] of code.matchAll(/from\s+["']\.\/([^"']+)["']/g)) visit(dep);
+    // One file per module: follow every relative import (./ and ../), from the importing file's folder.
+    for (const [, dep] of code.matchAll(/from\s+["'](\.\.?\/[^"']+)["']/g)) visit(join(dirname(file), dep));
   };
   visit('core.js');
-  console.log(`core entry (${[...seen].join(', ')}): no React import`);
+  console.log(`core entry (${seen.size} files): no React import`);
   const react = readFileSync(join(root, 'dist/index.js'), 'utf8');
   if (!/^["']use client["'];/.test(react)) throw new Error("dist/index.js does not start with 'use client'");
   console.log("dist/index.js starts with 'use client'");
@@ -61,10 +62,31 @@ try {
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   const peers = ['msw', 'react', '@tanstack/react-query'].map((name) => `${name}@${readDevVersion(name)}`);
-  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', tarball, ...peers], {
+  // The app also depends on the AWS SDK client itself, at the newest 3.x published: the package's semver
+  // range takes it, so the app gets one copy of the SDK, not ours beside its own.
+  const sdk = '@aws-sdk/client-cognito-identity-provider';
+  const declared = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies[sdk];
+  if (!/^\^3\.\d+\.\d+$/.test(declared)) throw new Error(`${sdk} must be a ^3.x range in dependencies (is "${declared}"): an exact version makes every app with another 3.x bundle two copies`);
+  const published = [JSON.parse(run('npm', ['view', `${sdk}@3`, 'version', '--json']))].flat();
+  const byNumber = (v) => v.split('.').map(Number);
+  const appSdk = published
+    .filter((v) => /^3\.\d+\.\d+$/.test(v))
+    .sort((a, b) => byNumber(a).reduce((d, n, i) => d || n - byNumber(b)[i], 0))
+    .at(-1);
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', tarball, ...peers, `${sdk}@${appSdk}`], {
     cwd: app,
     stdio: 'inherit',
   });
+  const versions = new Set();
+  const collect = (node) => {
+    for (const [name, dep] of Object.entries(node.dependencies ?? {})) {
+      if (name === sdk && dep.version) versions.add(dep.version);
+      collect(dep);
+    }
+  };
+  collect(JSON.parse(run('npm', ['ls', sdk, '--all', '--json'], { cwd: app })));
+  if (versions.size !== 1) throw new Error(`the app depending on ${sdk}@${appSdk} got ${versions.size} copies of it: ${[...versions].join(', ')}`);
+  console.log(`an app depending on ${sdk}@${appSdk} (ours: ${declared}) gets one copy: ${[...versions][0]}`);
   writeFileSync(
     join(app, 'smoke.mjs'),
     [

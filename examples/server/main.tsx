@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AccountSettings, Authentication, CognitoProvider, serverTransport, useAuth, useSignOut } from 'cognito-react';
+import { AccountSettings, Authentication, CognitoStoreProvider, serverTransport, useAuth, useSignOut } from 'cognito-react';
 
 // The sign-in runs on this page's server: the browser holds no token, only an HttpOnly cookie it cannot read.
 const auth = serverTransport('/api/auth');
@@ -26,9 +26,9 @@ function Home() {
 
 createRoot(document.getElementById('app')!).render(
   <StrictMode>
-    <CognitoProvider transport={auth}>
+    <CognitoStoreProvider transport={auth}>
       {/* Sign in, create an account, reset a password: every request goes through this page's server. */}
       <Authentication signedIn={<Home />} />
-    </CognitoProvider>
+    </CognitoStoreProvider>
   </StrictMode>,
 );

@@ -3,7 +3,7 @@
  * runs on the app's server (`cognito-react/server`). It holds no token: the server keeps them in an
  * HttpOnly cookie, and the app's own server routes use them (`getSession(request)`).
  */
-import type { CognitoAuth, SignInInput } from './createCognitoAuth.js';
+import type { CognitoAuth, SignInInput } from './authStore.js';
 import { CognitoAuthError, isCognitoAuthError } from './errors.js';
 import { initialEngineState } from './engine/reducer.js';
 import { validateAnswer } from './engine/validate.js';
@@ -216,7 +216,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   }
   const runs: Partial<CognitoTransport> = {
     tokensOnServer: true,
-    command: (operation, _Command, input) => command(operation, input),
+    command: (operation, input) => command(operation, input),
     associateSoftwareToken: (input) => command('AssociateSoftwareToken', input),
     verifySoftwareToken: (input) => command('VerifySoftwareToken', input),
     listDevices: (input) => command('ListDevices', input),

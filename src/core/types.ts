@@ -443,12 +443,12 @@ export interface CognitoTransport {
   listDevices(input: ListDevicesCommandInput): Promise<ListDevicesCommandOutput>;
   getUser(input: GetUserCommandInput): Promise<GetUserCommandOutput>;
   /**
-   * Any other operation (sign-up, password reset, account settings). `Command` is the SDK's command class,
-   * passed by the caller so that a bundle holds only the commands an app uses; a transport that does not
-   * use the SDK can ignore it and go by `operation`. Without this method those operations reject with
-   * `UnsupportedOperation`.
+   * Any other operation (sign-up, password reset, account settings), by its Cognito name and the input as
+   * the API takes it (e.g. `command('SignUp', { ClientId, Username, Password })`). Naming the operation, not
+   * an SDK command class, keeps the account functions free of the SDK, so a server-mode page bundles none of
+   * it. Without this method those operations reject with `UnsupportedOperation`.
    */
-  command?<I extends object, O extends object>(operation: string, Command: SdkCommandClass<I>, input: I): Promise<O>;
+  command?<I extends object, O extends object>(operation: string, input: I): Promise<O>;
   /**
    * Set by `serverTransport`: the tokens live on a server, which adds the access token to signed-in
    * operations itself. The account operations then send none.
@@ -471,9 +471,6 @@ export interface SuspendedSignIn {
   /** The sign-in's ClientMetadata (its `signIn` input's, over the configured), sent with every answer. */
   clientMetadata?: Record<string, string>;
 }
-
-/** An AWS SDK v3 command class of the Cognito client (e.g. `SignUpCommand`), as `CognitoTransport.command` takes it. */
-export type SdkCommandClass<I extends object> = new (input: I) => object;
 
 /** A remembered device's secrets, as created when the device was confirmed. */
 export interface DeviceCredentials {

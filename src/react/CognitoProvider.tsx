@@ -1,47 +1,49 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createCognitoAuth, type CognitoAuth, type CognitoAuthConfig } from '../core/index.js';
+import type { CognitoAuth, CognitoAuthConfig } from '../core/index.js';
 import { CognitoContext, CognitoLocaleContext, type CognitoContextValue, type CognitoLocaleSettings } from './context.js';
 import { cognitoQueryKeys } from './queryKeys.js';
 
-/** Props of {@link CognitoProvider}: an existing store, or the configuration to create one. */
-export type CognitoProviderProps = {
+/** What {@link CognitoProvider} and {@link CognitoStoreProvider} take besides the store. */
+export interface CognitoProviderOptions extends CognitoLocaleSettings {
   children?: ReactNode;
   /**
    * The QueryClient for the hooks' queries and mutations. Default: the one of a `QueryClientProvider`
    * above, else one of the provider's own.
    */
   queryClient?: QueryClient;
-} & CognitoLocaleSettings &
+}
+
+/** Props of {@link CognitoStoreProvider}: an existing store (`auth`, or `transport` for server mode). */
+export type CognitoStoreProviderProps = CognitoProviderOptions &
   (
-  | { auth: CognitoAuth; config?: never; transport?: never }
-  | { config: CognitoAuthConfig; auth?: never; transport?: never }
-  /** Server mode: `serverTransport('/api/auth')`, the same store interface over your server's routes. */
-  | { transport: CognitoAuth; auth?: never; config?: never }
-);
+    | { auth: CognitoAuth; config?: never; transport?: never }
+    /** Server mode: `serverTransport('/api/auth')`, the same store interface over your server's routes. */
+    | { transport: CognitoAuth; auth?: never; config?: never }
+  );
+
+/** Props of {@link CognitoProvider}: an existing store, or the configuration to create one. */
+export type CognitoProviderProps =
+  | CognitoStoreProviderProps
+  | (CognitoProviderOptions & { config: CognitoAuthConfig; auth?: never; transport?: never });
 
 /**
- * Makes a Cognito store available to the hooks and components below it. Renders on the server too: no
- * `window` is touched, and the status there is `loading`.
+ * {@link CognitoProvider} for a store made elsewhere, without the `config` prop: nothing here creates a
+ * store, so a page that passes `serverTransport(...)` bundles no part of the AWS SDK (`<CognitoProvider>`
+ * names `createCognitoAuth` for its `config` prop, which brings the SDK client with it).
  *
  * `messages`, `locale`, `dir` and `theme` set the language and look of every prebuilt form below (see
  * `CognitoLocaleSettings`); what `loadMessages` resolves to (`{ locale, dir, messages }`) spreads straight
  * in: `<CognitoProvider auth={auth} {...await loadMessages(navigator.languages)}>`.
  *
  * @example
- * const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '1example23' });
- * root.render(
- *   <CognitoProvider auth={auth}>
- *     <App />
- *   </CognitoProvider>,
- * );
+ * <CognitoStoreProvider transport={serverTransport('/api/auth')}>
+ *   <SignIn signedIn={<App />} />
+ * </CognitoStoreProvider>
  */
-export function CognitoProvider(props: CognitoProviderProps) {
-  // A store from `config` is created once for the provider's life (the config is read on first render).
-  const given = props.auth ?? props.transport;
-  const [auth] = useState(() => given ?? createCognitoAuth(props.config as CognitoAuthConfig));
-  const current = given ?? auth;
+export function CognitoStoreProvider(props: CognitoStoreProviderProps) {
+  const current = (props.auth ?? props.transport) as CognitoAuth;
   const value = useMemo<CognitoContextValue>(() => ({ auth: current, keys: cognitoQueryKeys(current) }), [current]);
 
   const outer = useContext(QueryClientContext);

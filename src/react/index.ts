@@ -6,8 +6,9 @@
  * @example
  * import { CognitoProvider, useAuth, useInitiateAuth, useRespondToAuthChallenge } from 'cognito-react';
  */
-export { CognitoProvider } from './CognitoProvider.js';
-export type { CognitoProviderProps } from './CognitoProvider.js';
+export { CognitoStoreProvider } from './CognitoProvider.js';
+export { CognitoProvider } from './ConfigProvider.js';
+export type { CognitoProviderOptions, CognitoProviderProps, CognitoStoreProviderProps } from './CognitoProvider.js';
 export type { CognitoLocaleSettings } from './context.js';
 export { useAuth } from './useAuth.js';
 export type { AuthActions, AuthState, UseAuthResult } from './useAuth.js';

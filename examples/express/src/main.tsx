@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Authentication, CognitoProvider, serverTransport, useAuth, useSignOut } from 'cognito-react';
+import { Authentication, CognitoStoreProvider, serverTransport, useAuth, useSignOut } from 'cognito-react';
 import 'cognito-react/styles.css';
 
 // The sign-in runs on the Express server (/api/auth): the page never holds a token.
@@ -27,8 +27,8 @@ function Orders() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <CognitoProvider transport={transport}>
+    <CognitoStoreProvider transport={transport}>
       <Authentication signedIn={<Orders />} />
-    </CognitoProvider>
+    </CognitoStoreProvider>
   </StrictMode>,
 );

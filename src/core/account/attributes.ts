@@ -1,15 +1,12 @@
-import {
-  GetUserAttributeVerificationCodeCommand,
-  UpdateUserAttributesCommand,
-  VerifyUserAttributeCommand,
-  type GetUserAttributeVerificationCodeCommandInput,
-  type GetUserAttributeVerificationCodeCommandOutput,
-  type UpdateUserAttributesCommandInput,
-  type UpdateUserAttributesCommandOutput,
-  type VerifyUserAttributeCommandInput,
-  type VerifyUserAttributeCommandOutput,
+import type {
+  GetUserAttributeVerificationCodeCommandInput,
+  GetUserAttributeVerificationCodeCommandOutput,
+  UpdateUserAttributesCommandInput,
+  UpdateUserAttributesCommandOutput,
+  VerifyUserAttributeCommandInput,
+  VerifyUserAttributeCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type { CognitoAuth } from '../authStore.js';
 import type { CodeDelivery } from '../types.js';
 import { invalidInput } from '../errors.js';
 import { accessToken, requireCode, requireText, send, toCodeDelivery } from './call.js';
@@ -44,7 +41,6 @@ export async function updateUserAttributes(
   const output = await send<UpdateUserAttributesCommandInput, UpdateUserAttributesCommandOutput>(
     auth,
     'UpdateUserAttributes',
-    UpdateUserAttributesCommand,
     { ...(await accessToken(auth)), UserAttributes: list, ...(metadata ? { ClientMetadata: metadata } : {}) },
   );
   await followAttributes(auth);
@@ -57,7 +53,6 @@ export async function sendAttributeVerificationCode(auth: CognitoAuth, attribute
   const output = await send<GetUserAttributeVerificationCodeCommandInput, GetUserAttributeVerificationCodeCommandOutput>(
     auth,
     'GetUserAttributeVerificationCode',
-    GetUserAttributeVerificationCodeCommand,
     { ...(await accessToken(auth)), AttributeName: name },
   );
   return { codeDelivery: toCodeDelivery(output.CodeDeliveryDetails) };
@@ -67,7 +62,7 @@ export async function sendAttributeVerificationCode(auth: CognitoAuth, attribute
 export async function verifyUserAttribute(auth: CognitoAuth, input: { attribute: string; code: string }): Promise<void> {
   const name = requireText(input?.attribute, () => invalidInput('attribute', 'Say which attribute to verify.'));
   const code = requireCode('ATTRIBUTE_VERIFICATION', input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
-  await send<VerifyUserAttributeCommandInput, VerifyUserAttributeCommandOutput>(auth, 'VerifyUserAttribute', VerifyUserAttributeCommand, {
+  await send<VerifyUserAttributeCommandInput, VerifyUserAttributeCommandOutput>(auth, 'VerifyUserAttribute', {
     ...(await accessToken(auth)),
     AttributeName: name,
     Code: code,

@@ -1,9 +1,9 @@
 import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type { CognitoAuth } from '../authStore.js';
 import { CognitoAuthError } from '../errors.js';
 import { checkCode, type CodeKind } from '../engine/codeFormat.js';
 import { computeSecretHash } from '../engine/secretHash.js';
-import type { CodeDelivery, SdkCommandClass } from '../types.js';
+import type { CodeDelivery } from '../types.js';
 
 export function toCodeDelivery(details: CodeDeliveryDetailsType | undefined): CodeDelivery | undefined {
   if (!details) return undefined;
@@ -15,14 +15,14 @@ export function toCodeDelivery(details: CodeDeliveryDetailsType | undefined): Co
 }
 
 /** Sends one operation through the store's transport (see `CognitoTransport.command`). */
-export function send<I extends object, O extends object>(auth: CognitoAuth, operation: string, Command: SdkCommandClass<I>, input: I): Promise<O> {
+export function send<I extends object, O extends object>(auth: CognitoAuth, operation: string, input: I): Promise<O> {
   const { transport } = auth;
   if (!transport.command) {
     return Promise.reject(
       new CognitoAuthError('UnsupportedOperation', `This transport cannot send ${operation}: it has no command() method.`, { operation }),
     );
   }
-  return transport.command<I, O>(operation, Command, input);
+  return transport.command<I, O>(operation, input);
 }
 
 /**

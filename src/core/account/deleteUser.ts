@@ -1,5 +1,8 @@
-import { DeleteUserCommand, type DeleteUserCommandInput, type DeleteUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type {
+  DeleteUserCommandInput,
+  DeleteUserCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoAuth } from '../authStore.js';
 import { accessToken, send } from './call.js';
 
 /**
@@ -7,7 +10,7 @@ import { accessToken, send } from './call.js';
  * for an explicit confirmation first (`<DeleteAccount>` does). On failure nothing changes.
  */
 export async function deleteUser(auth: CognitoAuth): Promise<void> {
-  await send<DeleteUserCommandInput, DeleteUserCommandOutput>(auth, 'DeleteUser', DeleteUserCommand, await accessToken(auth));
+  await send<DeleteUserCommandInput, DeleteUserCommandOutput>(auth, 'DeleteUser', await accessToken(auth));
   // The tokens died with the user: clear the session without asking Cognito to revoke them.
   await auth.signOut({ local: true });
 }

@@ -1,9 +1,8 @@
-import {
-  SetUserMFAPreferenceCommand,
-  type SetUserMFAPreferenceCommandInput,
-  type SetUserMFAPreferenceCommandOutput,
+import type {
+  SetUserMFAPreferenceCommandInput,
+  SetUserMFAPreferenceCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type { CognitoAuth } from '../authStore.js';
 import { CognitoAuthError, invalidInput } from '../errors.js';
 import { buildOtpauthUri } from '../engine/otpauthUri.js';
 import type { MfaType, TotpSetup } from '../types.js';
@@ -34,7 +33,7 @@ export async function setMfaPreference(auth: CognitoAuth, preference: MfaPrefere
     if (!key) throw invalidInput('answer', `Unknown MFA method "${String(method)}".`);
     input[key] = { Enabled: enabled, PreferredMfa: enabled && preferred === true };
   }
-  await send<SetUserMFAPreferenceCommandInput, SetUserMFAPreferenceCommandOutput>(auth, 'SetUserMFAPreference', SetUserMFAPreferenceCommand, input);
+  await send<SetUserMFAPreferenceCommandInput, SetUserMFAPreferenceCommandOutput>(auth, 'SetUserMFAPreference', input);
 }
 
 /**

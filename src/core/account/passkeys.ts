@@ -1,18 +1,14 @@
-import {
-  CompleteWebAuthnRegistrationCommand,
-  DeleteWebAuthnCredentialCommand,
-  ListWebAuthnCredentialsCommand,
-  StartWebAuthnRegistrationCommand,
-  type CompleteWebAuthnRegistrationCommandInput,
-  type CompleteWebAuthnRegistrationCommandOutput,
-  type DeleteWebAuthnCredentialCommandInput,
-  type DeleteWebAuthnCredentialCommandOutput,
-  type ListWebAuthnCredentialsCommandInput,
-  type ListWebAuthnCredentialsCommandOutput,
-  type StartWebAuthnRegistrationCommandInput,
-  type StartWebAuthnRegistrationCommandOutput,
+import type {
+  CompleteWebAuthnRegistrationCommandInput,
+  CompleteWebAuthnRegistrationCommandOutput,
+  DeleteWebAuthnCredentialCommandInput,
+  DeleteWebAuthnCredentialCommandOutput,
+  ListWebAuthnCredentialsCommandInput,
+  ListWebAuthnCredentialsCommandOutput,
+  StartWebAuthnRegistrationCommandInput,
+  StartWebAuthnRegistrationCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type { CognitoAuth } from '../authStore.js';
 import { CognitoAuthError, invalidInput } from '../errors.js';
 import { ceremonyError, navigatorWebAuthnCreate } from '../engine/webAuthn.js';
 import type { CredentialCreationOptionsJSON, WebAuthnCreate } from '../types.js';
@@ -38,7 +34,6 @@ export async function listPasskeys(auth: CognitoAuth): Promise<Passkey[]> {
     const page = await send<ListWebAuthnCredentialsCommandInput, ListWebAuthnCredentialsCommandOutput>(
       auth,
       'ListWebAuthnCredentials',
-      ListWebAuthnCredentialsCommand,
       { ...(await accessToken(auth)), MaxResults: 20, ...(next ? { NextToken: next } : {}) },
     );
     for (const c of page.Credentials ?? []) {
@@ -66,7 +61,6 @@ export async function registerPasskey(auth: CognitoAuth, options: { create?: Web
   const start = await send<StartWebAuthnRegistrationCommandInput, StartWebAuthnRegistrationCommandOutput>(
     auth,
     'StartWebAuthnRegistration',
-    StartWebAuthnRegistrationCommand,
     await accessToken(auth),
   );
   const creationOptions = start.CredentialCreationOptions as CredentialCreationOptionsJSON | undefined;
@@ -86,7 +80,6 @@ export async function registerPasskey(auth: CognitoAuth, options: { create?: Web
   await send<CompleteWebAuthnRegistrationCommandInput, CompleteWebAuthnRegistrationCommandOutput>(
     auth,
     'CompleteWebAuthnRegistration',
-    CompleteWebAuthnRegistrationCommand,
     { ...(await accessToken(auth)), Credential: credential as unknown as CompleteWebAuthnRegistrationCommandInput['Credential'] },
   );
 }
@@ -97,7 +90,6 @@ export async function deletePasskey(auth: CognitoAuth, credentialId: string): Pr
   await send<DeleteWebAuthnCredentialCommandInput, DeleteWebAuthnCredentialCommandOutput>(
     auth,
     'DeleteWebAuthnCredential',
-    DeleteWebAuthnCredentialCommand,
     { ...(await accessToken(auth)), CredentialId: id },
   );
 }

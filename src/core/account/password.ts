@@ -1,15 +1,12 @@
-import {
-  ChangePasswordCommand,
-  ConfirmForgotPasswordCommand,
-  ForgotPasswordCommand,
-  type ChangePasswordCommandInput,
-  type ChangePasswordCommandOutput,
-  type ConfirmForgotPasswordCommandInput,
-  type ConfirmForgotPasswordCommandOutput,
-  type ForgotPasswordCommandInput,
-  type ForgotPasswordCommandOutput,
+import type {
+  ChangePasswordCommandInput,
+  ChangePasswordCommandOutput,
+  ConfirmForgotPasswordCommandInput,
+  ConfirmForgotPasswordCommandOutput,
+  ForgotPasswordCommandInput,
+  ForgotPasswordCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type { CognitoAuth } from '../authStore.js';
 import type { CodeDelivery } from '../types.js';
 import { invalidInput } from '../errors.js';
 import { accessToken, clientContext, requireCode, requireText, send, toCodeDelivery } from './call.js';
@@ -26,7 +23,7 @@ export async function forgotPassword(
   input: { username: string; clientMetadata?: Record<string, string> },
 ): Promise<{ codeDelivery: CodeDelivery | undefined }> {
   const username = requireText(input?.username, () => invalidInput('username', 'Enter your username.'));
-  const output = await send<ForgotPasswordCommandInput, ForgotPasswordCommandOutput>(auth, 'ForgotPassword', ForgotPasswordCommand, {
+  const output = await send<ForgotPasswordCommandInput, ForgotPasswordCommandOutput>(auth, 'ForgotPassword', {
     ...(await clientContext(auth, username, input.clientMetadata)),
     Username: username,
   });
@@ -45,7 +42,7 @@ export async function confirmForgotPassword(auth: CognitoAuth, input: ConfirmFor
   const username = requireText(input?.username, () => invalidInput('username', 'Enter your username.'));
   const code = requireCode('PASSWORD_RESET', input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
   if (typeof input.newPassword !== 'string' || input.newPassword === '') throw invalidInput('newPassword', 'Choose a new password.');
-  await send<ConfirmForgotPasswordCommandInput, ConfirmForgotPasswordCommandOutput>(auth, 'ConfirmForgotPassword', ConfirmForgotPasswordCommand, {
+  await send<ConfirmForgotPasswordCommandInput, ConfirmForgotPasswordCommandOutput>(auth, 'ConfirmForgotPassword', {
     ...(await clientContext(auth, username, input.clientMetadata)),
     Username: username,
     ConfirmationCode: code,
@@ -61,7 +58,7 @@ export async function changePassword(auth: CognitoAuth, input: { previousPasswor
   if (typeof input.proposedPassword !== 'string' || input.proposedPassword === '') {
     throw invalidInput('newPassword', 'Choose a new password.');
   }
-  await send<ChangePasswordCommandInput, ChangePasswordCommandOutput>(auth, 'ChangePassword', ChangePasswordCommand, {
+  await send<ChangePasswordCommandInput, ChangePasswordCommandOutput>(auth, 'ChangePassword', {
     ...(await accessToken(auth)),
     PreviousPassword: input.previousPassword,
     ProposedPassword: input.proposedPassword,

@@ -1,15 +1,12 @@
-import {
-  ConfirmSignUpCommand,
-  ResendConfirmationCodeCommand,
-  SignUpCommand,
-  type ConfirmSignUpCommandInput,
-  type ConfirmSignUpCommandOutput,
-  type ResendConfirmationCodeCommandInput,
-  type ResendConfirmationCodeCommandOutput,
-  type SignUpCommandInput,
-  type SignUpCommandOutput,
+import type {
+  ConfirmSignUpCommandInput,
+  ConfirmSignUpCommandOutput,
+  ResendConfirmationCodeCommandInput,
+  ResendConfirmationCodeCommandOutput,
+  SignUpCommandInput,
+  SignUpCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type { CognitoAuth } from '../authStore.js';
 import { invalidInput, isCognitoAuthError } from '../errors.js';
 import type { CodeDelivery, SignInStep } from '../types.js';
 import { clientContext, requireCode, requireText, send, toCodeDelivery } from './call.js';
@@ -49,7 +46,7 @@ export async function signUp(auth: CognitoAuth, input: SignUpInput): Promise<Sig
     .map(([Name, Value]) => ({ Name, Value: typeof Value === 'string' ? Value.trim() : '' }))
     .filter((a) => a.Value !== '');
   const validation = Object.entries(input.validationData ?? {}).map(([Name, Value]) => ({ Name, Value }));
-  const output = await send<SignUpCommandInput, SignUpCommandOutput>(auth, 'SignUp', SignUpCommand, {
+  const output = await send<SignUpCommandInput, SignUpCommandOutput>(auth, 'SignUp', {
     ...(await clientContext(auth, username, input.clientMetadata)),
     Username: username,
     Password: input.password,
@@ -79,7 +76,7 @@ export interface ConfirmSignUpInput {
 export async function confirmSignUp(auth: CognitoAuth, input: ConfirmSignUpInput): Promise<{ session: string | undefined }> {
   const username = requireText(input?.username, () => invalidInput('username', 'Enter your username.'));
   const code = requireCode('SIGN_UP', input.code, () => invalidInput('code', 'Enter the 6-digit code we sent you.'));
-  const output = await send<ConfirmSignUpCommandInput, ConfirmSignUpCommandOutput>(auth, 'ConfirmSignUp', ConfirmSignUpCommand, {
+  const output = await send<ConfirmSignUpCommandInput, ConfirmSignUpCommandOutput>(auth, 'ConfirmSignUp', {
     ...(await clientContext(auth, username, input.clientMetadata)),
     Username: username,
     ConfirmationCode: code,
@@ -97,7 +94,6 @@ export async function resendSignUpCode(
   const output = await send<ResendConfirmationCodeCommandInput, ResendConfirmationCodeCommandOutput>(
     auth,
     'ResendConfirmationCode',
-    ResendConfirmationCodeCommand,
     { ...(await clientContext(auth, username, input.clientMetadata)), Username: username },
   );
   return { codeDelivery: toCodeDelivery(output.CodeDeliveryDetails) };

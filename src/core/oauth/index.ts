@@ -3,7 +3,7 @@
  * authorization code flow with PKCE, in the browser. Separate functions on a store, so an app that does
  * not use them carries none of this code.
  */
-import type { CognitoAuth } from '../createCognitoAuth.js';
+import type { CognitoAuth } from '../authStore.js';
 import { CognitoAuthError, invalidInput } from '../errors.js';
 import type { SignOutOptions, SignOutResult } from '../types.js';
 import { storeInternals, type StoreInternals } from './link.js';

@@ -13,7 +13,9 @@ import {
   UpdateDeviceStatusCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoAuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
+import { sdkCommand } from './sdkCommands.js';
 import { toCognitoAuthError } from './toCognitoAuthError.js';
 
 export interface SdkTransportOptions {
@@ -36,10 +38,12 @@ export interface SdkTransportOptions {
 export function createSdkTransport(options: SdkTransportOptions): CognitoTransport {
   const client =
     options.client ??
-    new CognitoIdentityProviderClient({
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    });
+    withoutRetryOfUnsupported(
+      new CognitoIdentityProviderClient({
+        region: options.region,
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      }),
+    );
 
   const send = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {
@@ -67,8 +71,55 @@ export function createSdkTransport(options: SdkTransportOptions): CognitoTranspo
     forgetDevice: (input) => send('ForgetDevice', () => client.send(new ForgetDeviceCommand(input))),
     listDevices: (input) => send('ListDevices', () => client.send(new ListDevicesCommand(input))),
     getUser: (input) => send('GetUser', () => client.send(new GetUserCommand(input))),
-    command: (operation, Command, input) =>
-      send(operation, () => client.send(new Command(input) as unknown as GetUserCommand) as unknown as Promise<never>),
+    command: (operation, input) => {
+      const Command = sdkCommand(operation);
+      if (!Command) {
+        return Promise.reject(
+          new CognitoAuthError('UnsupportedOperation', `The SDK transport does not send ${operation}.`, { operation }),
+        );
+      }
+      return send(operation, () => client.send(new Command(input as never)) as unknown as Promise<never>);
+    },
   };
 }
 
+
+/** The SDK's retry strategy (V2), as far as it is used here. */
+interface RetryStrategy {
+  acquireInitialRetryToken(scope: string): Promise<unknown>;
+  refreshRetryTokenForRetry(token: unknown, errorInfo: { error?: unknown }): Promise<unknown>;
+  recordSuccess(token: unknown): void;
+}
+
+/**
+ * An answer saying the pool does not have the operation at all: a local emulator's 500 "Unsupported"
+ * (cognito-local answers ListDevices, ListWebAuthnCredentials so). Sending it again cannot help.
+ */
+function isUnsupported(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
+  return e.name === 'Unsupported' || (typeof e.message === 'string' && e.message.startsWith('Cognito Local unsupported feature'));
+}
+
+/**
+ * The client the transport creates keeps the SDK's retries (throttling, 5xx, network), except for an
+ * unsupported operation, which the SDK would otherwise send three times before failing the same way.
+ */
+function withoutRetryOfUnsupported(client: CognitoIdentityProviderClient): CognitoIdentityProviderClient {
+  const config = client.config as unknown as { retryStrategy?: () => Promise<unknown> };
+  const resolve = config.retryStrategy;
+  if (typeof resolve !== 'function') return client;
+  let wrapped: Promise<unknown> | undefined;
+  config.retryStrategy = () =>
+    (wrapped ??= resolve().then((strategy) => {
+      const s = strategy as Partial<RetryStrategy>;
+      if (typeof s.refreshRetryTokenForRetry !== 'function' || typeof s.acquireInitialRetryToken !== 'function' || typeof s.recordSuccess !== 'function') return strategy;
+      const v2 = strategy as RetryStrategy;
+      return {
+        acquireInitialRetryToken: (scope: string) => v2.acquireInitialRetryToken(scope),
+        refreshRetryTokenForRetry: (token: unknown, errorInfo: { error?: unknown }) =>
+          isUnsupported(errorInfo?.error) ? Promise.reject(errorInfo.error) : v2.refreshRetryTokenForRetry(token, errorInfo),
+        recordSuccess: (token: unknown) => v2.recordSuccess(token),
+      } satisfies RetryStrategy;
+    }));
+  return client;
+}
