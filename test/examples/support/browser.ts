@@ -67,7 +67,8 @@ export async function themeLayout(page: Page) {
   return page.evaluate(() => {
     const root = document.querySelector('.cognito-react') as HTMLElement;
     const input = root.querySelector('input:not([type="radio"])') as HTMLElement;
-    const button = root.querySelector('button[type="submit"], button') as HTMLElement;
+    // The primary action: the first button in the form may be the show-password toggle, an icon without padding.
+    const button = (root.querySelector('button[type="submit"]') ?? root.querySelector('button')) as HTMLElement;
     const label = root.querySelector('label') as HTMLElement;
     const px = (el: HTMLElement, p: string) => parseFloat(getComputedStyle(el).getPropertyValue(p));
     return {
