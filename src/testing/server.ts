@@ -6,6 +6,8 @@
  *
  * No MSW here: this module and the `cognito-react-sim` command run without it installed.
  */
+import { createManagedLogin } from './oauth/managedLogin.js';
+import type { ManagedLoginHandler } from './oauth/types.js';
 import { createSimulatedPool, CORS_HEADERS } from './simulatedPool.js';
 import { totpCode } from './totp.js';
 import type { SimulatedUserPool, UserPoolSimulatorConfig } from './types.js';
@@ -44,7 +46,10 @@ export interface UserPoolServerOptions extends UserPoolSimulatorConfig {
   port?: number;
   /** The address to bind (default `127.0.0.1`). */
   host?: string;
-  /** Extra routes, tried in order after `/_sim/` and before the pool itself. */
+  /**
+   * Extra routes, tried in order after `/_sim/` and before the pool itself. With the simulator's `oauth`
+   * option, the managed login comes before them, served at this server's own origin (its `domain` is ignored).
+   */
   routes?: UserPoolRoute[];
   /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
   maxBodyBytes?: number;
@@ -241,7 +246,9 @@ async function simRoute(sim: SimulatedUserPool, request: Request, path: string, 
 export async function startUserPoolServer(options: UserPoolServerOptions): Promise<UserPoolServer> {
   const { port = 0, host = '127.0.0.1', routes = [], maxBodyBytes = DEFAULT_MAX_BODY, ...config } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startUserPoolServer: port must be 0 to 65535, got ${port}`);
-  const { api: sim } = createSimulatedPool(config);
+  const { pool, api: sim } = createSimulatedPool(config);
+  // Managed login (the `oauth` option): served at this server's own origin, whatever `domain` says, once it is known.
+  let managedLogin: ManagedLoginHandler | undefined;
   const { createServer } = (await import(/* @vite-ignore */ NODE_HTTP)) as { createServer: CreateServer };
   let base = '';
 
@@ -271,6 +278,10 @@ export async function startUserPoolServer(options: UserPoolServerOptions): Promi
     const request = new Request(url, { method, headers: headersOf(req), body: body as BodyInit | undefined });
     const path = url.pathname.slice(1);
     if (path === '_sim' || path.startsWith('_sim/')) return simRoute(sim, request, path.slice('_sim/'.length), base);
+    if (managedLogin) {
+      const answer = await managedLogin(request.clone());
+      if (answer) return answer;
+    }
     for (const route of routes) {
       const answer = await route(request.clone(), { sim, url: base });
       if (answer) return answer;
@@ -307,6 +318,7 @@ export async function startUserPoolServer(options: UserPoolServerOptions): Promi
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   base = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
+  if (config.oauth) managedLogin = createManagedLogin(pool, { ...config.oauth, domain: base }).handle;
   return {
     url: base,
     sim,
