@@ -149,6 +149,16 @@ export const defaultMessages = {
   'error.WebAuthnUnavailable': 'This browser cannot use passkeys. Choose another way to sign in.',
   'error.NetworkError': 'We could not reach the server. Check your connection and try again.',
   'error.default': 'Something went wrong. Try again.',
+  'passwordPolicy.minimumLength': '{count, plural, one {At least # character} other {At least # characters}}',
+  'passwordPolicy.uppercase': 'An uppercase letter (A–Z)',
+  'passwordPolicy.lowercase': 'A lowercase letter (a–z)',
+  'passwordPolicy.number': 'A number (0–9)',
+  'passwordPolicy.symbol': 'A symbol such as ! ? @ # or a space',
+  'passwordPolicy.met': 'Met:',
+  'passwordPolicy.unmet': 'Not met:',
+  'passwordPolicy.remaining': '{count, plural, one {# password requirement still to meet.} other {# password requirements still to meet.}}',
+  'passwordPolicy.allMet': 'Your password meets every requirement.',
+  'invalid.passwordPolicy': 'Choose a password that meets every requirement.',
 } as const;
 
 /**

@@ -1,8 +1,8 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { CognitoAuth, CognitoAuthConfig } from '../core/index.js';
-import { CognitoContext, CognitoLocaleContext, type CognitoContextValue, type CognitoLocaleSettings } from './context.js';
+import type { CognitoAuth, CognitoAuthConfig, PasswordPolicy } from '../core/index.js';
+import { CognitoContext, CognitoLocaleContext, CognitoPasswordPolicyContext, type CognitoContextValue, type CognitoLocaleSettings } from './context.js';
 import { cognitoQueryKeys } from './queryKeys.js';
 
 /** What {@link CognitoProvider} and {@link CognitoStoreProvider} take besides the store. */
@@ -13,6 +13,17 @@ export interface CognitoProviderOptions extends CognitoLocaleSettings {
    * above, else one of the provider's own.
    */
   queryClient?: QueryClient;
+  /**
+   * The user pool's password policy (`UserPool.Policies.PasswordPolicy` of DescribeUserPool, an admin
+   * call the browser cannot make: the app gives it). Every new-password field below (sign-up,
+   * NEW_PASSWORD_REQUIRED, the password reset, the password change) then lists its rules, met or not as
+   * the user types, and a password that breaks one is not sent. Cognito still judges: its refusal shows
+   * as before.
+   *
+   * @example
+   * <CognitoProvider auth={auth} passwordPolicy={{ MinimumLength: 10, RequireNumbers: true, RequireSymbols: true }}>
+   */
+  passwordPolicy?: PasswordPolicy | undefined;
 }
 
 /** Props of {@link CognitoStoreProvider}: an existing store (`auth`, or `transport` for server mode). */
@@ -76,9 +87,18 @@ export function CognitoStoreProvider(props: CognitoStoreProviderProps) {
 
   const { messages, locale, dir, theme } = props;
   const settings = useMemo<CognitoLocaleSettings>(() => ({ messages, locale, dir, theme }), [messages, locale, dir, theme]);
+  const given = props.passwordPolicy !== undefined;
+  const { MinimumLength, RequireUppercase, RequireLowercase, RequireNumbers, RequireSymbols } = props.passwordPolicy ?? {};
+  // Kept by its rules, not its identity: an inline object would otherwise re-render every form each time.
+  const policy = useMemo<PasswordPolicy | undefined>(
+    () => (given ? { MinimumLength, RequireUppercase, RequireLowercase, RequireNumbers, RequireSymbols } : undefined),
+    [given, MinimumLength, RequireUppercase, RequireLowercase, RequireNumbers, RequireSymbols],
+  );
   const tree = (
     <CognitoContext.Provider value={value}>
-      <CognitoLocaleContext.Provider value={settings}>{props.children}</CognitoLocaleContext.Provider>
+      <CognitoLocaleContext.Provider value={settings}>
+        <CognitoPasswordPolicyContext.Provider value={policy}>{props.children}</CognitoPasswordPolicyContext.Provider>
+      </CognitoLocaleContext.Provider>
     </CognitoContext.Provider>
   );
   return queryClient === outer ? tree : <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>;

@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useContext } from 'react';
-import type { CognitoAuth } from '../core/index.js';
+import type { CognitoAuth, PasswordPolicy } from '../core/index.js';
 import type { CognitoQueryKeys } from './queryKeys.js';
 
 /** What `<CognitoProvider>` gives the hooks below it. */
@@ -37,3 +37,6 @@ export interface CognitoLocaleSettings {
 }
 
 export const CognitoLocaleContext = createContext<CognitoLocaleSettings>({});
+
+/** The password policy `<CognitoProvider passwordPolicy>` gives the new-password fields below it. */
+export const CognitoPasswordPolicyContext = createContext<PasswordPolicy | undefined>(undefined);

@@ -471,7 +471,8 @@ function adminUser(pool: Pool, input: OperationInput): UserRecord {
 
 function checkPassword(pool: Pool, password: string): void {
   const violation = passwordPolicyViolation(pool, password);
-  if (violation) throw new ServiceError('InvalidPasswordException', `Password does not conform to policy: ${violation}`);
+  // The violation is already worded in full ("Password does not conform to policy: ...").
+  if (violation) throw new ServiceError('InvalidPasswordException', violation);
 }
 
 function mfaList(user: UserRecord): string[] {

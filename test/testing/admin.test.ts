@@ -44,7 +44,10 @@ describe('the Admin user operations', () => {
     expect((await initiate({ AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD: 'Other-passw0rd' } })).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'alice', Password: 'Final-passw0rd', Permanent: true }));
     expect((await initiate({ AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD: 'Final-passw0rd' } })).AuthenticationResult).toBeDefined();
-    await expect(admin.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'alice', Password: 'weak', Permanent: true }))).rejects.toMatchObject({ name: 'InvalidPasswordException' });
+    await expect(admin.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'alice', Password: 'weak', Permanent: true }))).rejects.toMatchObject({
+      name: 'InvalidPasswordException',
+      message: 'Password does not conform to policy: Password not long enough',
+    });
     await expect(admin.send(new AdminSetUserPasswordCommand({ UserPoolId: POOL_ID, Username: 'nobody', Password: 'Final-passw0rd', Permanent: true }))).rejects.toMatchObject({ name: 'UserNotFoundException' });
   });
 

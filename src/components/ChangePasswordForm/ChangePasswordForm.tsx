@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
+import { PasswordPolicyChecklist } from '../shared/PasswordPolicyChecklist.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import { useChangePasswordForm, type ChangePasswordFormRenderProps, type UseChangePasswordFormOptions } from './useChangePasswordForm.js';
 
@@ -25,6 +26,7 @@ export function ChangePasswordForm({ className, children, ...options }: ChangePa
       {form.fields.current && <Field field={form.fields.current} />}
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
       {form.fields.confirm && <Field field={form.fields.confirm} />}
+      <PasswordPolicyChecklist field={form.fields.newPassword} t={form.t} />
       <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
       <p role="status" data-done="">
         {form.done}

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { CodeDelivery } from '../../core/index.js';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
+import { PasswordPolicyChecklist } from '../shared/PasswordPolicyChecklist.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import type { AccountFormRenderProps } from '../shared/useAccountForm.js';
@@ -34,6 +35,7 @@ function ConfirmStep({ options, render }: { options: UseConfirmForgotPasswordFor
       <ResendButton resend={form.resend} messages={options.messages} />
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
       {form.fields.confirm && <Field field={form.fields.confirm} />}
+      <PasswordPolicyChecklist field={form.fields.newPassword} t={form.t} />
       <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );

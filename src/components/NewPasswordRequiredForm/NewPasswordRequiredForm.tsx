@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
+import { PasswordPolicyChecklist } from '../shared/PasswordPolicyChecklist.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import {
   useNewPasswordRequiredForm,
@@ -30,6 +31,7 @@ export function NewPasswordRequiredForm({ children, className, ...options }: New
       ))}
       <Field field={form.fields.newPassword} />
       <Field field={form.fields.confirm} />
+      <PasswordPolicyChecklist field={form.fields.newPassword} t={form.t} />
       <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );

@@ -4,6 +4,7 @@ import { signInAfterSignUp, type SignInStep, type SignUpResult } from '../../cor
 import { useCognitoContext } from '../../react/context.js';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
+import { PasswordPolicyChecklist } from '../shared/PasswordPolicyChecklist.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { FormLayout } from '../shared/FormLayout.js';
 import { ConfirmSignUp, type ConfirmSignUpProps } from '../ConfirmSignUp/ConfirmSignUp.js';
@@ -78,6 +79,7 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
         {form.attributeFields.map((name) => form.fields[name] && <Field key={name} field={form.fields[name]} />)}
         {form.fields.password && <Field field={form.fields.password} />}
         {form.fields.confirm && <Field field={form.fields.confirm} />}
+        <PasswordPolicyChecklist field={form.fields.password} t={form.t} />
         <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
       </FormLayout>
       <div data-links="">{link}</div>

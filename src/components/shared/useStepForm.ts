@@ -1,7 +1,7 @@
 'use client';
-import { createRef, useCallback, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
-import type { CognitoAuthError } from '../../core/index.js';
-import { useCognitoContext } from '../../react/context.js';
+import { createRef, useCallback, useContext, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
+import { checkPasswordPolicy, type CognitoAuthError, type PasswordRuleCheck } from '../../core/index.js';
+import { CognitoPasswordPolicyContext, useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { defaultMessages, errorMessage, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
 
@@ -16,6 +16,12 @@ export interface FieldRenderProps {
   /** For a password field, the label of its "show password" toggle (`action.showPassword`); else `null`. */
   revealLabel: string | null;
   inputProps: InputHTMLAttributes<HTMLInputElement> & { ref: RefObject<HTMLInputElement | null>; id: string; name: string; value: string };
+  /**
+   * On the new password of a form under `<CognitoProvider passwordPolicy>` (the form's first
+   * `autoComplete="new-password"` field): each rule of the policy, met or not by the value as typed, and
+   * the id the list of rules must have (the input is described by it). Absent elsewhere.
+   */
+  passwordPolicy?: { id: string; rules: PasswordRuleCheck[] };
 }
 
 /** What every form's render props share. */
@@ -102,6 +108,10 @@ export function useStepForm(options: {
   const refs = useMemo(() => new Map(names.split('\n').map((name) => [name, createRef<HTMLInputElement>()])), [names]);
   const submitting = useRef(false);
   const { messages, table, locale } = options;
+  // The new password is the first field that asks for one; a later one only confirms it.
+  const policy = useContext(CognitoPasswordPolicyContext);
+  const policyField = policy ? options.fields.find((f) => f.input?.autoComplete === 'new-password')?.name : undefined;
+  const rulesOf = (value: string) => (policy && checkPasswordPolicy(policy, value)) || [];
   const t = useCallback((key: MessageKey, v?: Record<string, MessageValue>) => translate(messages, key, v, table, locale), [messages, table, locale]);
 
   const errorId = `${baseId}-error`;
@@ -110,7 +120,9 @@ export function useStepForm(options: {
   options.fields.forEach((spec, index) => {
     const fieldErrorId = `${baseId}-${spec.name}-error`;
     const fieldError = errors[spec.name] ?? null;
-    const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, storeError ? errorId : null]
+    const rules = spec.name === policyField ? rulesOf(values[spec.name] ?? '') : [];
+    const rulesId = `${baseId}-${spec.name}-policy`;
+    const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, rules.length ? rulesId : null, storeError ? errorId : null]
       .filter(Boolean)
       .join(' ');
     // A placeholder only when the table has one for the field (`placeholder.<name>`, empty by default).
@@ -138,6 +150,7 @@ export function useStepForm(options: {
         'aria-describedby': describedBy || undefined,
         required: spec.validate !== undefined,
       },
+      ...(rules.length ? { passwordPolicy: { id: rulesId, rules } } : {}),
     };
   });
 
@@ -146,7 +159,10 @@ export function useStepForm(options: {
     const found: Record<string, string | null> = {};
     let firstInvalid: string | null = null;
     for (const spec of options.fields) {
-      const result = spec.validate?.(values[spec.name] ?? '', values) ?? null;
+      const value = values[spec.name] ?? '';
+      let result = spec.validate?.(value, values) ?? null;
+      // The policy's rules, checked before sending (the list under the field says which one is unmet).
+      if (result === null && spec.name === policyField && rulesOf(value).some((r) => !r.met)) result = 'invalid.passwordPolicy';
       found[spec.name] = result === null ? null : Array.isArray(result) ? t(result[0], result[1]) : t(result);
       if (found[spec.name] && !firstInvalid) firstInvalid = spec.name;
     }

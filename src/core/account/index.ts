@@ -13,3 +13,4 @@ export { setMfaPreference, startTotpSetup, verifyTotpSetup, type MfaPreference }
 export { deletePasskey, listPasskeys, registerPasskey, type Passkey } from './passkeys.js';
 export { deleteUser } from './deleteUser.js';
 export { RESEND_COOLDOWN_SECONDS, cooldownAfter } from './cooldown.js';
+export { PASSWORD_SYMBOLS, checkPasswordPolicy, meetsPasswordPolicy, type PasswordPolicy, type PasswordRuleCheck, type PasswordRuleName } from './passwordPolicy.js';
