@@ -20,13 +20,22 @@ const PASSWORD = 'Passw0rd!long';
 const LONG = 'maximiliana.wolfeschlegelsteinhausenbergerdorff@subdomain.example-company.com';
 
 // Actions: ['fill', label, value] (label: exact text, or /regex/ source with flags i), ['click', button
-// name], ['hang', operation], ['wait', ms]. Each library has its own labels.
+// name], ['hang', operation], ['wait', ms]; ['css', selector, value] and ['press', selector] fill and click
+// by CSS selector (for the pages in other languages). Each library has its own labels.
 const ours = {
   signIn: (username, password = PASSWORD) => [
     ['fill', 'Username', username],
     ['fill', 'Password', password],
     ['click', 'Sign in'],
     ['wait', 1200],
+  ],
+};
+/** Typing and submitting by input name, which both libraries share: for the right-to-left pages. */
+const byName = {
+  signIn: (username, password = PASSWORD) => [
+    ['css', 'input[name="username"]', username],
+    ['css', 'input[name="password"]', password],
+    ['press', 'button[type="submit"]'],
   ],
 };
 const amplify = {
@@ -112,6 +121,55 @@ const STATES = [
   { id: 'account', title: 'Account settings (long values)', ours: { view: 'account' }, amplify: { view: 'account' } },
   { id: 'slots', title: 'Header and footer slots', ours: { view: 'slots' }, amplify: { view: 'slots' } },
   { id: 'federated', title: 'Federated sign-in: provider buttons above the form', ours: { view: 'federated' }, amplify: { view: 'federated' } },
+  {
+    id: 'sign-up-policy',
+    title: 'Create an account, a password policy and a password part of the way there',
+    ours: { view: 'signUp', policy: 'on', actions: [['fill', 'Username', 'newbie'], ['fill', 'Email', 'newbie@example.com'], ['fill', 'Password', 'Passw0rd'], ['fill', 'Confirm password', 'Passw0rd'], ['wait', 300]] },
+    amplify: {
+      view: 'signUp',
+      policy: 'on',
+      actions: [['fill', /^username/i, 'newbie'], ['fill', /^email/i, 'newbie@example.com'], ['fill', /^password$/i, 'Passw0rd'], ['fill', /^confirm password/i, 'Passw0rd'], ['wait', 600]],
+    },
+  },
+  {
+    id: 'sign-up-policy-refused',
+    title: 'Create an account, submitted with a rule unmet (ours; Amplify keeps the button disabled)',
+    ours: { view: 'signUp', policy: 'on', actions: [['fill', 'Username', 'newbie'], ['fill', 'Email', 'newbie@example.com'], ['fill', 'Password', 'Passw0rd'], ['fill', 'Confirm password', 'Passw0rd'], ['click', 'Create account'], ['wait', 300]] },
+  },
+  {
+    id: 'rtl-sign-in',
+    title: 'Right to left (Hebrew): sign in, wrong password',
+    ours: { view: 'signIn', lang: 'he', actions: [...byName.signIn('pat', 'Wrong-passw0rd'), ['wait', 1200]] },
+    amplify: { view: 'signIn', lang: 'he', actions: [...byName.signIn('pat', 'Wrong-passw0rd'), ['wait', 2500]] },
+  },
+  {
+    id: 'rtl-sms-mfa',
+    title: 'Right to left (Hebrew): SMS code (SMS_MFA)',
+    ours: { view: 'signIn', lang: 'he', reach: 'sam' },
+    amplify: { view: 'signIn', lang: 'he', actions: [...byName.signIn('sam'), ['wait', 2500]] },
+  },
+  {
+    id: 'rtl-select-mfa',
+    title: 'Right to left (Hebrew): choose a method (SELECT_MFA_TYPE)',
+    ours: { view: 'signIn', lang: 'he', reach: 'sol' },
+    amplify: { view: 'signIn', lang: 'he', actions: [...byName.signIn('sol'), ['wait', 2500]] },
+  },
+  {
+    id: 'rtl-sign-up-policy',
+    title: 'Right to left (Hebrew): create an account under a password policy',
+    ours: { view: 'signUp', lang: 'he', policy: 'on', actions: [['css', 'input[name="username"]', 'newbie'], ['css', 'input[name="password"]', 'Passw0rd'], ['css', 'input[name="confirm"]', 'Passw0rd'], ['wait', 300]] },
+    amplify: {
+      view: 'signUp',
+      lang: 'he',
+      policy: 'on',
+      actions: [['css', 'input[name="username"]', 'newbie'], ['css', 'input[name="password"]', 'Passw0rd'], ['css', 'input[name="confirm_password"]', 'Passw0rd'], ['wait', 600]],
+    },
+  },
+  {
+    id: 'rtl-new-password-ar',
+    title: 'Right to left (Arabic, ours only: Amplify has no Arabic): NEW_PASSWORD_REQUIRED under a password policy',
+    ours: { view: 'signIn', lang: 'ar', policy: 'on', reach: 'nia', actions: [['css', 'input[name="newPassword"]', 'Passw0rd'], ['wait', 300]] },
+  },
   { id: 'callback-pending', title: 'Redirect callback, completing (ours only)', ours: { view: 'callbackPending' } },
   { id: 'callback-error', title: 'Redirect callback, the provider refused (ours only)', ours: { view: 'callbackError' } },
 ];
@@ -132,6 +190,10 @@ async function run(page, actions) {
     } else if (kind === 'click') {
       const { text, exact } = toLabel(a);
       await page.getByRole('button', { name: text, exact }).first().click({ timeout: 8000 });
+    } else if (kind === 'css') {
+      await page.locator(a).first().fill(b, { timeout: 8000 });
+    } else if (kind === 'press') {
+      await page.locator(a).first().click({ timeout: 8000 });
     } else if (kind === 'hang') {
       await page.evaluate((operation) => window.gallery.hang(operation), a);
     } else if (kind === 'wait') {
@@ -147,7 +209,7 @@ const server = await createServer({
   logLevel: 'error',
   define: { global: 'globalThis' },
   server: { host: '127.0.0.1', port: 0, strictPort: false, fs: { allow: [root] } },
-  optimizeDeps: { include: ['@aws-amplify/ui-react', 'aws-amplify', 'aws-amplify/auth', 'react', 'react-dom/client', 'msw', 'msw/browser'] },
+  optimizeDeps: { include: ['@aws-amplify/ui-react', 'aws-amplify', 'aws-amplify/auth', 'aws-amplify/utils', 'react', 'react-dom/client', 'msw', 'msw/browser'] },
 });
 await server.listen();
 const address = server.httpServer.address();
@@ -167,7 +229,15 @@ try {
           if (!spec) continue;
           const file = `${state.id}--${lib}--${theme}--${width}.png`;
           const page = await context.newPage();
-          const query = new URLSearchParams({ lib, view: spec.view, theme, ...(spec.reach ? { reach: spec.reach } : {}), ...(spec.pool ? { pool: spec.pool } : {}) });
+          const query = new URLSearchParams({
+            lib,
+            view: spec.view,
+            theme,
+            ...(spec.reach ? { reach: spec.reach } : {}),
+            ...(spec.pool ? { pool: spec.pool } : {}),
+            ...(spec.lang ? { lang: spec.lang } : {}),
+            ...(spec.policy ? { policy: spec.policy } : {}),
+          });
           try {
             await page.goto(`${base}?${query}`);
             await page.waitForFunction(() => window.gallery?.ready === true, null, { timeout: 60_000 });

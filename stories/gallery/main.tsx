@@ -2,7 +2,9 @@
  * The gallery's page (`npm run gallery`, scripts/gallery.mjs): one state of ours or of Amplify's
  * <Authenticator>, chosen by the query string, against a simulated user pool answering through the MSW
  * worker. `?lib=ours|amplify&view=signIn|signUp|forgotPassword|account|slots|federated|callbackPending|callbackError&reach=<user>&pool=mfaOn&theme=light|dark`
- * (the two callback views are ours only: Amplify has no redirect page of its own).
+ * (the two callback views are ours only: Amplify has no redirect page of its own), `&lang=ar|he` (right to
+ * left: our locale table on the provider; Amplify's own Hebrew and `direction="rtl"`; Amplify has no
+ * Arabic), `&policy=on` (a password policy of 12 characters and the four classes, given to both).
  * The script drives the rest (typing, clicking) and takes the screenshots; `window.gallery` lets it hang an
  * operation (the pending state) and tells it when the page is ready.
  */
@@ -17,6 +19,9 @@ const lib = params.get('lib') ?? 'ours';
 const view = params.get('view') ?? 'signIn';
 const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
 const reach = params.get('reach');
+const lang = params.get('lang') === 'ar' ? 'ar' : params.get('lang') === 'he' ? 'he' : null;
+const withPolicy = params.get('policy') === 'on';
+const policy = { minLength: 12, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true };
 const PASSWORD = 'Passw0rd!long';
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const LONG_EMAIL = 'maximiliana.wolfeschlegelsteinhausenbergerdorff@subdomain.example-company.com';
@@ -59,6 +64,7 @@ async function main() {
     clientId: 'galleryclient',
     users: Object.values(users),
     ...(params.get('pool') === 'mfaOn' ? { mfaConfiguration: 'ON' as const } : {}),
+    ...(withPolicy ? { passwordPolicy: policy } : {}),
   });
   worker.resetHandlers(...sim.handlers);
   window.gallery = {
@@ -68,17 +74,27 @@ async function main() {
   };
   document.body.style.cssText = `margin:0;min-height:100vh;background:${theme === 'dark' ? '#0d0f12' : '#f3f5f8'};color-scheme:${theme}`;
   const host = document.getElementById('root') as HTMLElement;
+  // A right-to-left page sets its direction and language where an app would: on the document.
+  if (lang) Object.assign(document.documentElement, { dir: 'rtl', lang });
   host.style.cssText = 'padding:32px 16px';
   const root = createRoot(host);
   const reachUser = reach ? users[reach as keyof typeof users] : null;
 
   if (lib === 'amplify') {
     await import('@aws-amplify/ui-react/styles.css');
-    const [{ Authenticator, ThemeProvider, AccountSettings, View, Heading, Text, defaultDarkModeOverride }, { Amplify }, amplifyAuth] = await Promise.all([
+    const [{ Authenticator, ThemeProvider, AccountSettings, View, Heading, Text, defaultDarkModeOverride, translations }, { Amplify }, amplifyAuth, { I18n }] = await Promise.all([
       import('@aws-amplify/ui-react'),
       import('aws-amplify'),
       import('aws-amplify/auth'),
+      import('aws-amplify/utils'),
     ]);
+    if (lang) {
+      I18n.putVocabularies(translations);
+      I18n.setLanguage(lang);
+    }
+    const passwordFormat = withPolicy
+      ? { passwordFormat: { minLength: policy.minLength, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSpecialCharacters: true } }
+      : {};
     const oauth =
       view === 'federated'
         ? {
@@ -94,7 +110,7 @@ async function main() {
             },
           }
         : {};
-    Amplify.configure({ Auth: { Cognito: { userPoolId: sim.userPoolId, userPoolClientId: sim.clientId, ...oauth } } });
+    Amplify.configure({ Auth: { Cognito: { userPoolId: sim.userPoolId, userPoolClientId: sim.clientId, ...oauth, ...passwordFormat } } });
     await amplifyAuth.signOut().catch(() => undefined);
     // Amplify's documented dark mode: its default theme with the dark override, colorMode chosen.
     const amplifyTheme = { name: 'gallery', overrides: [defaultDarkModeOverride] };
@@ -123,7 +139,7 @@ async function main() {
             }
           : undefined;
       root.render(
-        <ThemeProvider theme={amplifyTheme} colorMode={theme}>
+        <ThemeProvider theme={amplifyTheme} colorMode={theme} direction={lang ? 'rtl' : 'ltr'}>
           <Authenticator
             initialState={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
             signUpAttributes={['email']}
@@ -138,6 +154,13 @@ async function main() {
   } else {
     await import('../../src/styles.css');
     const { AccountSettings, Authentication, CognitoProvider, FederatedSignIn, RedirectCallback } = await import('../../src/index.js');
+    const language = lang === 'ar' ? await import('../../src/locales/ar.js') : lang === 'he' ? await import('../../src/locales/he.js') : null;
+    const settings = {
+      ...(language ? { messages: language.default, locale: language.locale, dir: language.dir } : {}),
+      ...(withPolicy
+        ? { passwordPolicy: { MinimumLength: policy.minLength, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true } }
+        : {}),
+    };
     const { signInWithRedirect } = await import('../../src/core/index.js');
     let authorizeUrl = '';
     const auth = createCognitoAuth({
@@ -173,7 +196,7 @@ async function main() {
           }
         : undefined;
     root.render(
-      <CognitoProvider auth={auth}>
+      <CognitoProvider auth={auth} {...settings}>
         {view === 'account' ? (
           <AccountSettings theme={theme} attributes={['email', 'name', 'phone_number']} />
         ) : (
