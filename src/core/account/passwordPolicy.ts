@@ -47,7 +47,9 @@ export type PasswordRuleName = 'minimumLength' | 'uppercase' | 'lowercase' | 'nu
  * checkPasswordPolicy({ MinimumLength: 8 }, 'abc'); // [{ rule: 'minimumLength', minimumLength: 8, met: false }]
  */
 export interface PasswordRuleCheck {
+  /** Which rule. */
   rule: PasswordRuleName;
+  /** Whether the password meets it. */
   met: boolean;
   /** For `minimumLength`: the number of characters required. */
   minimumLength?: number;
