@@ -132,6 +132,11 @@ const STATES = [
     },
   },
   {
+    id: 'account-policy',
+    title: 'Account settings, changing the password under a password policy (ours only)',
+    ours: { view: 'account', policy: 'on', actions: [['fill', 'New password', 'new pass 1'], ['wait', 300]] },
+  },
+  {
     id: 'sign-up-policy-refused',
     title: 'Create an account, submitted with a rule unmet (ours; Amplify keeps the button disabled)',
     ours: { view: 'signUp', policy: 'on', actions: [['fill', 'Username', 'newbie'], ['fill', 'Email', 'newbie@example.com'], ['fill', 'Password', 'Passw0rd'], ['fill', 'Confirm password', 'Passw0rd'], ['click', 'Create account'], ['wait', 300]] },
