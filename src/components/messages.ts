@@ -149,6 +149,7 @@ export const defaultMessages = {
   'error.WebAuthnUnavailable': 'This browser cannot use passkeys. Choose another way to sign in.',
   'error.NetworkError': 'We could not reach the server. Check your connection and try again.',
   'error.default': 'Something went wrong. Try again.',
+  'error.AuthFlowNotEnabled': "This app is not set up for this way of signing in. Contact the app's support.",
 } as const;
 
 /**

@@ -131,7 +131,17 @@ interface CallContext {
   ephemeral?: SrpEphemeral;
   /** The chain sent a password: a NotAuthorizedException then means a wrong password, never expiry. */
   sentPassword?: boolean;
+  /** The AuthFlow the chain's InitiateAuth sent (a sign-in's chain only). */
+  initiatedFlow?: string;
 }
+
+/** The ExplicitAuthFlows value an app client needs for each AuthFlow the engine sends. */
+const EXPLICIT_FLOW: Record<string, string> = {
+  USER_AUTH: 'ALLOW_USER_AUTH',
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+};
 
 /** Errors after which the challenge Session cannot be used again: the sign-in starts over. */
 const FLOW_ENDING_ERRORS = new Set([
@@ -417,6 +427,17 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
     if (e.name === 'InvalidPasswordException' && (e.operation === 'InitiateAuth' || e.operation === 'AdminInitiateAuth')) {
       e = new CognitoAuthError('NotAuthorizedException', 'Incorrect username or password.', { operation: e.operation, cause: e });
     }
+    // InitiateAuth gets InvalidParameterException when the app client does not list the flow in its
+    // ExplicitAuthFlows ("USER_AUTH flow not enabled for this client"). Every other parameter is the engine's
+    // own and checked before sending, so the name and the operation say it without reading the message.
+    if (e.name === 'InvalidParameterException' && e.operation === 'InitiateAuth' && ctx.initiatedFlow) {
+      const flow = ctx.initiatedFlow;
+      e = new CognitoAuthError(
+        'AuthFlowNotEnabled',
+        `The app client ${config.clientId} does not allow ${flow}: add ${EXPLICIT_FLOW[flow] ?? `ALLOW_${flow}`} to its ExplicitAuthFlows, or sign in with another authFlow. Cognito said: ${e.message}`,
+        { operation: e.operation, cause: e },
+      );
+    }
     // Cognito reports an expired challenge Session as NotAuthorizedException; the clock tells it apart
     // from a wrong password without reading the message.
     if (
@@ -520,6 +541,7 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
       const context = userContextData(username);
       // Cancelled while the device or the hashes were looked up: send nothing (an OTP must not go out).
       assertCurrent(ctx);
+      ctx.initiatedFlow = cognitoFlow;
       const response = await transport.initiateAuth({
         AuthFlow: cognitoFlow,
         ClientId: config.clientId,

@@ -116,6 +116,7 @@ export default {
   'error.WebAuthnUnavailable': 'لا يدعم هذا المتصفح مفاتيح المرور. اختر طريقة أخرى لتسجيل الدخول.',
   'error.NetworkError': 'تعذّر الوصول إلى الخادم. تحقق من اتصالك وحاول مرة أخرى.',
   'error.default': 'حدث خطأ ما. حاول مرة أخرى.',
+  'error.AuthFlowNotEnabled': 'هذا التطبيق غير مُعدّ لطريقة تسجيل الدخول هذه. تواصل مع دعم التطبيق.',
   'signUp.title': 'إنشاء حساب',
   'signUp.username': 'اسم المستخدم',
   'signUp.password': 'كلمة المرور',

@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': 'Dieser Browser unterstützt keine Passkeys. Wählen Sie eine andere Anmeldemethode.',
   'error.NetworkError': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.default': 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+  'error.AuthFlowNotEnabled': 'Diese App ist für diese Art der Anmeldung nicht eingerichtet. Wenden Sie sich an den Support der App.',
   'signUp.title': 'Konto erstellen',
   'signUp.username': 'Benutzername',
   'signUp.password': 'Passwort',

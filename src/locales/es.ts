@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': 'Este navegador no admite llaves de acceso. Elija otra forma de iniciar sesión.',
   'error.NetworkError': 'No se pudo conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
   'error.default': 'Se ha producido un error. Inténtelo de nuevo.',
+  'error.AuthFlowNotEnabled': 'Esta aplicación no está configurada para esta forma de iniciar sesión. Póngase en contacto con el soporte de la aplicación.',
   'signUp.title': 'Crear una cuenta',
   'signUp.username': 'Nombre de usuario',
   'signUp.password': 'Contraseña',

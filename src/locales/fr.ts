@@ -114,6 +114,7 @@ export default {
   'error.WebAuthnUnavailable': "Ce navigateur ne prend pas en charge les clés d'accès. Choisissez une autre méthode de connexion.",
   'error.NetworkError': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'error.default': "Une erreur s'est produite. Réessayez.",
+  'error.AuthFlowNotEnabled': "Cette application n'est pas configurée pour ce mode de connexion. Contactez l'assistance de l'application.",
   'signUp.title': 'Créer un compte',
   'signUp.username': "Nom d'utilisateur",
   'signUp.password': 'Mot de passe',

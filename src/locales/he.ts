@@ -117,6 +117,7 @@ export default {
   'error.WebAuthnUnavailable': 'הדפדפן הזה לא תומך במפתחות גישה. יש לבחור דרך כניסה אחרת.',
   'error.NetworkError': 'לא הצלחנו להתחבר לשרת. יש לבדוק את החיבור ולנסות שוב.',
   'error.default': 'משהו השתבש. יש לנסות שוב.',
+  'error.AuthFlowNotEnabled': 'האפליקציה הזו לא מוגדרת לדרך ההתחברות הזו. יש לפנות לתמיכה של האפליקציה.',
   'signUp.title': 'יצירת חשבון',
   'signUp.username': 'שם משתמש',
   'signUp.password': 'סיסמה',

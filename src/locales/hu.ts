@@ -114,6 +114,7 @@ export default {
   'error.WebAuthnUnavailable': 'Ez a böngésző nem támogatja az azonosítókulcsokat. Válasszon másik bejelentkezési módot.',
   'error.NetworkError': 'Nem sikerült elérni a szervert. Ellenőrizze a kapcsolatot, és próbálja újra.',
   'error.default': 'Hiba történt. Próbálja újra.',
+  'error.AuthFlowNotEnabled': 'Ez az alkalmazás nincs beállítva erre a bejelentkezési módra. Forduljon az alkalmazás ügyfélszolgálatához.',
   'signUp.title': 'Fiók létrehozása',
   'signUp.username': 'Felhasználónév',
   'signUp.password': 'Jelszó',

@@ -114,6 +114,7 @@ export default {
   'error.WebAuthnUnavailable': 'Browser ini tidak mendukung kunci sandi. Pilih cara lain untuk masuk.',
   'error.NetworkError': 'Tidak dapat terhubung ke server. Periksa koneksi Anda, lalu coba lagi.',
   'error.default': 'Terjadi kesalahan. Coba lagi.',
+  'error.AuthFlowNotEnabled': 'Aplikasi ini tidak disiapkan untuk cara masuk ini. Hubungi dukungan aplikasi.',
   'signUp.title': 'Buat akun',
   'signUp.username': 'Nama pengguna',
   'signUp.password': 'Sandi',

@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': 'Questo browser non supporta le passkey. Scegli un altro metodo di accesso.',
   'error.NetworkError': 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
   'error.default': 'Si è verificato un errore. Riprova.',
+  'error.AuthFlowNotEnabled': "Questa app non è configurata per questo metodo di accesso. Contatta l'assistenza dell'app.",
   'signUp.title': 'Crea un account',
   'signUp.username': 'Nome utente',
   'signUp.password': 'Password',

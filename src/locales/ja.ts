@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': 'このブラウザはパスキーに対応していません。別のログイン方法を選択してください。',
   'error.NetworkError': 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
   'error.default': '問題が発生しました。もう一度お試しください。',
+  'error.AuthFlowNotEnabled': 'このアプリはこのサインイン方法を使えるように設定されていません。アプリのサポートにお問い合わせください。',
   'signUp.title': 'アカウントを作成',
   'signUp.username': 'ユーザー名',
   'signUp.password': 'パスワード',

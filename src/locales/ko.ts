@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': '이 브라우저는 패스키를 지원하지 않습니다. 다른 로그인 방법을 선택하세요.',
   'error.NetworkError': '서버에 연결할 수 없습니다. 연결 상태를 확인하고 다시 시도하세요.',
   'error.default': '문제가 발생했습니다. 다시 시도하세요.',
+  'error.AuthFlowNotEnabled': '이 앱은 이 로그인 방법을 사용하도록 설정되어 있지 않습니다. 앱 지원팀에 문의하세요.',
   'signUp.title': '계정 만들기',
   'signUp.username': '사용자 이름',
   'signUp.password': '비밀번호',

@@ -114,6 +114,7 @@ export default {
   'error.WebAuthnUnavailable': 'Denne nettleseren støtter ikke tilgangsnøkler. Velg en annen påloggingsmåte.',
   'error.NetworkError': 'Vi får ikke kontakt med serveren. Sjekk tilkoblingen og prøv igjen.',
   'error.default': 'Noe gikk galt. Prøv igjen.',
+  'error.AuthFlowNotEnabled': 'Denne appen er ikke satt opp for denne måten å logge på. Kontakt appens brukerstøtte.',
   'signUp.title': 'Opprett en konto',
   'signUp.username': 'Brukernavn',
   'signUp.password': 'Passord',

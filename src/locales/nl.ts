@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': 'Deze browser ondersteunt geen passkeys. Kies een andere manier om in te loggen.',
   'error.NetworkError': 'We kunnen de server niet bereiken. Controleer uw verbinding en probeer het opnieuw.',
   'error.default': 'Er is iets misgegaan. Probeer het opnieuw.',
+  'error.AuthFlowNotEnabled': 'Deze app is niet ingesteld voor deze manier van inloggen. Neem contact op met de ondersteuning van de app.',
   'signUp.title': 'Account maken',
   'signUp.username': 'Gebruikersnaam',
   'signUp.password': 'Wachtwoord',

@@ -114,6 +114,7 @@ export default {
   'error.WebAuthnUnavailable': 'Ta przeglądarka nie obsługuje kluczy dostępu. Wybierz inny sposób logowania.',
   'error.NetworkError': 'Nie udało się połączyć z serwerem. Sprawdź połączenie i spróbuj ponownie.',
   'error.default': 'Coś poszło nie tak. Spróbuj ponownie.',
+  'error.AuthFlowNotEnabled': 'Ta aplikacja nie jest skonfigurowana do tego sposobu logowania. Skontaktuj się z pomocą techniczną aplikacji.',
   'signUp.title': 'Utwórz konto',
   'signUp.username': 'Nazwa użytkownika',
   'signUp.password': 'Hasło',

@@ -114,6 +114,7 @@ export default {
   'error.WebAuthnUnavailable': 'Este navegador não é compatível com chaves de acesso. Escolha outra forma de entrar.',
   'error.NetworkError': 'Não foi possível acessar o servidor. Verifique sua conexão e tente novamente.',
   'error.default': 'Algo deu errado. Tente novamente.',
+  'error.AuthFlowNotEnabled': 'Este app não está configurado para esta forma de entrar. Entre em contato com o suporte do app.',
   'signUp.title': 'Criar uma conta',
   'signUp.username': 'Nome de usuário',
   'signUp.password': 'Senha',

@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': 'Den här webbläsaren har inte stöd för lösennycklar. Välj ett annat sätt att logga in.',
   'error.NetworkError': 'Det gick inte att nå servern. Kontrollera anslutningen och försök igen.',
   'error.default': 'Något gick fel. Försök igen.',
+  'error.AuthFlowNotEnabled': 'Den här appen är inte konfigurerad för det här sättet att logga in. Kontakta appens support.',
   'signUp.title': 'Skapa ett konto',
   'signUp.username': 'Användarnamn',
   'signUp.password': 'Lösenord',

@@ -113,6 +113,7 @@ export default {
   'error.WebAuthnUnavailable': 'Bu tarayıcı geçiş anahtarlarını desteklemiyor. Başka bir oturum açma yöntemi seçin.',
   'error.NetworkError': 'Sunucuya ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.',
   'error.default': 'Bir sorun oluştu. Tekrar deneyin.',
+  'error.AuthFlowNotEnabled': 'Bu uygulama bu oturum açma yöntemi için ayarlanmamış. Uygulamanın destek ekibiyle iletişime geçin.',
   'signUp.title': 'Hesap oluşturun',
   'signUp.username': 'Kullanıcı adı',
   'signUp.password': 'Şifre',

@@ -114,6 +114,7 @@ export default {
   'error.WebAuthnUnavailable': '此浏览器不支持通行密钥。请选择其他登录方式。',
   'error.NetworkError': '无法连接到服务器。请检查网络连接后重试。',
   'error.default': '出了点问题。请重试。',
+  'error.AuthFlowNotEnabled': '此应用未设置为支持这种登录方式。请联系应用的支持团队。',
   'signUp.title': '创建账号',
   'signUp.username': '用户名',
   'signUp.password': '密码',

@@ -10,6 +10,15 @@ import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseSelectChallengeFormOptions {
   messages?: Messages;
+  /**
+   * The first factor selected at first, when offered (`PASSWORD` and `PASSWORD_SRP` both select the password
+   * choice). `<SignIn>` gives its `preferredChallenge`: the choice Cognito offers when that factor was not
+   * available starts on it if it is there after all, else on nothing.
+   *
+   * @example
+   * <SelectChallengeForm preferredChallenge="WEB_AUTHN" />
+   */
+  preferredChallenge?: FirstFactor;
 }
 
 /** The choices shown: PASSWORD and PASSWORD_SRP are one "password" choice (SRP preferred: it never sends it). */
@@ -51,7 +60,12 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
     hint: null,
     submitLabel: t('selectChallenge.submit'),
     fields: [
-      { name: 'choice', label: t('selectChallenge.title'), validate: (v) => (v === '' ? 'invalid.choice' : null) },
+      {
+        name: 'choice',
+        label: t('selectChallenge.title'),
+        initial: choices.find((c) => c === (options.preferredChallenge === 'PASSWORD_SRP' ? 'PASSWORD' : options.preferredChallenge)) ?? '',
+        validate: (v) => (v === '' ? 'invalid.choice' : null),
+      },
       {
         name: 'password',
         label: t('signIn.password'),
