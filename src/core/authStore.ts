@@ -141,6 +141,7 @@ const EXPLICIT_FLOW: Record<string, string> = {
   USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
   USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
   CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
 };
 
 /** Errors after which the challenge Session cannot be used again: the sign-in starts over. */
@@ -430,8 +431,9 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
     // InitiateAuth gets InvalidParameterException when the app client does not list the flow in its
     // ExplicitAuthFlows ("USER_AUTH flow not enabled for this client"). Every other parameter is the engine's
     // own and checked before sending, so the name and the operation say it without reading the message.
-    if (e.name === 'InvalidParameterException' && e.operation === 'InitiateAuth' && ctx.initiatedFlow) {
-      const flow = ctx.initiatedFlow;
+    // (On a server, AdminInitiateAuth: its USER_PASSWORD_AUTH is ADMIN_USER_PASSWORD_AUTH.)
+    if (e.name === 'InvalidParameterException' && (e.operation === 'InitiateAuth' || e.operation === 'AdminInitiateAuth') && ctx.initiatedFlow) {
+      const flow = e.operation === 'AdminInitiateAuth' && ctx.initiatedFlow === 'USER_PASSWORD_AUTH' ? 'ADMIN_USER_PASSWORD_AUTH' : ctx.initiatedFlow;
       e = new CognitoAuthError(
         'AuthFlowNotEnabled',
         `The app client ${config.clientId} does not allow ${flow}: add ${EXPLICIT_FLOW[flow] ?? `ALLOW_${flow}`} to its ExplicitAuthFlows, or sign in with another authFlow. Cognito said: ${e.message}`,

@@ -128,6 +128,8 @@ const ALLOWED_BY: Record<string, ExplicitAuthFlow> = {
   CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
   REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
   REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
 };
 
 /**
@@ -142,11 +144,19 @@ function checkFlowEnabled(pool: Pool, authFlow: string): void {
 }
 
 const initiateAuth: OperationHandler = async (pool, input) => {
+  const authFlow = member(input, 'AuthFlow');
+  if (!AUTH_FLOWS.includes(authFlow)) throw enumError('authFlow', authFlow, AUTH_FLOWS);
+  checkClientId(pool, member(input, 'ClientId'));
+  checkFlowEnabled(pool, authFlow);
+  return startAuth(pool, input);
+};
+
+/** InitiateAuth once the flow is known to be allowed (AdminInitiateAuth checks its own names first). */
+const startAuth: OperationHandler = async (pool, input) => {
   const clientId = member(input, 'ClientId');
   const authFlow = member(input, 'AuthFlow');
   if (!AUTH_FLOWS.includes(authFlow)) throw enumError('authFlow', authFlow, AUTH_FLOWS);
   checkClientId(pool, clientId);
-  checkFlowEnabled(pool, authFlow);
   const params = stringMap(input.AuthParameters);
 
   switch (authFlow) {
@@ -552,7 +562,9 @@ const adminInitiateAuth: OperationHandler = async (pool, input) => {
   checkPoolId(pool, input);
   const flow = member(input, 'AuthFlow');
   if (flow === 'USER_PASSWORD_AUTH') throw invalidParameter('USER_PASSWORD_AUTH is not a valid AuthFlow for AdminInitiateAuth; use ADMIN_USER_PASSWORD_AUTH.');
-  return initiateAuth(pool, { ...input, AuthFlow: flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH' : flow });
+  checkClientId(pool, member(input, 'ClientId'));
+  checkFlowEnabled(pool, flow);
+  return startAuth(pool, { ...input, AuthFlow: flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH' : flow });
 };
 
 const adminRespondToAuthChallenge: OperationHandler = async (pool, input) => {
