@@ -159,6 +159,7 @@ describe('preferredChallenge (USER_AUTH)', () => {
     await user.type(screen.getByLabelText('Username'), 'erin');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByRole('group', { name: 'How do you want to sign in?' });
+    expect(initiateAuthParameters(pool.sim)[0]).toMatchObject({ PREFERRED_CHALLENGE: 'SMS_OTP' });
     expect(screen.queryByLabelText('With a code by text message')).toBeNull();
     expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
     await user.click(screen.getByLabelText('With a code by email'));
