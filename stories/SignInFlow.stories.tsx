@@ -40,7 +40,8 @@ export const ResetRequiredGoesToReset: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await fillAndSubmit(canvasElement, { Username: 'rita', Password: PASSWORD }, 'Sign in');
     await canvas.findByText('You need to reset your password before you can sign in.', {}, { timeout: 5000 });
-    await expect(canvas.getByText('Enter the 6-digit code we sent to r***@e***, and your new password.')).toBeInTheDocument();
+    await canvas.findByText('Enter the 6-digit code we sent to r***@e***, and your new password.', {}, { timeout: 5000 });
+    await expect(canvas.getByLabelText('New password')).toBeInTheDocument();
   },
 };
 

@@ -1,13 +1,15 @@
 // @vitest-environment happy-dom
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isCognitoAuthError } from '../../src/core/index.js';
 import { Authentication, SelectChallengeForm, SignIn } from '../../src/index.js';
 import { PASSWORD, createPool, mswServerPerFile } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
 
 const server = mswServerPerFile();
+// SELECT_CHALLENGE remembers the last first factor on this device: each test starts on a fresh one.
+beforeEach(() => localStorage.clear());
 const NEW_PASSWORD = 'N3w!Passw0rd';
 
 /** The AuthParameters of each InitiateAuth the pool received. */
@@ -80,8 +82,9 @@ describe('<Authentication>: straight to the form that resolves a refused sign-in
     await user.type(screen.getByLabelText('Username'), 'rita');
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('You need to reset your password before you can sign in.')).toBeTruthy();
-    expect(screen.getByText('Enter the 6-digit code we sent to r***@e***, and your new password.')).toBeTruthy();
+    // The alert of the refused sign-in says the same words: wait for the reset's own step.
+    expect(await screen.findByText('Enter the 6-digit code we sent to r***@e***, and your new password.')).toBeTruthy();
+    expect(screen.getByText('You need to reset your password before you can sign in.').getAttribute('role')).toBe('status');
     expect(screen.queryAllByRole('alert').map((a) => a.textContent).join('')).toBe('');
     expect(pool.operations()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'ForgotPassword']);
     await user.type(screen.getByLabelText('Code'), pool.sim.lastCode('rita')!);
@@ -178,6 +181,46 @@ describe('preferredChallenge (USER_AUTH)', () => {
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(pool.auth.getSnapshot().status).toBe('signedIn'));
+  });
+});
+
+describe('the first factor this device used last (SELECT_CHALLENGE)', () => {
+  const erin = { username: 'erin', password: PASSWORD, attributes: { email: 'erin@example.com', email_verified: 'true' } };
+
+  async function signInByEmail(pool: ReturnType<typeof createPool>, user: ReturnType<typeof userEvent.setup>) {
+    await user.type(screen.getByLabelText('Username'), 'erin');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(await screen.findByLabelText('With a code by email'));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('Code'), pool.sim.lastCode('erin')!);
+    await user.click(screen.getByRole('button', { name: 'Verify' }));
+    await screen.findByText('Welcome');
+  }
+
+  it('starts on the way this device signed in last time, keeping only the factor name', async () => {
+    const pool = createPool(server, { users: [erin] });
+    renderWithAuth(<SignIn authFlow="USER_AUTH" signedIn={<p>Welcome</p>} />, pool.auth);
+    const user = userEvent.setup();
+    await signInByEmail(pool, user);
+    expect(Object.entries(localStorage)).toEqual([['cognito-react.firstFactor.testclient123', 'EMAIL_OTP']]);
+    await pool.auth.signOut();
+    await user.type(await screen.findByLabelText('Username'), 'erin');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(((await screen.findByLabelText('With a code by email')) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('neither reads nor writes it with rememberChoice={false}', async () => {
+    const pool = createPool(server, { users: [erin] });
+    await pool.auth.signIn({ username: 'erin', authFlow: 'USER_AUTH' });
+    localStorage.setItem('cognito-react.firstFactor.testclient123', 'EMAIL_OTP');
+    renderWithAuth(<SelectChallengeForm rememberChoice={false} />, pool.auth);
+    expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('With my password'));
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(pool.auth.getSnapshot().status).toBe('signedIn'));
+    expect(localStorage.getItem('cognito-react.firstFactor.testclient123')).toBe('EMAIL_OTP');
   });
 });
 

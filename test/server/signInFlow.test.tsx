@@ -40,7 +40,8 @@ describe('<Authentication> in server mode: straight to the form that resolves a 
     await user.type(await screen.findByLabelText('Username'), 'rita');
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('You need to reset your password before you can sign in.')).toBeTruthy();
+    expect(await screen.findByText('Enter the 6-digit code we sent to r***@e***, and your new password.')).toBeTruthy();
+    expect(screen.getByText('You need to reset your password before you can sign in.').getAttribute('role')).toBe('status');
     await user.type(screen.getByLabelText('Code'), pool.sim.lastCode('rita')!);
     await user.type(screen.getByLabelText('New password'), 'N3w!Passw0rd');
     await user.type(screen.getByLabelText('Confirm new password'), 'N3w!Passw0rd');

@@ -19,6 +19,39 @@ export interface UseSelectChallengeFormOptions {
    * <SelectChallengeForm preferredChallenge="WEB_AUTHN" />
    */
   preferredChallenge?: FirstFactor;
+  /**
+   * Start on the way this device last signed in, when offered and nothing is preferred (default `true`).
+   * Kept in `localStorage` as `cognito-react.firstFactor.<clientId>`: the factor's name only (such as
+   * `WEB_AUTHN`), not the username, nothing secret. `false` neither reads nor writes it.
+   */
+  rememberChoice?: boolean;
+}
+
+const choiceKey = (clientId: string) => `cognito-react.firstFactor.${clientId}`;
+
+/** The device's storage, when there is one and it works (private modes, SSR: none). */
+function deviceStorage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function lastChoice(clientId: string): string | null {
+  try {
+    return deviceStorage()?.getItem(choiceKey(clientId)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberChoice(clientId: string, choice: string): void {
+  try {
+    deviceStorage()?.setItem(choiceKey(clientId), choice);
+  } catch {
+    // Full or refused storage: the choice is simply not remembered.
+  }
 }
 
 /** The choices shown: PASSWORD and PASSWORD_SRP are one "password" choice (SRP preferred: it never sends it). */
@@ -43,7 +76,8 @@ export interface SelectChallengeFormRenderProps extends StepFormRenderProps {
  * form.options.map((o) => <label key={o.value}><input {...o.inputProps} />{o.label}</label>);
  */
 export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = {}): SelectChallengeFormRenderProps {
-  useCognitoContext('useSelectChallengeForm');
+  const { auth } = useCognitoContext('useSelectChallengeForm');
+  const remember = options.rememberChoice !== false;
   const current = useAuth((s) => s.step);
   const step = current?.name === 'SELECT_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();
@@ -63,7 +97,10 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
       {
         name: 'choice',
         label: t('selectChallenge.title'),
-        initial: choices.find((c) => c === (options.preferredChallenge === 'PASSWORD_SRP' ? 'PASSWORD' : options.preferredChallenge)) ?? '',
+        initial:
+          choices.find((c) => c === (options.preferredChallenge === 'PASSWORD_SRP' ? 'PASSWORD' : options.preferredChallenge)) ??
+          (remember ? choices.find((c) => c === lastChoice(auth.config.clientId)) : undefined) ??
+          '',
         validate: (v) => (v === '' ? 'invalid.choice' : null),
       },
       {
@@ -74,14 +111,19 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
       },
     ],
     clearOnFailure: ['password'],
-    send: (v) =>
-      respond
-        .mutateAsync(
+    send: async (v) => {
+      try {
+        await respond.mutateAsync(
           v.choice === 'PASSWORD'
             ? { name: 'SELECT_CHALLENGE', challenge: passwordFactor, password: v.password as string }
             : { name: 'SELECT_CHALLENGE', challenge: v.choice as FirstFactor },
-        )
-        .catch(() => undefined),
+        );
+      } catch {
+        return;
+      }
+      // Accepted (a wrong password or a refused passkey is not a way to start next time).
+      if (remember && v.choice) rememberChoice(auth.config.clientId, v.choice);
+    },
   });
   const choice = fields.choice as FieldRenderProps;
   return {
