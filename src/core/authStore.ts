@@ -135,14 +135,6 @@ interface CallContext {
   initiatedFlow?: string;
 }
 
-/** The ExplicitAuthFlows value an app client needs for each AuthFlow the engine sends. */
-const EXPLICIT_FLOW: Record<string, string> = {
-  USER_AUTH: 'ALLOW_USER_AUTH',
-  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
-  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
-  CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
-  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
-};
 
 /** Errors after which the challenge Session cannot be used again: the sign-in starts over. */
 const FLOW_ENDING_ERRORS = new Set([
@@ -436,7 +428,7 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
       const flow = e.operation === 'AdminInitiateAuth' && ctx.initiatedFlow === 'USER_PASSWORD_AUTH' ? 'ADMIN_USER_PASSWORD_AUTH' : ctx.initiatedFlow;
       e = new CognitoAuthError(
         'AuthFlowNotEnabled',
-        `The app client ${config.clientId} does not allow ${flow}: add ${EXPLICIT_FLOW[flow] ?? `ALLOW_${flow}`} to its ExplicitAuthFlows, or sign in with another authFlow. Cognito said: ${e.message}`,
+        `The app client does not allow ${flow}: add ALLOW_${flow} to its ExplicitAuthFlows, or use another authFlow. (${e.message})`,
         { operation: e.operation, cause: e },
       );
     }

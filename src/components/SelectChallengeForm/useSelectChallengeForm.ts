@@ -29,28 +29,14 @@ export interface UseSelectChallengeFormOptions {
 
 const choiceKey = (clientId: string) => `cognito-react.firstFactor.${clientId}`;
 
-/** The device's storage, when there is one and it works (private modes, SSR: none). */
-function deviceStorage(): Storage | null {
+/** Reads or writes the remembered choice; without storage (SSR, private modes, full or refused) nothing. */
+function storedChoice(clientId: string, choice?: string): string | null {
   try {
-    return typeof window === 'undefined' ? null : window.localStorage;
+    const storage = window.localStorage;
+    if (choice) storage.setItem(choiceKey(clientId), choice);
+    return storage.getItem(choiceKey(clientId));
   } catch {
     return null;
-  }
-}
-
-function lastChoice(clientId: string): string | null {
-  try {
-    return deviceStorage()?.getItem(choiceKey(clientId)) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function rememberChoice(clientId: string, choice: string): void {
-  try {
-    deviceStorage()?.setItem(choiceKey(clientId), choice);
-  } catch {
-    // Full or refused storage: the choice is simply not remembered.
   }
 }
 
@@ -99,7 +85,7 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
         label: t('selectChallenge.title'),
         initial:
           choices.find((c) => c === (options.preferredChallenge === 'PASSWORD_SRP' ? 'PASSWORD' : options.preferredChallenge)) ??
-          (remember ? choices.find((c) => c === lastChoice(auth.config.clientId)) : undefined) ??
+          (remember ? choices.find((c) => c === storedChoice(auth.config.clientId)) : undefined) ??
           '',
         validate: (v) => (v === '' ? 'invalid.choice' : null),
       },
@@ -122,7 +108,7 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
         return;
       }
       // Accepted (a wrong password or a refused passkey is not a way to start next time).
-      if (remember && v.choice) rememberChoice(auth.config.clientId, v.choice);
+      if (remember) storedChoice(auth.config.clientId, v.choice);
     },
   });
   const choice = fields.choice as FieldRenderProps;
