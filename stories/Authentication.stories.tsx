@@ -165,16 +165,3 @@ export const SignUpRenderProp: StoryObj = {
     await expect(within(canvasElement).getByRole('button', { name: 'Join' })).toBeInTheDocument();
   },
 };
-
-/** A user who signed up but never confirmed: sign-in offers to confirm the account, with a new code at once. */
-export const ConfirmLaterFromSignIn: Story = {
-  loaders: [withPool({ users: [{ username: 'una', password: PASSWORD, status: 'UNCONFIRMED', attributes: { email: 'una@example.com' } }] })],
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = await fillAndSubmit(canvasElement, { Username: 'una', Password: PASSWORD }, 'Sign in');
-    await userEvent.click(await canvas.findByRole('button', { name: 'Confirm your account' }, { timeout: 5000 }));
-    await userEvent.click(canvas.getByRole('button', { name: 'Send a new code' }));
-    await canvas.findByText('We sent a new code to u***@e***.', {}, { timeout: 5000 });
-    await fillAndSubmit(canvasElement, { Code: pool(loaded).sim.lastCode('una')! }, 'Confirm');
-    await canvas.findByText('Your account is confirmed. Sign in to continue.', {}, { timeout: 5000 });
-  },
-};

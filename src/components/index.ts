@@ -10,7 +10,7 @@ export type { SignInProps, SignInRenderers, SignInRenderStep, StepRenderProps, R
 export { SignInForm } from './SignInForm/SignInForm.js';
 export type { SignInFormProps } from './SignInForm/SignInForm.js';
 export { useSignInForm } from './SignInForm/useSignInForm.js';
-export type { SignInFormRenderProps, UseSignInFormOptions } from './SignInForm/useSignInForm.js';
+export type { SignInAccountAction, SignInFormRenderProps, UseSignInFormOptions } from './SignInForm/useSignInForm.js';
 export { SmsMfaForm } from './CodeForms/SmsMfaForm.js';
 export { SoftwareTokenMfaForm } from './CodeForms/SoftwareTokenMfaForm.js';
 export { EmailOtpForm } from './CodeForms/EmailOtpForm.js';

@@ -159,6 +159,7 @@ export const defaultMessages = {
   'passwordPolicy.remaining': '{count, plural, one {# password requirement still to meet.} other {# password requirements still to meet.}}',
   'passwordPolicy.allMet': 'Your password meets every requirement.',
   'invalid.passwordPolicy': 'Choose a password that meets every requirement.',
+  'error.AuthFlowNotEnabled': "This app is not set up for this way of signing in. Contact the app's support.",
 } as const;
 
 /**

@@ -131,7 +131,10 @@ interface CallContext {
   ephemeral?: SrpEphemeral;
   /** The chain sent a password: a NotAuthorizedException then means a wrong password, never expiry. */
   sentPassword?: boolean;
+  /** The AuthFlow the chain's InitiateAuth sent (a sign-in's chain only). */
+  initiatedFlow?: string;
 }
+
 
 /** Errors after which the challenge Session cannot be used again: the sign-in starts over. */
 const FLOW_ENDING_ERRORS = new Set([
@@ -417,6 +420,18 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
     if (e.name === 'InvalidPasswordException' && (e.operation === 'InitiateAuth' || e.operation === 'AdminInitiateAuth')) {
       e = new CognitoAuthError('NotAuthorizedException', 'Incorrect username or password.', { operation: e.operation, cause: e });
     }
+    // InitiateAuth gets InvalidParameterException when the app client does not list the flow in its
+    // ExplicitAuthFlows ("USER_AUTH flow not enabled for this client"). Every other parameter is the engine's
+    // own and checked before sending, so the name and the operation say it without reading the message.
+    // (On a server, AdminInitiateAuth: its USER_PASSWORD_AUTH is ADMIN_USER_PASSWORD_AUTH.)
+    if (e.name === 'InvalidParameterException' && (e.operation === 'InitiateAuth' || e.operation === 'AdminInitiateAuth') && ctx.initiatedFlow) {
+      const flow = e.operation === 'AdminInitiateAuth' && ctx.initiatedFlow === 'USER_PASSWORD_AUTH' ? 'ADMIN_USER_PASSWORD_AUTH' : ctx.initiatedFlow;
+      e = new CognitoAuthError(
+        'AuthFlowNotEnabled',
+        `The app client does not allow ${flow}: add ALLOW_${flow} to its ExplicitAuthFlows, or use another authFlow. (${e.message})`,
+        { operation: e.operation, cause: e },
+      );
+    }
     // Cognito reports an expired challenge Session as NotAuthorizedException; the clock tells it apart
     // from a wrong password without reading the message.
     if (
@@ -520,6 +535,7 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
       const context = userContextData(username);
       // Cancelled while the device or the hashes were looked up: send nothing (an OTP must not go out).
       assertCurrent(ctx);
+      ctx.initiatedFlow = cognitoFlow;
       const response = await transport.initiateAuth({
         AuthFlow: cognitoFlow,
         ClientId: config.clientId,

@@ -61,6 +61,12 @@ export type LibraryErrorName =
   | 'UnsupportedOperation'
   /** Server mode: the server does not allow the sign-in flow asked for (its `authFlows` option). */
   | 'FlowNotAllowed'
+  /**
+   * The app client does not allow the AuthFlow the sign-in used (its ExplicitAuthFlows lacks `ALLOW_USER_AUTH`,
+   * `ALLOW_USER_SRP_AUTH`...): Cognito's InvalidParameterException from InitiateAuth, kept as `cause`. A
+   * configuration problem: the message says which value to add.
+   */
+  | 'AuthFlowNotEnabled'
   /** Managed login: the user backed out at the login page or the identity provider (`error=access_denied`). */
   | 'OAuthCancelled'
   /** Managed login: the identity provider or Cognito reported an error on the redirect (kept as data on `OAuthError`). */

@@ -126,6 +126,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, zero {لم يتبقَّ أي شرط لكلمة المرور.} one {تبقّى شرط واحد لكلمة المرور.} two {تبقّى شرطان لكلمة المرور.} few {تبقّت # شروط لكلمة المرور.} many {تبقّى # شرطًا لكلمة المرور.} other {تبقّى # شرط لكلمة المرور.}}',
   'passwordPolicy.allMet': 'كلمة المرور تستوفي جميع الشروط.',
   'invalid.passwordPolicy': 'اختر كلمة مرور تستوفي جميع الشروط.',
+  'error.AuthFlowNotEnabled': 'هذا التطبيق غير مُعدّ لطريقة تسجيل الدخول هذه. تواصل مع دعم التطبيق.',
   'signUp.title': 'إنشاء حساب',
   'signUp.username': 'اسم المستخدم',
   'signUp.password': 'كلمة المرور',

@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {# Passwortanforderung ist noch offen.} other {# Passwortanforderungen sind noch offen.}}',
   'passwordPolicy.allMet': 'Ihr Passwort erfüllt alle Anforderungen.',
   'invalid.passwordPolicy': 'Wählen Sie ein Passwort, das alle Anforderungen erfüllt.',
+  'error.AuthFlowNotEnabled': 'Diese App ist für diese Art der Anmeldung nicht eingerichtet. Wenden Sie sich an den Support der App.',
   'signUp.title': 'Konto erstellen',
   'signUp.username': 'Benutzername',
   'signUp.password': 'Passwort',

@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {Falta # requisito de la contraseña.} many {Faltan # requisitos de la contraseña.} other {Faltan # requisitos de la contraseña.}}',
   'passwordPolicy.allMet': 'Su contraseña cumple todos los requisitos.',
   'invalid.passwordPolicy': 'Elija una contraseña que cumpla todos los requisitos.',
+  'error.AuthFlowNotEnabled': 'Esta aplicación no está configurada para esta forma de iniciar sesión. Póngase en contacto con el soporte de la aplicación.',
   'signUp.title': 'Crear una cuenta',
   'signUp.username': 'Nombre de usuario',
   'signUp.password': 'Contraseña',

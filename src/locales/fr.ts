@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {Il reste # exigence à respecter.} many {Il reste # exigences à respecter.} other {Il reste # exigences à respecter.}}',
   'passwordPolicy.allMet': 'Votre mot de passe respecte toutes les exigences.',
   'invalid.passwordPolicy': 'Choisissez un mot de passe qui respecte toutes les exigences.',
+  'error.AuthFlowNotEnabled': "Cette application n'est pas configurée pour ce mode de connexion. Contactez l'assistance de l'application.",
   'signUp.title': 'Créer un compte',
   'signUp.username': "Nom d'utilisateur",
   'signUp.password': 'Mot de passe',

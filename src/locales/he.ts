@@ -127,6 +127,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {נותרה דרישה אחת לסיסמה.} two {נותרו # דרישות לסיסמה.} other {נותרו # דרישות לסיסמה.}}',
   'passwordPolicy.allMet': 'הסיסמה עומדת בכל הדרישות.',
   'invalid.passwordPolicy': 'יש לבחור סיסמה שעומדת בכל הדרישות.',
+  'error.AuthFlowNotEnabled': 'האפליקציה הזו לא מוגדרת לדרך ההתחברות הזו. יש לפנות לתמיכה של האפליקציה.',
   'signUp.title': 'יצירת חשבון',
   'signUp.username': 'שם משתמש',
   'signUp.password': 'סיסמה',

@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {पासवर्ड की # शर्त अभी बाकी है।} other {पासवर्ड की # शर्तें अभी बाकी हैं।}}',
   'passwordPolicy.allMet': 'आपका पासवर्ड सभी शर्तें पूरी करता है।',
   'invalid.passwordPolicy': 'ऐसा पासवर्ड चुनें जो सभी शर्तें पूरी करता हो।',
+  'error.AuthFlowNotEnabled': 'यह ऐप साइन इन करने के इस तरीके के लिए सेट अप नहीं है। ऐप की सहायता टीम से संपर्क करें।',
   'signUp.title': 'खाता बनाएं',
   'signUp.username': 'उपयोगकर्ता नाम',
   'signUp.password': 'पासवर्ड',

@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {Még # jelszókövetelmény nem teljesül.} other {Még # jelszókövetelmény nem teljesül.}}',
   'passwordPolicy.allMet': 'A jelszava minden követelménynek megfelel.',
   'invalid.passwordPolicy': 'Válasszon olyan jelszót, amely minden követelménynek megfelel.',
+  'error.AuthFlowNotEnabled': 'Ez az alkalmazás nincs beállítva erre a bejelentkezési módra. Forduljon az alkalmazás ügyfélszolgálatához.',
   'signUp.title': 'Fiók létrehozása',
   'signUp.username': 'Felhasználónév',
   'signUp.password': 'Jelszó',

@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, other {# persyaratan sandi belum terpenuhi.}}',
   'passwordPolicy.allMet': 'Sandi Anda memenuhi semua persyaratan.',
   'invalid.passwordPolicy': 'Pilih sandi yang memenuhi semua persyaratan.',
+  'error.AuthFlowNotEnabled': 'Aplikasi ini tidak disiapkan untuk cara masuk ini. Hubungi dukungan aplikasi.',
   'signUp.title': 'Buat akun',
   'signUp.username': 'Nama pengguna',
   'signUp.password': 'Sandi',

@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {Manca # requisito della password.} many {Mancano # requisiti della password.} other {Mancano # requisiti della password.}}',
   'passwordPolicy.allMet': 'La password soddisfa tutti i requisiti.',
   'invalid.passwordPolicy': 'Scegli una password che soddisfi tutti i requisiti.',
+  'error.AuthFlowNotEnabled': "Questa app non è configurata per questo metodo di accesso. Contatta l'assistenza dell'app.",
   'signUp.title': 'Crea un account',
   'signUp.username': 'Nome utente',
   'signUp.password': 'Password',

@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, other {パスワードの要件があと#つ残っています。}}',
   'passwordPolicy.allMet': 'パスワードはすべての要件を満たしています。',
   'invalid.passwordPolicy': 'すべての要件を満たすパスワードを選択してください。',
+  'error.AuthFlowNotEnabled': 'このアプリはこのサインイン方法を使えるように設定されていません。アプリのサポートにお問い合わせください。',
   'signUp.title': 'アカウントを作成',
   'signUp.username': 'ユーザー名',
   'signUp.password': 'パスワード',

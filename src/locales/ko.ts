@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, other {충족해야 할 비밀번호 요구 사항이 #개 남았습니다.}}',
   'passwordPolicy.allMet': '비밀번호가 모든 요구 사항을 충족합니다.',
   'invalid.passwordPolicy': '모든 요구 사항을 충족하는 비밀번호를 선택하세요.',
+  'error.AuthFlowNotEnabled': '이 앱은 이 로그인 방법을 사용하도록 설정되어 있지 않습니다. 앱 지원팀에 문의하세요.',
   'signUp.title': '계정 만들기',
   'signUp.username': '사용자 이름',
   'signUp.password': '비밀번호',

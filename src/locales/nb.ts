@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {# passordkrav gjenstår.} other {# passordkrav gjenstår.}}',
   'passwordPolicy.allMet': 'Passordet oppfyller alle kravene.',
   'invalid.passwordPolicy': 'Velg et passord som oppfyller alle kravene.',
+  'error.AuthFlowNotEnabled': 'Denne appen er ikke satt opp for denne måten å logge på. Kontakt appens brukerstøtte.',
   'signUp.title': 'Opprett en konto',
   'signUp.username': 'Brukernavn',
   'signUp.password': 'Passord',

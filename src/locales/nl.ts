@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {Nog # wachtwoordeis te gaan.} other {Nog # wachtwoordeisen te gaan.}}',
   'passwordPolicy.allMet': 'Uw wachtwoord voldoet aan alle eisen.',
   'invalid.passwordPolicy': 'Kies een wachtwoord dat aan alle eisen voldoet.',
+  'error.AuthFlowNotEnabled': 'Deze app is niet ingesteld voor deze manier van inloggen. Neem contact op met de ondersteuning van de app.',
   'signUp.title': 'Account maken',
   'signUp.username': 'Gebruikersnaam',
   'signUp.password': 'Wachtwoord',

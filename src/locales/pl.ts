@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {Pozostał # wymóg dotyczący hasła.} few {Pozostały # wymogi dotyczące hasła.} many {Pozostało # wymogów dotyczących hasła.} other {Pozostało # wymogu dotyczącego hasła.}}',
   'passwordPolicy.allMet': 'Hasło spełnia wszystkie wymogi.',
   'invalid.passwordPolicy': 'Wybierz hasło, które spełnia wszystkie wymogi.',
+  'error.AuthFlowNotEnabled': 'Ta aplikacja nie jest skonfigurowana do tego sposobu logowania. Skontaktuj się z pomocą techniczną aplikacji.',
   'signUp.title': 'Utwórz konto',
   'signUp.username': 'Nazwa użytkownika',
   'signUp.password': 'Hasło',

@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {Falta # requisito da senha.} many {Faltam # requisitos da senha.} other {Faltam # requisitos da senha.}}',
   'passwordPolicy.allMet': 'Sua senha atende a todos os requisitos.',
   'invalid.passwordPolicy': 'Escolha uma senha que atenda a todos os requisitos.',
+  'error.AuthFlowNotEnabled': 'Este app não está configurado para esta forma de entrar. Entre em contato com o suporte do app.',
   'signUp.title': 'Criar uma conta',
   'signUp.username': 'Nome de usuário',
   'signUp.password': 'Senha',

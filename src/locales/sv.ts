@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {# lösenordskrav återstår.} other {# lösenordskrav återstår.}}',
   'passwordPolicy.allMet': 'Lösenordet uppfyller alla krav.',
   'invalid.passwordPolicy': 'Välj ett lösenord som uppfyller alla krav.',
+  'error.AuthFlowNotEnabled': 'Den här appen är inte konfigurerad för det här sättet att logga in. Kontakta appens support.',
   'signUp.title': 'Skapa ett konto',
   'signUp.username': 'Användarnamn',
   'signUp.password': 'Lösenord',

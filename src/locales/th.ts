@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, other {ยังเหลือข้อกำหนดรหัสผ่านอีก # ข้อ}}',
   'passwordPolicy.allMet': 'รหัสผ่านของคุณตรงตามข้อกำหนดทั้งหมดแล้ว',
   'invalid.passwordPolicy': 'โปรดเลือกรหัสผ่านที่ตรงตามข้อกำหนดทั้งหมด',
+  'error.AuthFlowNotEnabled': 'แอปนี้ไม่ได้ตั้งค่าให้รองรับวิธีลงชื่อเข้าใช้นี้ โปรดติดต่อฝ่ายสนับสนุนของแอป',
   'signUp.title': 'สร้างบัญชี',
   'signUp.username': 'ชื่อผู้ใช้',
   'signUp.password': 'รหัสผ่าน',

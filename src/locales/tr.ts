@@ -123,6 +123,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, one {# şifre gereksinimi kaldı.} other {# şifre gereksinimi kaldı.}}',
   'passwordPolicy.allMet': 'Şifreniz tüm gereksinimleri karşılıyor.',
   'invalid.passwordPolicy': 'Tüm gereksinimleri karşılayan bir şifre seçin.',
+  'error.AuthFlowNotEnabled': 'Bu uygulama bu oturum açma yöntemi için ayarlanmamış. Uygulamanın destek ekibiyle iletişime geçin.',
   'signUp.title': 'Hesap oluşturun',
   'signUp.username': 'Kullanıcı adı',
   'signUp.password': 'Şifre',

@@ -124,6 +124,7 @@ export default {
   'passwordPolicy.remaining': '{count, plural, other {还有 # 项密码要求未满足。}}',
   'passwordPolicy.allMet': '您的密码已满足所有要求。',
   'invalid.passwordPolicy': '请选择满足所有要求的密码。',
+  'error.AuthFlowNotEnabled': '此应用未设置为支持这种登录方式。请联系应用的支持团队。',
   'signUp.title': '创建账号',
   'signUp.username': '用户名',
   'signUp.password': '密码',

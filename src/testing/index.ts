@@ -24,6 +24,7 @@ export type { JsonWebKeySet } from './jwt.js';
 export type { ManagedLoginHandler, SimulatedIdentityProvider, SimulatedManagedLoginConfig, SimulatedProviderUser } from './oauth/index.js';
 export type {
   AuthFactorType,
+  ExplicitAuthFlow,
   SimulatedRequest,
   SimulatedUser,
   SimulatedUserPool,

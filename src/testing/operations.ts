@@ -3,6 +3,7 @@
  * {@link ServiceError}). The HTTP layer in `createUserPoolSimulator.ts` routes `X-Amz-Target` here.
  */
 import type { FirstFactor } from '../core/types.js';
+import type { ExplicitAuthFlow } from './types.js';
 import { bytesToBase32, randomBytesOf } from './bytes.js';
 import { MAX_CODE_ATTEMPTS, RETRYABLE_ANSWER_ERRORS, answerChallenge } from './challenges.js';
 import {
@@ -119,7 +120,39 @@ function lookUp(pool: Pool, name: string): UserRecord | undefined {
   return user;
 }
 
+/** The ExplicitAuthFlows value that allows each client-side flow (the legacy names allow the same). */
+const ALLOWED_BY: Record<string, ExplicitAuthFlow> = {
+  USER_AUTH: 'ALLOW_USER_AUTH',
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+  REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+};
+
+/**
+ * An app client answers a flow it does not list in ExplicitAuthFlows with InvalidParameterException, before
+ * it looks at the user (so it reveals nothing about them): "USER_AUTH flow not enabled for this client".
+ */
+function checkFlowEnabled(pool: Pool, authFlow: string): void {
+  const allowed = pool.settings.explicitAuthFlows;
+  const needs = ALLOWED_BY[authFlow];
+  if (!allowed || !needs || allowed.includes(needs)) return;
+  throw invalidParameter(`${authFlow} flow not enabled for this client`);
+}
+
 const initiateAuth: OperationHandler = async (pool, input) => {
+  const authFlow = member(input, 'AuthFlow');
+  if (!AUTH_FLOWS.includes(authFlow)) throw enumError('authFlow', authFlow, AUTH_FLOWS);
+  checkClientId(pool, member(input, 'ClientId'));
+  checkFlowEnabled(pool, authFlow);
+  return startAuth(pool, input);
+};
+
+/** InitiateAuth once the flow is known to be allowed (AdminInitiateAuth checks its own names first). */
+const startAuth: OperationHandler = async (pool, input) => {
   const clientId = member(input, 'ClientId');
   const authFlow = member(input, 'AuthFlow');
   if (!AUTH_FLOWS.includes(authFlow)) throw enumError('authFlow', authFlow, AUTH_FLOWS);
@@ -529,7 +562,9 @@ const adminInitiateAuth: OperationHandler = async (pool, input) => {
   checkPoolId(pool, input);
   const flow = member(input, 'AuthFlow');
   if (flow === 'USER_PASSWORD_AUTH') throw invalidParameter('USER_PASSWORD_AUTH is not a valid AuthFlow for AdminInitiateAuth; use ADMIN_USER_PASSWORD_AUTH.');
-  return initiateAuth(pool, { ...input, AuthFlow: flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH' : flow });
+  checkClientId(pool, member(input, 'ClientId'));
+  checkFlowEnabled(pool, flow);
+  return startAuth(pool, { ...input, AuthFlow: flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'USER_PASSWORD_AUTH' : flow });
 };
 
 const adminRespondToAuthChallenge: OperationHandler = async (pool, input) => {

@@ -51,6 +51,7 @@ function settingsOf(config: UserPoolSimulatorConfig): PoolSettings {
     deviceTracking: config.deviceTracking ?? false,
     deviceRemembering: config.deviceRemembering ?? 'always',
     refreshTokenRotation: rotationOf(config.refreshTokenRotation),
+    explicitAuthFlows: config.explicitAuthFlows ? [...config.explicitAuthFlows] : undefined,
     relyingPartyId: config.relyingPartyId ?? 'localhost',
     sessionValidityMs: (config.authSessionValidityMinutes ?? 3) * MINUTE,
     accessTokenValidityMs: (config.accessTokenValidityMinutes ?? 60) * MINUTE,

@@ -8,7 +8,7 @@ import type { TokenSigner } from './jwt.js';
 import type { SrpExchange, UserVerifier } from './srpVerifier.js';
 
 export type { SrpExchange };
-import type { AuthFactorType, SimulatedRequest, SimulatedUser, SimulatedUserStatus, UserPoolSimulatorConfig } from './types.js';
+import type { AuthFactorType, ExplicitAuthFlow, SimulatedRequest, SimulatedUser, SimulatedUserStatus, UserPoolSimulatorConfig } from './types.js';
 import type { StoredPasskey } from './webauthn.js';
 
 /** The configuration with every default applied. */
@@ -35,6 +35,8 @@ export interface PoolSettings {
   deviceRemembering: 'always' | 'userOptIn';
   /** Refresh-token rotation of the app client, with the grace period of a rotated-out token; or off. */
   refreshTokenRotation: { gracePeriodMs: number } | undefined;
+  /** The app client's ExplicitAuthFlows, or `undefined` for every flow. */
+  explicitAuthFlows: ExplicitAuthFlow[] | undefined;
   relyingPartyId: string;
   sessionValidityMs: number;
   accessTokenValidityMs: number;

@@ -24,6 +24,20 @@ export type SimulatedUserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PA
 export type AuthFactorType = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /**
+ * The client-side sign-in flows an app client can allow (its ExplicitAuthFlows, `ALLOW_` values).
+ *
+ * @example
+ * createUserPoolSimulator({ ...config, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] satisfies ExplicitAuthFlow[] });
+ */
+export type ExplicitAuthFlow =
+  | 'ALLOW_USER_AUTH'
+  | 'ALLOW_USER_SRP_AUTH'
+  | 'ALLOW_USER_PASSWORD_AUTH'
+  | 'ALLOW_CUSTOM_AUTH'
+  | 'ALLOW_REFRESH_TOKEN_AUTH'
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH';
+
+/**
  * A user of the simulated pool.
  *
  * @example
@@ -137,6 +151,12 @@ export interface UserPoolSimulatorConfig {
    * REFRESH_TOKEN_AUTH is refused, as Cognito refuses it for such clients.
    */
   refreshTokenRotation?: boolean | { retryGracePeriodSeconds?: number };
+  /**
+   * The app client's ExplicitAuthFlows (default: every flow allowed). InitiateAuth with a flow the client
+   * does not allow is refused as Cognito refuses it: InvalidParameterException, "<flow> flow not enabled for
+   * this client" (e.g. `USER_AUTH flow not enabled for this client` without `ALLOW_USER_AUTH`).
+   */
+  explicitAuthFlows?: ExplicitAuthFlow[];
   /** The relying party id of passkey sign-in (default `localhost`): CREDENTIAL_REQUEST_OPTIONS.rpId. */
   relyingPartyId?: string;
   /** How long a challenge Session lives, in minutes (default 3, Cognito allows 3 to 15). */

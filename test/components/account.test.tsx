@@ -79,29 +79,6 @@ describe('<Authentication>', () => {
     expect(await screen.findByText('Welcome')).toBeTruthy();
   });
 
-  it('lets a user who never confirmed the account do it from sign-in: send a new code, confirm, sign in', async () => {
-    const una = { username: 'una', password: PASSWORD, status: 'UNCONFIRMED' as const, attributes: { email: 'una@example.com' } };
-    const pool = createPool(server, { users: [una] });
-    renderWithAuth(<Authentication signedIn={<p>Welcome</p>} />, pool.auth);
-    const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Username'), 'una');
-    await user.type(screen.getByLabelText('Password'), PASSWORD);
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('Your account is not confirmed yet. Confirm it, then sign in.')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Confirm your account' }));
-    expect(screen.getByText('Enter the 6-digit code we sent when you signed up, or send a new one.')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Send a new code' }));
-    expect(await screen.findByText('We sent a new code to u***@e***.')).toBeTruthy();
-    expect((screen.getByRole('button', { name: /Send a new code in \d+ s/ }) as HTMLButtonElement).disabled).toBe(true);
-    await user.type(screen.getByLabelText('Code'), pool.sim.lastCode('una')!);
-    await user.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect(await screen.findByText('Your account is confirmed. Sign in to continue.')).toBeTruthy();
-    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe('una');
-    await user.type(screen.getByLabelText('Password'), PASSWORD);
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText('Welcome')).toBeTruthy();
-  });
-
   it('leaves the focus to the app once signed in: it does not jump into the signed-in view\'s first field', async () => {
     const pool = createPool(server, { users: [alice] });
     renderWithAuth(<Authentication signedIn={<input aria-label="Search" />} />, pool.auth);

@@ -9,8 +9,11 @@ import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { ConfirmSignUp } from '../ConfirmSignUp/ConfirmSignUp.js';
 import { SignUp } from '../SignUp/SignUp.js';
+import type { CodeDelivery, SignInStep } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
+import { useForgotPassword, useResendSignUpCode } from '../../react/account.js';
 import { useAuth } from '../../react/useAuth.js';
+import type { SignInAccountAction } from '../SignInForm/useSignInForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
 export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';
@@ -24,7 +27,7 @@ export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confi
  */
 export type AuthenticationComponents = SignInComponents & { [V in Exclude<AuthenticationView, 'signIn'>]?: Slots };
 
-export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'forgotPasswordLink' | 'notice' | 'messages' | 'components' | 'moreLinks'> {
+export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'forgotPasswordLink' | 'notice' | 'messages' | 'components' | 'moreLinks' | 'onAccountAction'> {
   /** The view to start on (default `signIn`). */
   initialView?: AuthenticationView;
   /** The attributes the sign-up form asks for (default `['email']`). */
@@ -50,6 +53,12 @@ export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'f
  * sign-in with the username filled in. Every part takes the same props as when used alone. The view a
  * link opens takes the focus (its first field), so keyboard users go on where they clicked.
  *
+ * Sign-in goes straight where Cognito says it must: a user who never confirmed the account
+ * (UserNotConfirmedException) gets a new code (ResendConfirmationCode) on the confirmation view, and once
+ * confirmed is signed in with what they typed (held in memory until then, never stored); a user whose
+ * password must be reset (PasswordResetRequiredException) gets a code (ForgotPassword) and the reset's code
+ * step, with the username carried.
+ *
  * @example
  * <Authentication signUpAttributes={['email', 'name']} signedIn={<App />} />
  */
@@ -73,12 +82,18 @@ export function Authentication({
   const [username, setUsername] = useState<string | undefined>(undefined);
   // What was typed at sign-in, for the reset form (PasswordResetRequiredException sends the user there).
   const typedUsername = useAuth((s) => s.username);
-  // A user who signed up but never confirmed learns it at sign-in: offer to confirm the account there.
-  const unconfirmed = useAuth((s) => (s.error?.name === 'UserNotConfirmedException' ? s.username : null));
   const moved = useRef(false);
   const wrapper = useRef<HTMLDivElement>(null);
+  // The sign-in to repeat once the account is confirmed: the only holder of the password typed, until then.
+  const signInAgain = useRef<(() => Promise<SignInStep>) | null>(null);
+  const [confirmCode, setConfirmCode] = useState<{ sent: boolean; codeDelivery?: CodeDelivery | undefined }>({ sent: false });
+  const [resetCode, setResetCode] = useState<{ username: string; codeDelivery: CodeDelivery | undefined } | null>(null);
+  const resendSignUpCode = useResendSignUpCode().mutateAsync;
+  const forgotPassword = useForgotPassword().mutateAsync;
   const setView = (next: AuthenticationView) => {
     if (next !== 'signIn') setNotice(null);
+    if (next !== 'confirmSignUp') signInAgain.current = null;
+    if (next !== 'forgotPassword') setResetCode(null);
     // The sign-in's last failure belongs to the view it was shown in: leaving it (to confirm the account,
     // reset the password…) or coming back with a notice must not leave the old alert beside the new one.
     const s = auth.getSnapshot();
@@ -93,6 +108,30 @@ export function Authentication({
     const root = wrapper.current;
     (root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2'))?.focus();
   }, [view]);
+
+  // Straight to the form that resolves it, with the code already on its way (as Amplify's Authenticator
+  // does); if sending fails, the form still opens and offers to send one.
+  const onAccountAction = (action: SignInAccountAction) => {
+    setUsername(action.username);
+    if (action.action === 'confirmSignUp') {
+      const again = action.signInAgain;
+      void resendSignUpCode({ username: action.username }).then(
+        ({ codeDelivery }) => setConfirmCode({ sent: true, codeDelivery }),
+        () => setConfirmCode({ sent: false }),
+      ).finally(() => {
+        setView('confirmSignUp');
+        signInAgain.current = again;
+      });
+    } else {
+      void forgotPassword({ username: action.username }).then(
+        ({ codeDelivery }) => {
+          setView('forgotPassword');
+          setResetCode({ username: action.username, codeDelivery });
+        },
+        () => setView('forgotPassword'),
+      );
+    }
+  };
 
   const root = (name: Exclude<AuthenticationView, 'signIn'>, body: ReactNode) => (
     <div {...rootProps(className, theme, lang)} data-view={name}>
@@ -121,12 +160,21 @@ export function Authentication({
       'confirmSignUp',
       <>
         <ConfirmSignUp
+          // A new form for a new code: its countdown starts with the send.
+          key={confirmCode.sent ? 'sent' : 'later'}
           username={username}
-          codeSent={false}
+          codeSent={confirmCode.sent}
+          codeDelivery={confirmCode.codeDelivery}
           {...(messages ? { messages } : {})}
           onConfirmed={() => {
-            setNotice(t('signUp.confirmed'));
+            const again = signInAgain.current;
             setView('signIn');
+            if (!again) {
+              setNotice(t('signUp.confirmed'));
+              return;
+            }
+            // Signed in as the user first asked; if that fails, the sign-in form says why, under the notice.
+            void again().catch(() => setNotice(t('signUp.confirmed')));
           }}
         />
         <div data-links="">
@@ -138,16 +186,25 @@ export function Authentication({
     const resetFor = username ?? typedUsername ?? undefined;
     content = root(
       'forgotPassword',
-      <ForgotPassword
-        {...(messages ? { messages } : {})}
-        {...(resetFor ? { initialUsername: resetFor } : {})}
-        signInLink={() => setView('signIn')}
-        onPasswordReset={({ username: name }) => {
-          setUsername(name);
-          setNotice(t('forgot.done'));
-          setView('signIn');
-        }}
-      />,
+      <>
+        {resetCode && (
+          <p role="status" data-notice="">
+            {t('error.PasswordResetRequiredException')}
+          </p>
+        )}
+        <ForgotPassword
+          key={resetCode ? 'codeSent' : 'request'}
+          {...(messages ? { messages } : {})}
+          {...(resetFor ? { initialUsername: resetFor } : {})}
+          {...(resetCode ? { codeSent: resetCode } : {})}
+          signInLink={() => setView('signIn')}
+          onPasswordReset={({ username: name }) => {
+            setUsername(name);
+            setNotice(t('forgot.done'));
+            setView('signIn');
+          }}
+        />
+      </>,
     );
   } else {
     content = (
@@ -159,20 +216,9 @@ export function Authentication({
         {...(messages ? { messages } : {})}
         {...(username ? { initialUsername: username } : {})}
         notice={notice}
+        onAccountAction={onAccountAction}
         signUpLink={hideSignUp ? false : () => setView('signUp')}
         forgotPasswordLink={hideForgotPassword ? false : () => setView('forgotPassword')}
-        moreLinks={
-          unconfirmed ? (
-            <ViewLink
-              link={() => {
-                setUsername(unconfirmed);
-                setView('confirmSignUp');
-              }}
-              name="confirmSignUp"
-              label={t('link.confirmSignUp')}
-            />
-          ) : null
-        }
       />
     );
   }

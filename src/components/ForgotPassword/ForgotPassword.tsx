@@ -18,6 +18,11 @@ export interface ForgotPasswordProps {
   messages?: Messages;
   className?: string;
   initialUsername?: string;
+  /**
+   * Start at the code step: ForgotPassword was already sent for this username (`<Authentication>` does so
+   * when sign-in answers PasswordResetRequiredException).
+   */
+  codeSent?: { username: string; codeDelivery: CodeDelivery | undefined };
   /** After the new password is set; `<Authentication>` returns to sign-in with the username filled in. */
   onPasswordReset?: (result: { username: string }) => void;
   /** Shows "Back to sign in" (a button calling this; or `false` to hide, or your own node). */
@@ -58,8 +63,8 @@ function RequestStep({ options, render }: { options: UseForgotPasswordFormOption
  * @example
  * <ForgotPassword onPasswordReset={({ username }) => setView({ name: 'signIn', username })} />
  */
-export function ForgotPassword({ messages, className, initialUsername, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
-  const [sent, setSent] = useState<{ username: string; codeDelivery: CodeDelivery | undefined } | null>(null);
+export function ForgotPassword({ messages, className, initialUsername, codeSent, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
+  const [sent, setSent] = useState<{ username: string; codeDelivery: CodeDelivery | undefined } | null>(codeSent ?? null);
   const lang = useFormLocale(messages);
   const link = <ViewLink link={signInLink} name="signIn" label={translate(lang.messages, 'link.signIn', {}, accountMessages, lang.locale)} />;
   return (

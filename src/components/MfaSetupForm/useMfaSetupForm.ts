@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { checkCode, codeDigits, normalizeCode, type MfaSetupMethod, type SignInStepOf } from '../../core/index.js';
+import { checkCode, codeDigits, normalizeCode, type MfaSetupMethod, type MfaType, type SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
@@ -11,6 +11,13 @@ import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseMfaSetupFormOptions {
   messages?: Messages;
+  /**
+   * The method selected at first when the user chooses which to set up (when Cognito offers it).
+   *
+   * @example
+   * <MfaSetupForm preferredMfa="EMAIL_OTP" />
+   */
+  preferredMfa?: MfaType;
 }
 
 export interface MfaSetupFormRenderProps extends StepFormRenderProps {
@@ -92,7 +99,14 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
                 input: { type: 'email', autoComplete: 'email' },
               },
             ]
-          : [{ name: 'choice', label: t('mfaSetup.choose'), validate: (v) => (v === '' ? 'invalid.choice' : null) }],
+          : [
+              {
+                name: 'choice',
+                label: t('mfaSetup.choose'),
+                initial: offered.find((m) => m === options.preferredMfa) ?? '',
+                validate: (v) => (v === '' ? 'invalid.choice' : null),
+              },
+            ],
     clearOnFailure: method === 'SOFTWARE_TOKEN_MFA' ? ['code'] : [],
     send: async (v) => {
       if (method === null) {

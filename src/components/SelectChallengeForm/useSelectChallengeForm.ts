@@ -10,6 +10,34 @@ import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseSelectChallengeFormOptions {
   messages?: Messages;
+  /**
+   * The first factor selected at first, when offered (`PASSWORD` and `PASSWORD_SRP` both select the password
+   * choice). `<SignIn>` gives its `preferredChallenge`: the choice Cognito offers when that factor was not
+   * available starts on it if it is there after all, else on nothing.
+   *
+   * @example
+   * <SelectChallengeForm preferredChallenge="WEB_AUTHN" />
+   */
+  preferredChallenge?: FirstFactor;
+  /**
+   * Start on the way this device last signed in, when offered and nothing is preferred (default `true`).
+   * Kept in `localStorage` as `cognito-react.firstFactor.<clientId>`: the factor's name only (such as
+   * `WEB_AUTHN`), not the username, nothing secret. `false` neither reads nor writes it.
+   */
+  rememberChoice?: boolean;
+}
+
+const choiceKey = (clientId: string) => `cognito-react.firstFactor.${clientId}`;
+
+/** Reads or writes the remembered choice; without storage (SSR, private modes, full or refused) nothing. */
+function storedChoice(clientId: string, choice?: string): string | null {
+  try {
+    const storage = window.localStorage;
+    if (choice) storage.setItem(choiceKey(clientId), choice);
+    return storage.getItem(choiceKey(clientId));
+  } catch {
+    return null;
+  }
 }
 
 /** The choices shown: PASSWORD and PASSWORD_SRP are one "password" choice (SRP preferred: it never sends it). */
@@ -34,7 +62,8 @@ export interface SelectChallengeFormRenderProps extends StepFormRenderProps {
  * form.options.map((o) => <label key={o.value}><input {...o.inputProps} />{o.label}</label>);
  */
 export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = {}): SelectChallengeFormRenderProps {
-  useCognitoContext('useSelectChallengeForm');
+  const { auth } = useCognitoContext('useSelectChallengeForm');
+  const remember = options.rememberChoice !== false;
   const current = useAuth((s) => s.step);
   const step = current?.name === 'SELECT_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();
@@ -51,7 +80,15 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
     hint: null,
     submitLabel: t('selectChallenge.submit'),
     fields: [
-      { name: 'choice', label: t('selectChallenge.title'), validate: (v) => (v === '' ? 'invalid.choice' : null) },
+      {
+        name: 'choice',
+        label: t('selectChallenge.title'),
+        initial:
+          choices.find((c) => c === (options.preferredChallenge === 'PASSWORD_SRP' ? 'PASSWORD' : options.preferredChallenge)) ??
+          (remember ? choices.find((c) => c === storedChoice(auth.config.clientId)) : undefined) ??
+          '',
+        validate: (v) => (v === '' ? 'invalid.choice' : null),
+      },
       {
         name: 'password',
         label: t('signIn.password'),
@@ -60,14 +97,19 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
       },
     ],
     clearOnFailure: ['password'],
-    send: (v) =>
-      respond
-        .mutateAsync(
+    send: async (v) => {
+      try {
+        await respond.mutateAsync(
           v.choice === 'PASSWORD'
             ? { name: 'SELECT_CHALLENGE', challenge: passwordFactor, password: v.password as string }
             : { name: 'SELECT_CHALLENGE', challenge: v.choice as FirstFactor },
-        )
-        .catch(() => undefined),
+        );
+      } catch {
+        return;
+      }
+      // Accepted (a wrong password or a refused passkey is not a way to start next time).
+      if (remember) storedChoice(auth.config.clientId, v.choice);
+    },
   });
   const choice = fields.choice as FieldRenderProps;
   return {

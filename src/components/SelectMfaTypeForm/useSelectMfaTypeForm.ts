@@ -10,6 +10,13 @@ import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseSelectMfaTypeFormOptions {
   messages?: Messages;
+  /**
+   * The method selected at first, when Cognito offers it (the user can still pick another).
+   *
+   * @example
+   * <SelectMfaTypeForm preferredMfa="SOFTWARE_TOKEN_MFA" />
+   */
+  preferredMfa?: MfaType;
 }
 
 export interface SelectMfaTypeFormRenderProps extends StepFormRenderProps {
@@ -43,7 +50,14 @@ export function useSelectMfaTypeForm(options: UseSelectMfaTypeFormOptions = {}):
     title: t('selectMfa.title'),
     hint: null,
     submitLabel: t('selectMfa.submit'),
-    fields: [{ name: 'choice', label: t('selectMfa.title'), validate: (v) => (v === '' ? 'invalid.choice' : null) }],
+    fields: [
+      {
+        name: 'choice',
+        label: t('selectMfa.title'),
+        initial: options.preferredMfa && step?.options.includes(options.preferredMfa) ? options.preferredMfa : '',
+        validate: (v) => (v === '' ? 'invalid.choice' : null),
+      },
+    ],
     send: (v) => respond.mutateAsync({ name: 'SELECT_MFA_TYPE', mfaType: v.choice as MfaType }).catch(() => undefined),
   });
   const choice = fields.choice!;

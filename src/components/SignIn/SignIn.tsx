@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { AuthUser, CognitoAuth, CognitoAuthError, SignInAuthFlow, SignInStepName, SignInStepOf } from '../../core/index.js';
+import type { AuthUser, CognitoAuth, CognitoAuthError, FirstFactor, MfaType, SignInAuthFlow, SignInStepName, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { EmailOtpForm } from '../CodeForms/EmailOtpForm.js';
@@ -27,7 +27,7 @@ import type { PasswordFormRenderProps } from '../PasswordForm/usePasswordForm.js
 import { SelectMfaTypeForm } from '../SelectMfaTypeForm/SelectMfaTypeForm.js';
 import type { SelectMfaTypeFormRenderProps } from '../SelectMfaTypeForm/useSelectMfaTypeForm.js';
 import { SignInForm } from '../SignInForm/SignInForm.js';
-import type { SignInFormRenderProps } from '../SignInForm/useSignInForm.js';
+import type { SignInFormRenderProps, UseSignInFormOptions } from '../SignInForm/useSignInForm.js';
 import { UnknownStep } from '../UnknownStep/UnknownStep.js';
 
 /** The steps `<SignIn>` renders: the first form (`SIGN_IN`) and every challenge step. */
@@ -84,6 +84,24 @@ export interface SignInProps {
   onError?: (error: CognitoAuthError) => void;
   /** The AuthFlow to start with (default: the store's, `USER_SRP_AUTH` unless configured). */
   authFlow?: SignInAuthFlow;
+  /**
+   * USER_AUTH: the first factor to ask for (PREFERRED_CHALLENGE), skipping the choice when the user has it;
+   * when Cognito still offers the choice (the factor is not available), it is the one selected.
+   *
+   * @example
+   * <SignIn authFlow="USER_AUTH" preferredChallenge="WEB_AUTHN" />
+   */
+  preferredChallenge?: FirstFactor;
+  /**
+   * The MFA method selected at first where the user chooses one (SELECT_MFA_TYPE, and MFA_SETUP's choice of
+   * method), when offered. Cognito itself skips the choice for a user with a preferred method.
+   *
+   * @example
+   * <SignIn preferredMfa="SOFTWARE_TOKEN_MFA" />
+   */
+  preferredMfa?: MfaType;
+  /** See `useSignInForm`'s `onAccountAction` (`<Authentication>` goes to confirmation or reset with it). */
+  onAccountAction?: UseSignInFormOptions['onAccountAction'];
   /** Overrides of the message table, for wording or another language. */
   messages?: Messages;
   className?: string;
@@ -130,6 +148,9 @@ export function SignIn({
   onSignedIn,
   onError,
   authFlow,
+  preferredChallenge,
+  preferredMfa,
+  onAccountAction,
   messages,
   className,
   signedIn = null,
@@ -204,7 +225,15 @@ export function SignIn({
               <p data-separator="">{t('signIn.or')}</p>
             </>
           )}
-          <SignInForm {...options} {...(initialUsername ? { initialUsername } : {})} {...(authFlow ? { authFlow } : {})}>{render.SIGN_IN}</SignInForm>
+          <SignInForm
+            {...options}
+            {...(initialUsername ? { initialUsername } : {})}
+            {...(authFlow ? { authFlow } : {})}
+            {...(preferredChallenge ? { preferredChallenge } : {})}
+            {...(onAccountAction ? { onAccountAction } : {})}
+          >
+            {render.SIGN_IN}
+          </SignInForm>
           <div data-links="">
             <ViewLink link={forgotPasswordLink} name="forgotPassword" label={t('link.forgotPassword')} />
             <ViewLink link={signUpLink} name="signUp" label={t('link.signUp')} />
@@ -226,7 +255,7 @@ export function SignIn({
       content = <SmsOtpForm {...options}>{render.SMS_OTP}</SmsOtpForm>;
       break;
     case 'SELECT_MFA_TYPE':
-      content = <SelectMfaTypeForm {...options}>{render.SELECT_MFA_TYPE}</SelectMfaTypeForm>;
+      content = <SelectMfaTypeForm {...options} {...(preferredMfa ? { preferredMfa } : {})}>{render.SELECT_MFA_TYPE}</SelectMfaTypeForm>;
       break;
     case 'NEW_PASSWORD_REQUIRED':
       content = <NewPasswordRequiredForm {...options}>{render.NEW_PASSWORD_REQUIRED}</NewPasswordRequiredForm>;
@@ -241,10 +270,10 @@ export function SignIn({
       content = <CustomChallengeForm {...options}>{render.CUSTOM_CHALLENGE}</CustomChallengeForm>;
       break;
     case 'MFA_SETUP':
-      content = <MfaSetupForm {...options}>{render.MFA_SETUP}</MfaSetupForm>;
+      content = <MfaSetupForm {...options} {...(preferredMfa ? { preferredMfa } : {})}>{render.MFA_SETUP}</MfaSetupForm>;
       break;
     case 'SELECT_CHALLENGE':
-      content = <SelectChallengeForm {...options}>{render.SELECT_CHALLENGE}</SelectChallengeForm>;
+      content = <SelectChallengeForm {...options} {...(preferredChallenge ? { preferredChallenge } : {})}>{render.SELECT_CHALLENGE}</SelectChallengeForm>;
       break;
     case 'WEB_AUTHN':
       content = <WebAuthnPrompt {...options}>{render.WEB_AUTHN}</WebAuthnPrompt>;

@@ -1,5 +1,5 @@
 'use client';
-import type { SignInAuthFlow } from '../../core/index.js';
+import { isCognitoAuthError, type FirstFactor, type SignInAuthFlow, type SignInInput, type SignInStep } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useInitiateAuth } from '../../react/useInitiateAuth.js';
 import type { Messages } from '../messages.js';
@@ -13,7 +13,33 @@ export interface UseSignInFormOptions {
   messages?: Messages;
   /** The username to start with when the store has none (e.g. after a password reset). */
   initialUsername?: string;
+  /**
+   * USER_AUTH only: the first factor to ask Cognito for (AuthParameters.PREFERRED_CHALLENGE), so the user
+   * skips the choice when the pool and the user have it; otherwise Cognito offers the choice as usual.
+   * `PASSWORD` or `PASSWORD_SRP` asks for the password on this form. Ignored with other flows.
+   *
+   * @example
+   * <SignInForm authFlow="USER_AUTH" preferredChallenge="WEB_AUTHN" />
+   */
+  preferredChallenge?: FirstFactor;
+  /**
+   * Sign-in failed in a way another form resolves: the account is not confirmed yet
+   * (UserNotConfirmedException) or its password must be reset (PasswordResetRequiredException).
+   * `<Authentication>` uses it to go straight to that form. `signInAgain` repeats this sign-in with what
+   * was typed (the password lives in that function only: drop it once used or abandoned).
+   */
+  onAccountAction?: (action: SignInAccountAction) => void;
 }
+
+/**
+ * What `onAccountAction` of the sign-in form receives.
+ *
+ * @example
+ * onAccountAction={(a) => (a.action === 'confirmSignUp' ? showConfirm(a.username, a.signInAgain) : showReset(a.username))}
+ */
+export type SignInAccountAction =
+  | { action: 'confirmSignUp'; username: string; signInAgain: () => Promise<SignInStep> }
+  | { action: 'resetPassword'; username: string };
 
 export interface SignInFormRenderProps extends StepFormRenderProps {
   fields: { username: FieldRenderProps; password: FieldRenderProps | null };
@@ -35,7 +61,8 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
   // server), and the fields follow its default.
   const asked = options.authFlow ?? auth.config.authFlow;
   const authFlow = asked ?? 'USER_SRP_AUTH';
-  const withPassword = authFlow !== 'USER_AUTH' && authFlow !== 'CUSTOM_AUTH';
+  const preferred = authFlow === 'USER_AUTH' ? options.preferredChallenge : undefined;
+  const withPassword = authFlow === 'USER_AUTH' ? preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP' : authFlow !== 'CUSTOM_AUTH';
   const { messages, locale } = useFormLocale(options.messages);
   const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit } = useStepForm({
@@ -65,10 +92,24 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
         : []),
     ],
     clearOnFailure: withPassword ? ['password'] : [],
-    send: (values) =>
-      signIn
-        .mutateAsync({ username: values.username as string, ...(withPassword ? { password: values.password } : {}), ...(asked ? { authFlow: asked } : {}) })
-        .catch(() => undefined),
+    send: async (values) => {
+      const input: SignInInput = {
+        username: values.username as string,
+        ...(withPassword ? { password: values.password } : {}),
+        ...(asked ? { authFlow: asked } : {}),
+        ...(preferred ? { preferredChallenge: preferred } : {}),
+      };
+      try {
+        await signIn.mutateAsync(input);
+      } catch (error) {
+        const onAccountAction = options.onAccountAction;
+        const username = auth.getSnapshot().username ?? input.username.trim();
+        if (!onAccountAction) return;
+        // The engine keeps no password: this closure is the only holder, for as long as the app keeps it.
+        if (isCognitoAuthError(error, 'UserNotConfirmedException')) onAccountAction({ action: 'confirmSignUp', username, signInAgain: () => auth.signIn(input) });
+        else if (isCognitoAuthError(error, 'PasswordResetRequiredException')) onAccountAction({ action: 'resetPassword', username });
+      }
+    },
   });
   return {
     ...renderProps,
