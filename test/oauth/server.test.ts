@@ -4,7 +4,7 @@
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, test } from 'vitest';
-import { serverTransport, signInWithRedirect, signOutWithRedirect, withManagedLogin } from '../../src/core/index.js';
+import { handleRedirectCallback, serverTransport, signInWithRedirect, signOutWithRedirect, withManagedLogin } from '../../src/core/index.js';
 import { createAuthHandler } from '../../src/server/index.js';
 import { safeReturnTo } from '../../src/server/oauth.js';
 import { createUserPoolSimulator } from '../../src/testing/index.js';
@@ -196,5 +196,18 @@ describe('server mode: federated sign-out (POST /oauth/logout)', () => {
     const byIdentifier = new URL(navigations[1] as string, ORIGIN);
     expect(byIdentifier.searchParams.get('idpIdentifier')).toBe('acme.example');
     expect(new URL((await get(byIdentifier.pathname + byIdentifier.search)).headers.get('location') as string).searchParams.get('idp_identifier')).toBe('acme.example');
+  });
+
+  test('the server unreachable at sign-out: the error is thrown, the page stays (no /logout without the server signing out)', async () => {
+    const { appFetch, get } = await signedIn();
+    const navigations: string[] = [];
+    const failing: typeof fetch = (path, init) => (String(path).endsWith('/oauth/logout') ? Promise.reject(new TypeError('Failed to fetch')) : appFetch(path, init));
+    const store = serverTransport('/api/auth', { fetch: failing, navigate: (url) => navigations.push(url) });
+    await store.ready();
+    await expect(signOutWithRedirect(store)).rejects.toMatchObject({ name: 'NetworkError', retryable: true });
+    expect(navigations).toEqual([]);
+    expect(await status(get)).toBe('signedIn');
+    // The callback is the server's: nothing for the page to complete.
+    await expect(handleRedirectCallback(store, 'https://app.example.test/?code=x&state=y')).rejects.toMatchObject({ name: 'UnsupportedOperation' });
   });
 });
