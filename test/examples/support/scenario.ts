@@ -78,7 +78,8 @@ export function describeExample(spec: ExampleSpec, more?: (example: Example) => 
     await spec.build(example.dir, env);
     example.app = await startApp(example.dir, spec.start, env, port);
     example.browser = await launch();
-  }, 300_000);
+    // Install and production build: minutes on a loaded machine (Next.js's alone took 100 s of 2 busy cores).
+  }, 600_000);
 
   afterAll(async () => {
     await example.browser?.close();
