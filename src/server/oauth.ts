@@ -22,7 +22,7 @@ import {
   type TokenAudience,
 } from '../core/shared.js';
 import { parseCookies, serializeCookie, type CookieOptions } from './cookies.js';
-import { carryReport } from './http.js';
+import { carryReport, readJson } from './http.js';
 import type { Sealer } from './seal.js';
 
 /** The app client's managed-login settings in server mode (`oauth` of `createAuthHandler`). */
@@ -233,22 +233,16 @@ export function createOAuthLogout(
   const origin = oauthOrigin(ctx.oauth.domain);
   const allowed = logoutUris(ctx.oauth);
   return async (request) => {
-    const text = await request.text();
-    let body: unknown = {};
-    if (text.trim()) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = null;
-      }
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new CognitoAuthError('InvalidInput', 'Send a JSON object.', { field: 'config' });
-    const asked = (body as { logoutUri?: unknown }).logoutUri;
+    // As every JSON route: its type, size and shape checked (an empty body is `{}`).
+    const body = await readJson(request);
+    const asked = body.logoutUri;
     if (asked !== undefined && typeof asked !== 'string') throw new CognitoAuthError('InvalidInput', 'logoutUri must be a string.', { field: 'config' });
     if (allowed.length === 0) throw new CognitoAuthError('InvalidInput', 'The server has no oauth.logoutUri: federated sign-out is not set up.', { field: 'config' });
     const logoutUri = asked ?? (allowed[0] as string);
     if (!allowed.includes(logoutUri)) throw new CognitoAuthError('InvalidInput', 'logoutUri is not one of this app\'s sign-out URLs.', { field: 'config' });
-    const signedOut = await signOut(new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify({ global: (body as { global?: unknown }).global === true }) }));
+    const forwarded = new Headers(request.headers);
+    forwarded.delete('content-length');
+    const signedOut = await signOut(new Request(request.url, { method: 'POST', headers: forwarded, body: JSON.stringify({ global: body.global === true }) }));
     const answer = (await signedOut.json()) as Record<string, unknown>;
     const headers = new Headers(signedOut.headers);
     headers.delete('content-length');

@@ -173,6 +173,19 @@ describe('server mode: federated sign-out (POST /oauth/logout)', () => {
     expect(wrongMethod.status).toBe(405);
   });
 
+  test('malformed bodies get their specific errors and sign nobody out', async () => {
+    const { appFetch, get } = await signedIn();
+    const { csrfToken } = (await (await get('/api/auth/session')).json()) as { csrfToken: string };
+    const post = (body: string, type = 'application/json') => appFetch('/api/auth/oauth/logout', { method: 'POST', headers: { 'content-type': type, 'x-csrf-token': csrfToken }, body });
+    const named = async (response: Response) => [response.status, ((await response.json()) as { error: { name: string } }).error.name];
+    expect(await named(await post('{}', 'text/plain'))).toEqual([415, 'UnsupportedMediaType']);
+    expect(await named(await post('[1]'))).toEqual([400, 'InvalidJson']);
+    expect(await named(await post('{"logoutUri":'))).toEqual([400, 'InvalidJson']);
+    expect(await named(await post('{"logoutUri":5}'))).toEqual([400, 'InvalidInput']);
+    expect(await named(await post(JSON.stringify({ logoutUri: 'x'.repeat(200_000) })))).toEqual([413, 'PayloadTooLarge']);
+    expect(await status(get)).toBe('signedIn');
+  });
+
   test('without oauth.logoutUri the route says federated sign-out is not set up; a logoutUri that is not an absolute URL is refused at start-up', async () => {
     const { store, navigations, get } = await signedIn({});
     await expect(signOutWithRedirect(store)).rejects.toMatchObject({ name: 'InvalidInput', message: expect.stringContaining('oauth.logoutUri') });
