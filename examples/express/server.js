@@ -3,6 +3,8 @@
 //
 //   COGNITO_REGION, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET (optional), COOKIE_SECRET
 //   COGNITO_ENDPOINT: a local pool (http://127.0.0.1:9229); COGNITO_ISSUER if its tokens name another issuer
+//   COGNITO_OAUTH_DOMAIN (the pool's domain), COGNITO_OAUTH_PROVIDERS (Google,AcmeSSO), APP_URL (this app's
+//   public origin): federated sign-in through the pool's managed login
 //   HOST (default 127.0.0.1), PORT (default 3000)
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import express from 'express';
@@ -29,7 +31,21 @@ const auth = createAuthHandler({
   ...(env.COGNITO_ISSUER ? { issuer: env.COGNITO_ISSUER } : {}),
   // cognito-local has no SRP: COGNITO_AUTH_FLOW=USER_PASSWORD_AUTH.
   ...(env.COGNITO_AUTH_FLOW === 'USER_PASSWORD_AUTH' ? { authFlow: 'USER_PASSWORD_AUTH' } : {}),
+  // Managed login: the handler's /oauth/start, /oauth/callback and /oauth/logout. The callback and sign-out
+  // URLs must be allowed on the app client, exactly.
+  ...(env.COGNITO_OAUTH_DOMAIN
+    ? {
+        oauth: {
+          domain: env.COGNITO_OAUTH_DOMAIN,
+          redirectUri: `${env.APP_URL}/api/auth/oauth/callback`,
+          logoutUri: `${env.APP_URL}/`,
+          scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+        },
+      }
+    : {}),
 });
+/** The identity providers the page offers: none without managed login. */
+const providers = env.COGNITO_OAUTH_DOMAIN ? (env.COGNITO_OAUTH_PROVIDERS ?? '').split(',').filter(Boolean) : [];
 
 const app = express();
 // Before any body parser (the handler reads the body itself), and not as app.use('/api/auth', ...), which
@@ -45,6 +61,9 @@ app.get('/api/orders', async (req, res) => {
   if (!session) return res.status(401).json({ error: 'NotSignedIn' });
   res.json({ username: session.user.username, orders: [{ id: 1, item: 'A cup of tea' }] });
 });
+
+// What the page needs to know of the server's set-up: the providers to show buttons for.
+app.get('/api/sign-in-options', (req, res) => res.set('cache-control', 'no-store').json({ providers }));
 
 app.use(express.static('dist'));
 

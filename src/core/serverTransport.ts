@@ -28,12 +28,15 @@ import type {
   WebAuthnGet,
 } from './types.js';
 import type { InvalidInputField } from './errors.js';
+import { serverRedirects } from './oauth/link.js';
 
 export interface ServerTransportOptions {
   /** The fetch to use (default the global one); requests go to the same origin with its cookies. */
   fetch?: typeof fetch;
   /** Obtains WebAuthn assertions in the browser (default `navigator.credentials.get`). */
   webAuthn?: WebAuthnGet;
+  /** Opens a URL (default `location.assign`): managed login's redirects (`signInWithRedirect`, `signOutWithRedirect`). */
+  navigate?: (url: string) => void;
 }
 
 /** The server's state, as its JSON brings it (`PublicAuthState` of `cognito-react/server`). */
@@ -237,7 +240,26 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
     },
   };
 
-  return {
+  /** `/sign-out`, or `/oauth/logout` (which adds the pool's /logout URL): signed out here as the server says. */
+  async function signOutAt(route: string, body: object): Promise<{ result: SignOutResult; logoutUrl: string | undefined }> {
+    const wasSignedIn = snapshot.status === 'signedIn';
+    try {
+      const json = await call('POST', route, body);
+      const state = json.state as ServerState;
+      set(snapshotOf(state, null, 'signOut'));
+      const e = json.error as ServerError | undefined;
+      const error = e ? new CognitoAuthError(e.name, e.message, { retryable: e.retryable }) : null;
+      if (wasSignedIn) emit({ type: 'signedOut', reason: 'signOut', ...(error ? { error } : {}) });
+      return { result: { revoked: json.revoked === true, error }, logoutUrl: typeof json.logoutUrl === 'string' ? json.logoutUrl : undefined };
+    } catch (error) {
+      // The server could not be reached: its cookie may still be set, so the state here says so.
+      const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Sign-out failed.', { cause: error });
+      patch({ error: e });
+      return { result: { revoked: false, error: e }, logoutUrl: undefined };
+    }
+  }
+
+  const store: CognitoAuth = {
     getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener);
@@ -284,21 +306,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
       void call('POST', 'cancel').catch(() => undefined);
     },
     async signOut(signOutOptions): Promise<SignOutResult> {
-      const wasSignedIn = snapshot.status === 'signedIn';
-      try {
-        const json = await call('POST', 'sign-out', { global: signOutOptions?.global === true });
-        const state = json.state as ServerState;
-        set(snapshotOf(state, null, 'signOut'));
-        const e = json.error as ServerError | undefined;
-        const error = e ? new CognitoAuthError(e.name, e.message, { retryable: e.retryable }) : null;
-        if (wasSignedIn) emit({ type: 'signedOut', reason: 'signOut', ...(error ? { error } : {}) });
-        return { revoked: json.revoked === true, error };
-      } catch (error) {
-        // The server could not be reached: its cookie may still be set, so the state here says so.
-        const e = isCognitoAuthError(error) ? error : new CognitoAuthError('UnknownError', 'Sign-out failed.', { cause: error });
-        patch({ error: e });
-        return { revoked: false, error: e };
-      }
+      return (await signOutAt('sign-out', { global: signOutOptions?.global === true })).result;
     },
     prepareSignIn() {},
     getTokens: () => null,
@@ -343,4 +351,10 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
     transport,
     suspendSignIn: () => null,
   };
+  serverRedirects.set(store, {
+    base,
+    navigate: (url) => (options.navigate ?? ((u: string) => location.assign(u)))(url),
+    signOut: (body) => signOutAt('oauth/logout', body),
+  });
+  return store;
 }

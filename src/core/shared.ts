@@ -14,6 +14,7 @@ export {
   callbackParameters,
   checkCodeTokens,
   codeChallenge,
+  logoutUrl,
   oauthOrigin,
   randomToken,
   requestTokens,

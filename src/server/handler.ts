@@ -22,7 +22,7 @@ import { createLocalRefreshes, type RefreshCoordinator } from './refreshLock.js'
 import { createRoutes, FLOWS, type AuthAction, type PublicAuthState, type RouteContext, type ServerSession } from './routes.js';
 import { createSealedCookies, memoryRevocations, type RevocationStore, type SealedSession } from './sealedCookies.js';
 import { createSealer, type Sealer } from './seal.js';
-import { createOAuthRoutes, type ServerOAuthOptions } from './oauth.js';
+import { createOAuthLogout, createOAuthRoutes, type ServerOAuthOptions } from './oauth.js';
 
 export type { AuthAction, PublicAuthState, ServerSession } from './routes.js';
 export type { RevocationStore } from './sealedCookies.js';
@@ -144,7 +144,7 @@ export interface AuthHandlerOptions {
    */
   logger?: (message: string, entry: AuthLogEntry) => void;
   clock?: () => number;
-  /** Managed login (federated identity providers): `GET <basePath>/oauth/start` and `/oauth/callback` (src/server/oauth.ts). */
+  /** Managed login (federated identity providers): `GET <basePath>/oauth/start`, `/oauth/callback`, `POST /oauth/logout` (src/server/oauth.ts). */
   oauth?: ServerOAuthOptions;
 }
 
@@ -375,6 +375,9 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     const cookieName = name.startsWith('__Host-') ? `__Secure-${name.slice('__Host-'.length)}` : name;
     const oauthContext = { oauth, clientId, clientSecret, userPoolId, sealer, cookieName, basePath, cookieOptions, clock, audience: exactAudience, startSession };
     for (const [route, run] of createOAuthRoutes(oauthContext)) routes.set(route, { method: 'GET', run, mutates: false });
+    // Federated sign-out: /sign-out's work (checked as it is), then the pool's /logout URL for the browser.
+    const signOut = routes.get('sign-out');
+    if (signOut) routes.set('oauth/logout', { method: 'POST', run: createOAuthLogout({ oauth, clientId }, signOut.run), mutates: true });
   }
 
   const handler = (async (request: Request): Promise<Response> => {

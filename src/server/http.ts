@@ -65,6 +65,11 @@ export function reportLater(response: Response, error: unknown): void {
   reported.set(response, error);
 }
 
+/** A failure to report moves with its answer when a route wraps another's response in a new one. */
+export function carryReport(from: Response, to: Response): void {
+  if (reported.has(from)) reported.set(to, reported.get(from));
+}
+
 /** What the handler logs about a failure it answered with a generic message (see `AuthHandlerOptions.logger`). */
 export interface LogEntry {
   route: string;

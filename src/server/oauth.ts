@@ -4,6 +4,8 @@
  * exchanges the code at /oauth2/token as the confidential client (HTTP Basic: the secret never reaches the
  * browser), checks the ID token and starts the usual sealed session. State, nonce and verifier wait in a
  * short-lived sealed HttpOnly cookie; `returnTo` is one of the app's own paths, never another site.
+ * `POST <basePath>/oauth/logout` signs out as `/sign-out` does (RevokeToken, the cookie cleared) and answers
+ * with the pool's `/logout` URL for the browser to open, its `logout_uri` one of the configured ones only.
  */
 import { CognitoAuthError, type AuthTokens } from '../core/index.js';
 import {
@@ -12,6 +14,7 @@ import {
   callbackParameters,
   checkCodeTokens,
   codeChallenge,
+  logoutUrl,
   oauthOrigin,
   randomToken,
   requestTokens,
@@ -19,6 +22,7 @@ import {
   type TokenAudience,
 } from '../core/shared.js';
 import { parseCookies, serializeCookie, type CookieOptions } from './cookies.js';
+import { carryReport, readJson } from './http.js';
 import type { Sealer } from './seal.js';
 
 /** The app client's managed-login settings in server mode (`oauth` of `createAuthHandler`). */
@@ -29,6 +33,12 @@ export interface ServerOAuthOptions {
   redirectUri: string;
   /** Scopes (default `openid email profile`). */
   scopes?: readonly string[];
+  /**
+   * Where the pool's `/logout` sends the browser after a federated sign-out (`POST <basePath>/oauth/logout`):
+   * one of the app client's allowed sign-out URLs, absolute, or several (the first is the default; the
+   * browser may ask for another of these, never any other URL).
+   */
+  logoutUri?: string | readonly string[];
   /** The identity providers `/oauth/start` may name (default any: Cognito refuses names the client does not have). */
   providers?: readonly string[];
   /** Where a failed callback sends the browser, with `?auth_error=<error name>` (default `/`). */
@@ -108,6 +118,8 @@ export function createOAuthRoutes(ctx: OAuthRouteContext): [string, (request: Re
     const returnTo = safeReturnTo(query.get('returnTo'));
     if (returnTo === null) throw new CognitoAuthError('InvalidInput', 'returnTo must be a path of this site, like /orders.', { field: 'config' });
     const provider = query.get('provider') ?? undefined;
+    const identifier = query.get('idpIdentifier');
+    if (identifier !== null && (identifier === '' || identifier.length > 128)) throw new CognitoAuthError('InvalidInput', 'idpIdentifier is not an identifier.', { field: 'config' });
     if (provider !== undefined && (provider === '' || provider.length > 128 || (oauth.providers && !oauth.providers.includes(provider)))) {
       throw new CognitoAuthError('InvalidInput', 'This identity provider is not offered here.', { field: 'config' });
     }
@@ -128,6 +140,7 @@ export function createOAuthRoutes(ctx: OAuthRouteContext): [string, (request: Re
       nonce: flow.nonce,
       provider,
       loginHint: query.get('loginHint') ?? undefined,
+      idpIdentifier: provider === undefined ? (query.get('idpIdentifier') ?? undefined) : undefined,
       prompt: query.get('prompt') ?? undefined,
       lang: query.get('lang') ?? undefined,
     });
@@ -187,4 +200,54 @@ export function createOAuthRoutes(ctx: OAuthRouteContext): [string, (request: Re
     ['oauth/start', start],
     ['oauth/callback', callback],
   ];
+}
+
+/** The configured sign-out URLs, checked once when the handler is made: absolute http(s) URLs without credentials. */
+export function logoutUris(oauth: ServerOAuthOptions): readonly string[] {
+  const list = oauth.logoutUri === undefined ? [] : typeof oauth.logoutUri === 'string' ? [oauth.logoutUri] : oauth.logoutUri;
+  for (const uri of list) {
+    let url: URL | undefined;
+    try {
+      url = new URL(uri);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+      throw new CognitoAuthError('InvalidInput', `oauth.logoutUri "${uri}" must be an absolute URL, one of the app client's sign-out URLs.`, { field: 'config' });
+    }
+  }
+  return list;
+}
+
+/**
+ * `POST <basePath>/oauth/logout` (CSRF-checked as every changing route): `logoutUri` from the body (one of
+ * the configured sign-out URLs; default the first) is checked before anything happens, then `signOut` (the
+ * handler's `/sign-out`: revocation, the cookie cleared, a new CSRF token) runs, and its answer gets
+ * `logoutUrl`: the pool's `/logout?client_id=...&logout_uri=...`, which the browser opens to end the
+ * managed-login session too (else the next sign-in silently picks the same account).
+ */
+export function createOAuthLogout(
+  ctx: { oauth: ServerOAuthOptions; clientId: string },
+  signOut: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  const origin = oauthOrigin(ctx.oauth.domain);
+  const allowed = logoutUris(ctx.oauth);
+  return async (request) => {
+    // As every JSON route: its type, size and shape checked (an empty body is `{}`).
+    const body = await readJson(request);
+    const asked = body.logoutUri;
+    if (asked !== undefined && typeof asked !== 'string') throw new CognitoAuthError('InvalidInput', 'logoutUri must be a string.', { field: 'config' });
+    if (allowed.length === 0) throw new CognitoAuthError('InvalidInput', 'The server has no oauth.logoutUri: federated sign-out is not set up.', { field: 'config' });
+    const logoutUri = asked ?? (allowed[0] as string);
+    if (!allowed.includes(logoutUri)) throw new CognitoAuthError('InvalidInput', 'logoutUri is not one of this app\'s sign-out URLs.', { field: 'config' });
+    const forwarded = new Headers(request.headers);
+    forwarded.delete('content-length');
+    const signedOut = await signOut(new Request(request.url, { method: 'POST', headers: forwarded, body: JSON.stringify({ global: body.global === true }) }));
+    const answer = (await signedOut.json()) as Record<string, unknown>;
+    const headers = new Headers(signedOut.headers);
+    headers.delete('content-length');
+    const response = new Response(JSON.stringify({ ...answer, logoutUrl: logoutUrl(origin, ctx.clientId, logoutUri) }), { status: signedOut.status, headers });
+    carryReport(signedOut, response);
+    return response;
+  };
 }

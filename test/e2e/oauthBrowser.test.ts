@@ -22,8 +22,8 @@ let appServer: Server;
 let sim: UserPoolSimulator;
 let app = '';
 let idp = '';
-/** Set by a test: the managed login's redirect back to the app is kept here instead of followed. */
-let held: { url: string } | null = null;
+/** Set by a test: the managed login's redirects back to the app are kept here (in order) instead of followed. */
+let held: string[] | null = null;
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -79,7 +79,7 @@ beforeAll(async () => {
     const response = (await sim.managedLogin!.handle(request)) ?? new Response('Not found', { status: 404 });
     const location = response.headers.get('location');
     if (held && location?.startsWith(`${app}/callback`)) {
-      held.url = location;
+      held.push(location);
       return new Response('<!doctype html><title>Held</title><h1>Held</h1>', { headers: { 'content-type': 'text/html' } });
     }
     return response;
@@ -121,11 +121,11 @@ describe('browser-mode managed login in Chromium', () => {
     const first = await context.newPage();
     await first.goto(`${app}/`);
     // The first tab's redirect back is held at the pool's domain, so another tab gets the callback first.
-    held = { url: '' };
+    held = [];
     await first.getByRole('button', { name: 'Continue with Google' }).click();
     await first.getByRole('button', { name: 'gus@gmail.example' }).click();
     await first.getByRole('heading', { name: 'Held' }).waitFor();
-    const callback = held.url;
+    const callback = held[0] as string;
     held = null;
     expect(callback).toContain('code=');
     const second = await context.newPage();
@@ -133,6 +133,60 @@ describe('browser-mode managed login in Chromium', () => {
     await second.getByRole('alert').filter({ hasText: 'started in another tab' }).waitFor();
     await first.goto(callback);
     await first.getByRole('heading', { name: 'Signed in as Google_555' }).waitFor();
+    await context.close();
+  });
+
+  /** Through the simulated Google in `tab`, its redirect back held: the callback URL it would have opened. */
+  async function heldSignIn(tab: import('playwright-core').Page): Promise<string> {
+    const before = (held as string[]).length;
+    await tab.goto(`${app}/`);
+    await tab.getByRole('button', { name: 'Continue with Google' }).click();
+    await tab.getByRole('button', { name: 'gus@gmail.example' }).click();
+    await tab.getByRole('heading', { name: 'Held' }).waitFor();
+    expect((held as string[]).length).toBe(before + 1);
+    return (held as string[])[before] as string;
+  }
+
+  it("two tabs sign in at once: each tab's state is its own; the first callback signs in, the other tab then finds the user signed in and exchanges nothing", async () => {
+    const context = await browser.newContext();
+    const older = await context.newPage();
+    const newer = await context.newPage();
+    held = [];
+    const olderCallback = await heldSignIn(older);
+    const newerCallback = await heldSignIn(newer);
+    held = null;
+    expect(new URL(olderCallback).searchParams.get('state')).not.toBe(new URL(newerCallback).searchParams.get('state'));
+    const exchanges: string[] = [];
+    context.on('request', (r) => void (r.url().startsWith(`${idp}/oauth2/token`) && r.method() === 'POST' && exchanges.push(r.url())));
+    // The newer tab completes first: its own state, its own verifier.
+    await newer.goto(newerCallback);
+    await newer.getByRole('heading', { name: 'Signed in as Google_555' }).waitFor();
+    expect(exchanges).toHaveLength(1);
+    // The older tab's callback matches the sign-in that tab started (no mismatch), but a user is signed in
+    // by now (the session is shared through localStorage): it says so, and its code is not exchanged.
+    await older.goto(olderCallback);
+    await older.getByRole('alert').filter({ hasText: 'You are already signed in.' }).waitFor();
+    expect(exchanges).toHaveLength(1);
+    expect(await older.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('oauth')))).toEqual([]);
+    await older.goto(`${app}/`);
+    await older.getByRole('heading', { name: 'Signed in as Google_555' }).waitFor();
+    await context.close();
+  });
+
+  it("two sign-ins started in one tab: the older's callback is refused (OAuthStateMismatch) and leaves the newer pending, which then completes", async () => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    held = [];
+    const olderCallback = await heldSignIn(tab);
+    const newerCallback = await heldSignIn(tab);
+    held = null;
+    await tab.goto(olderCallback);
+    await tab.getByRole('alert').filter({ hasText: 'This sign-in link does not belong to this window.' }).waitFor();
+    await tab.goto(newerCallback);
+    await tab.getByRole('heading', { name: 'Signed in as Google_555' }).waitFor();
+    // Used once: the same callback again, in the same tab, finds no sign-in in progress.
+    await tab.goto(newerCallback);
+    await tab.getByRole('alert').filter({ hasText: 'This sign-in was started in another tab or browser, or is already complete.' }).waitFor();
     await context.close();
   });
 });

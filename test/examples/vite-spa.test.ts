@@ -1,91 +1,61 @@
 /**
  * examples/vite-spa (browser mode: the page speaks to the pool itself, the session in localStorage) built
  * with `tsc -b && vite build`, served by `vite preview`, driven in Chromium against the simulated pool over
- * HTTP (CORS), with two tabs.
+ * HTTP (CORS; the shared scenario of support/scenario.ts, the callback route /callback), with two tabs; then
+ * against the local emulator.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/testing/index.js';
 import { startLocalPool, LOCAL_POOL } from '../../scripts/localPool.mjs';
-import { build, copyExample, npmInstall, removeExample, run, startApp, type RunningApp } from './support/app.js';
-import { expectThemeLayout, launch, screenshot, signInWithTotp, wrongPassword } from './support/browser.js';
+import { build, run, startApp, type RunningApp } from './support/app.js';
+import { screenshot } from './support/browser.js';
+import { describeExample } from './support/scenario.js';
 import { POOLS } from './support/users.js';
 
-const USER = 'spa-user';
-let dir: string;
-let app: RunningApp;
-let browser: Browser;
+const vite = 'node_modules/vite/bin/vite.js';
 
-beforeAll(async () => {
-  dir = copyExample('vite-spa', inject('examplesTarball'));
-  await npmInstall(dir);
-  const env = {
-    VITE_COGNITO_REGION: 'eu-west-1',
-    VITE_COGNITO_USER_POOL_ID: POOLS.public.userPoolId,
-    VITE_COGNITO_CLIENT_ID: POOLS.public.clientId,
-    VITE_COGNITO_ENDPOINT: inject('examplePools').public,
-  };
-  // The scaffold's build script: the type check, then the bundle.
-  await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { cwd: dir });
-  await build(dir, ['node_modules/vite/bin/vite.js', 'build'], env);
-  app = await startApp(dir, (port) => ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort']);
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeExample(dir);
-});
-
-describe('the Vite SPA example', () => {
-  it("keeps the theme laid out under the Vite scaffold's CSS (#root { text-align: center })", async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    await page.getByLabel('Username', { exact: true }).waitFor();
-    await screenshot(page, 'vite-spa-1-sign-in');
-    await expectThemeLayout(page);
-    await page.close();
-  });
-
-  it('protects /account with useRequireAuth: back to the sign-in page while signed out', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/account`);
-    await page.waitForURL(`${app.url}/`);
-    await page.getByLabel('Username', { exact: true }).waitFor();
-    await page.close();
-  });
-
-  it('signs a TOTP user in, keeps the session in localStorage across a reload and a second tab, signs out in both', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await wrongPassword(page, USER, 'vite-spa-2-wrong-password');
-    await signInWithTotp(page, USER, 'vite-spa-3');
+const example = describeExample(
+  {
+    name: 'vite-spa',
+    title: 'the Vite SPA example',
+    mode: 'browser',
+    async build(dir, env) {
+      // The scaffold's build script: the type check, then the bundle.
+      await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { cwd: dir });
+      await build(dir, [vite, 'build'], env);
+    },
+    start: (port) => [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    protectedPath: '/account',
     // localStorage, as the example chose: the session is there (and so readable by page scripts).
-    const keys = await page.evaluate(() => Object.keys(localStorage));
-    expect(keys).toContain(`cognito-react.${POOLS.public.clientId}.${USER}.session`);
+    async expectSignedIn(page: Page, username: string) {
+      expect(await page.evaluate(() => Object.keys(localStorage))).toContain(`cognito-react.${POOLS.public.clientId}.${username}.session`);
+    },
+  },
+  (example) => {
+    it('shares a federated session with a second tab; the sign-out in the first reaches the second at once', async () => {
+      const context = await example.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(example.app.url);
+      const username = await example.signInWithProvider(page);
+      await page.getByRole('heading', { name: `Signed in as ${username}` }).waitFor();
 
-    await page.reload();
-    await page.getByRole('heading', { name: `Signed in as ${USER}` }).waitFor();
+      // A second tab of the same origin shares the session the callback stored.
+      const second = await context.newPage();
+      await second.goto(`${example.app.url}/account`);
+      await second.getByRole('heading', { name: 'Your account' }).waitFor();
+      await screenshot(second, 'vite-spa-7-account-second-tab');
 
-    // A second tab of the same origin shares the session.
-    const second = await context.newPage();
-    await second.goto(`${app.url}/account`);
-    await second.getByRole('heading', { name: 'Your account' }).waitFor();
-    await screenshot(second, 'vite-spa-4-account-second-tab');
-
-    // Signing out in the first tab reaches the second at once: its protected route sends it to sign-in.
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Username', { exact: true }).waitFor();
-    await second.waitForURL(`${app.url}/`);
-    await second.getByLabel('Username', { exact: true }).waitFor();
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('.session')))).toEqual([]);
-    await page.reload();
-    await page.getByLabel('Username', { exact: true }).waitFor();
-    await context.close();
-  });
-});
+      // Signing out in the first tab reaches the second at once: its protected route sends it to sign-in.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await second.waitForURL(`${example.app.url}/`);
+      await second.getByLabel('Username', { exact: true }).waitFor();
+      await page.waitForURL(`${example.app.url}/`);
+      await page.getByLabel('Username', { exact: true }).waitFor();
+      await context.close();
+    });
+  },
+);
 
 describe('the Vite SPA example against the local emulator (cognito-local)', () => {
   let pool: Awaited<ReturnType<typeof startLocalPool>>;
@@ -94,14 +64,14 @@ describe('the Vite SPA example against the local emulator (cognito-local)', () =
   beforeAll(async () => {
     pool = await startLocalPool();
     // Built as the README's "Point your app at the local pool" says: its endpoint and the password flow.
-    await build(dir, ['node_modules/vite/bin/vite.js', 'build', '--outDir', 'dist-local'], {
+    await build(example.dir, ['node_modules/vite/bin/vite.js', 'build', '--outDir', 'dist-local'], {
       VITE_COGNITO_REGION: LOCAL_POOL.region,
       VITE_COGNITO_USER_POOL_ID: LOCAL_POOL.userPoolId,
       VITE_COGNITO_CLIENT_ID: LOCAL_POOL.clientId,
       VITE_COGNITO_ENDPOINT: pool.endpoint,
       VITE_COGNITO_AUTH_FLOW: 'USER_PASSWORD_AUTH',
     });
-    local = await startApp(dir, (port) => ['node_modules/vite/bin/vite.js', 'preview', '--outDir', 'dist-local', '--host', '127.0.0.1', '--port', String(port), '--strictPort']);
+    local = await startApp(example.dir, (port) => ['node_modules/vite/bin/vite.js', 'preview', '--outDir', 'dist-local', '--host', '127.0.0.1', '--port', String(port), '--strictPort']);
   }, 120_000);
 
   afterAll(async () => {
@@ -110,7 +80,7 @@ describe('the Vite SPA example against the local emulator (cognito-local)', () =
   });
 
   it('signs a TOTP user in; the account page hides the devices the emulator does not have, without an error', async () => {
-    const context = await browser.newContext();
+    const context = await example.browser.newContext();
     const page = await context.newPage();
     await page.goto(local.url);
     await page.getByLabel('Username', { exact: true }).fill('tia');

@@ -4,17 +4,18 @@
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, test } from 'vitest';
+import { handleRedirectCallback, serverTransport, signInWithRedirect, signOutWithRedirect, withManagedLogin } from '../../src/core/index.js';
 import { createAuthHandler } from '../../src/server/index.js';
 import { safeReturnTo } from '../../src/server/oauth.js';
 import { createUserPoolSimulator } from '../../src/testing/index.js';
-import { CLIENT_ID, DOMAIN, POOL_ID, createBrowser, mswPerFile, simulatorConfig } from './support.js';
+import { CLIENT_ID, DOMAIN, POOL_ID, SIGNED_OUT, createBrowser, mswPerFile, simulatorConfig } from './support.js';
 
 const server = mswPerFile();
 const ORIGIN = 'https://app.example.test';
 const CALLBACK = `${ORIGIN}/api/auth/oauth/callback`;
 const SECRET = 'the-app-clients-secret-never-in-a-browser';
 
-function setup() {
+function setup(oauthOptions: { logoutUri?: string | string[] } = { logoutUri: [SIGNED_OUT, `${ORIGIN}/goodbye`] }) {
   const config = simulatorConfig({ clientSecret: SECRET });
   const sim = createUserPoolSimulator({ ...config, oauth: { ...config.oauth!, callbackUrls: [CALLBACK] } });
   server.use(...sim.handlers);
@@ -26,11 +27,14 @@ function setup() {
     cookieSecrets: ['a-cookie-secret-of-at-least-32-characters!!'],
     client: new CognitoIdentityProviderClient({ region: 'eu-west-1', maxAttempts: 1, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } }),
     clock: () => sim.now(),
-    oauth: { domain: DOMAIN, redirectUri: CALLBACK, errorPath: '/sign-in' },
+    oauth: { domain: DOMAIN, redirectUri: CALLBACK, errorPath: '/sign-in', ...oauthOptions },
   });
   const jar = new Map<string, string>();
-  async function get(path: string): Promise<Response> {
-    const response = await handler(new Request(new URL(path, ORIGIN), { headers: jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {} }));
+  /** The app's page's fetch: same origin, with the cookie jar. */
+  async function appFetch(path: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await handler(new Request(new URL(String(path), ORIGIN), { ...init, headers }));
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [k, ...v] = (pair as string).split('=');
@@ -39,7 +43,8 @@ function setup() {
     }
     return response;
   }
-  return { sim, handler, jar, get, browser: createBrowser(sim.managedLogin!.handle) };
+  const get = (path: string) => appFetch(path);
+  return { sim, handler, jar, get, appFetch, browser: createBrowser(sim.managedLogin!.handle) };
 }
 
 describe('server mode: /oauth/start and /oauth/callback', () => {
@@ -105,5 +110,117 @@ describe('server mode: /oauth/start and /oauth/callback', () => {
     const callback = await browser.signIn(start.headers.get('location') as string, { cancel: true });
     const done = await get(callback);
     expect(done.headers.get('location')).toBe('/sign-in?auth_error=OAuthCancelled');
+  });
+});
+
+describe('server mode: federated sign-out (POST /oauth/logout)', () => {
+  /** Signed in through the simulated Google; the page's server-mode store, its navigations recorded. */
+  async function signedIn(oauthOptions?: { logoutUri?: string | string[] }) {
+    const env = setup(oauthOptions);
+    const start = await env.get('/api/auth/oauth/start?provider=Google');
+    await env.get(await env.browser.signIn(start.headers.get('location') as string, { sub: '1234567890' }));
+    const navigations: string[] = [];
+    const store = serverTransport('/api/auth', { fetch: env.appFetch, navigate: (url) => navigations.push(url) });
+    await store.ready();
+    expect(store.getSnapshot().status).toBe('signedIn');
+    return { ...env, store, navigations };
+  }
+  const sessionCookies = (jar: Map<string, string>) => [...jar.keys()].filter((k) => /^(__Host-)?cognito-session\./.test(k));
+  const status = async (get: (p: string) => Promise<Response>) => ((await (await get('/api/auth/session')).json()) as { state: { status: string } }).state.status;
+
+  test("signOutWithRedirect: the refresh token revoked, the cookie cleared, then the pool's /logout ends the managed-login session and lands on the sign-out URL", async () => {
+    const { store, navigations, jar, sim, browser, get } = await signedIn();
+    expect(browser.jar.has('cognito-sim-session')).toBe(true);
+    expect(sessionCookies(jar).length).toBeGreaterThan(0);
+    const result = await signOutWithRedirect(store);
+    expect(result).toEqual({ revoked: true, error: null });
+    expect(store.getSnapshot().status).toBe('signedOut');
+    expect(sim.requests.map((r) => r.operation)).toContain('RevokeToken');
+    expect(sessionCookies(jar)).toEqual([]);
+    expect(await status(get)).toBe('signedOut');
+    const logout = navigations.at(-1) as string;
+    expect(logout).toBe(`https://${DOMAIN}/logout?client_id=${CLIENT_ID}&logout_uri=${encodeURIComponent(SIGNED_OUT)}`);
+    const landed = await browser.go(logout);
+    expect(landed.url).toBe(SIGNED_OUT);
+    expect(browser.jar.has('cognito-sim-session')).toBe(false);
+  });
+
+  test('another of the configured sign-out URLs may be asked for; withManagedLogin works on the server-mode store', async () => {
+    const { store, navigations } = await signedIn();
+    await withManagedLogin(store).signOutWithRedirect({ logoutUri: `${ORIGIN}/goodbye` });
+    expect(new URL(navigations.at(-1) as string).searchParams.get('logout_uri')).toBe(`${ORIGIN}/goodbye`);
+  });
+
+  test('attack: logout_uri=https://evil.example is refused before anything happens: still signed in, no navigation', async () => {
+    const { store, navigations, jar, get, sim } = await signedIn();
+    const refused = await signOutWithRedirect(store, { logoutUri: 'https://evil.example' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'InvalidInput' });
+    expect(navigations).toEqual([]);
+    expect(sessionCookies(jar).length).toBeGreaterThan(0);
+    expect(await status(get)).toBe('signedIn');
+    expect(sim.requests.map((r) => r.operation)).not.toContain('RevokeToken');
+  });
+
+  test('attack: a cross-site POST, or one without the CSRF token, signs nobody out', async () => {
+    const { appFetch, get } = await signedIn();
+    const noToken = await appFetch('/api/auth/oauth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(403);
+    expect(((await noToken.json()) as { error: { name: string } }).error.name).toBe('CsrfCheckFailed');
+    const crossSite = await appFetch('/api/auth/oauth/logout', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    expect(crossSite.status).toBe(403);
+    expect(await status(get)).toBe('signedIn');
+    const wrongMethod = await appFetch('/api/auth/oauth/logout');
+    expect(wrongMethod.status).toBe(405);
+  });
+
+  test('malformed bodies get their specific errors and sign nobody out', async () => {
+    const { appFetch, get } = await signedIn();
+    const { csrfToken } = (await (await get('/api/auth/session')).json()) as { csrfToken: string };
+    const post = (body: string, type = 'application/json') => appFetch('/api/auth/oauth/logout', { method: 'POST', headers: { 'content-type': type, 'x-csrf-token': csrfToken }, body });
+    const named = async (response: Response) => [response.status, ((await response.json()) as { error: { name: string } }).error.name];
+    expect(await named(await post('{}', 'text/plain'))).toEqual([415, 'UnsupportedMediaType']);
+    expect(await named(await post('[1]'))).toEqual([400, 'InvalidJson']);
+    expect(await named(await post('{"logoutUri":'))).toEqual([400, 'InvalidJson']);
+    expect(await named(await post('{"logoutUri":5}'))).toEqual([400, 'InvalidInput']);
+    expect(await named(await post(JSON.stringify({ logoutUri: 'x'.repeat(200_000) })))).toEqual([413, 'PayloadTooLarge']);
+    expect(await status(get)).toBe('signedIn');
+  });
+
+  test('without oauth.logoutUri the route says federated sign-out is not set up; a logoutUri that is not an absolute URL is refused at start-up', async () => {
+    const { store, navigations, get } = await signedIn({});
+    await expect(signOutWithRedirect(store)).rejects.toMatchObject({ name: 'InvalidInput', message: expect.stringContaining('oauth.logoutUri') });
+    expect(navigations).toEqual([]);
+    expect(await status(get)).toBe('signedIn');
+    expect(() => setup({ logoutUri: '/signed-out' })).toThrow(/must be an absolute URL/);
+    expect(() => setup({ logoutUri: 'javascript:alert(1)' })).toThrow(/must be an absolute URL/);
+  });
+
+  test('signInWithRedirect on the server-mode store goes to the handler\'s /oauth/start with the provider and the path to come back to', async () => {
+    const { get, appFetch } = setup();
+    const navigations: string[] = [];
+    const store = serverTransport('/api/auth', { fetch: appFetch, navigate: (url) => navigations.push(url) });
+    await signInWithRedirect(store, { provider: 'Google', returnTo: '/orders?id=7', loginHint: 'gina' });
+    const url = new URL(navigations[0] as string, ORIGIN);
+    expect(url.pathname).toBe('/api/auth/oauth/start');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ provider: 'Google', loginHint: 'gina', returnTo: '/orders?id=7' });
+    const started = await get(url.pathname + url.search);
+    expect(new URL(started.headers.get('location') as string).searchParams.get('login_hint')).toBe('gina');
+    await signInWithRedirect(store, { idpIdentifier: 'acme.example' });
+    const byIdentifier = new URL(navigations[1] as string, ORIGIN);
+    expect(byIdentifier.searchParams.get('idpIdentifier')).toBe('acme.example');
+    expect(new URL((await get(byIdentifier.pathname + byIdentifier.search)).headers.get('location') as string).searchParams.get('idp_identifier')).toBe('acme.example');
+  });
+
+  test('the server unreachable at sign-out: the error is thrown, the page stays (no /logout without the server signing out)', async () => {
+    const { appFetch, get } = await signedIn();
+    const navigations: string[] = [];
+    const failing: typeof fetch = (path, init) => (String(path).endsWith('/oauth/logout') ? Promise.reject(new TypeError('Failed to fetch')) : appFetch(path, init));
+    const store = serverTransport('/api/auth', { fetch: failing, navigate: (url) => navigations.push(url) });
+    await store.ready();
+    await expect(signOutWithRedirect(store)).rejects.toMatchObject({ name: 'NetworkError', retryable: true });
+    expect(navigations).toEqual([]);
+    expect(await status(get)).toBe('signedIn');
+    // The callback is the server's: nothing for the page to complete.
+    await expect(handleRedirectCallback(store, 'https://app.example.test/?code=x&state=y')).rejects.toMatchObject({ name: 'UnsupportedOperation' });
   });
 });

@@ -1,4 +1,5 @@
 // A server component: it reads the session on the server, before any script runs in the browser.
+import { federatedProviders } from '@/lib/auth';
 import { currentSession } from '@/lib/session';
 import { Providers } from './providers';
 import { SignInPanel } from './sign-in';
@@ -12,7 +13,7 @@ export default async function Home() {
       <h1>cognito-react with Next.js</h1>
       <p data-testid="server-user">{session ? `The server sees ${session.user.username}.` : 'The server sees nobody signed in.'}</p>
       <Providers>
-        <SignInPanel />
+        <SignInPanel providers={federatedProviders()} />
       </Providers>
     </main>
   );

@@ -3,7 +3,7 @@
 import { CognitoStoreProvider, serverTransport } from 'cognito-react';
 
 // The sign-in runs on this app's server (app/api/auth/[...path]/route.ts): the browser holds no token.
-const transport = serverTransport('/api/auth');
+export const transport = serverTransport('/api/auth');
 
 export function Providers({ children }: { children: React.ReactNode }) {
   return <CognitoStoreProvider transport={transport}>{children}</CognitoStoreProvider>;

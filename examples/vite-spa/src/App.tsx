@@ -1,13 +1,17 @@
-import { AccountSettings, Authentication, useAuth, useRequireAuth, useSignOut } from 'cognito-react';
+import { AccountSettings, Authentication, FederatedSignIn, RedirectCallback, signOutWithRedirect, useAuth, useRequireAuth, useSignOut } from 'cognito-react';
 import { Link, Route, Routes, useNavigate } from 'react-router';
+import { auth, providers } from './auth.ts';
 
 function Home() {
   const username = useAuth((s) => s.user?.username);
   const signOut = useSignOut();
+  // With managed login, the federated sign-out: RevokeToken, then the pool's /logout (which ends its own
+  // session, else the next sign-in picks the same account silently) sends the browser back to `/`.
+  const onSignOut = () => (providers.length > 0 ? void signOutWithRedirect(auth) : signOut.mutate());
   return (
     <section>
       <h2>Signed in as {username}</h2>
-      <Link to="/account">Your account</Link> <button onClick={() => signOut.mutate()}>Sign out</button>
+      <Link to="/account">Your account</Link> <button onClick={onSignOut}>Sign out</button>
     </section>
   );
 }
@@ -26,11 +30,24 @@ function Account() {
   );
 }
 
+/** The redirect route of managed login (the callback URL): completes the sign-in, then back where it started. */
+function Callback() {
+  const navigate = useNavigate();
+  return (
+    <RedirectCallback
+      onSignedIn={(appState) => navigate((appState as { returnTo?: string } | undefined)?.returnTo ?? '/', { replace: true })}
+      retry={() => navigate('/', { replace: true })}
+    />
+  );
+}
+
 export function App() {
+  const federated = providers.length > 0 ? <FederatedSignIn providers={providers} appState={{ returnTo: '/' }} /> : undefined;
   return (
     <Routes>
-      <Route path="/" element={<Authentication signedIn={<Home />} />} />
+      <Route path="/" element={<Authentication signedIn={<Home />} federatedProviders={federated} />} />
       <Route path="/account" element={<Account />} />
+      <Route path="/callback" element={<Callback />} />
     </Routes>
   );
 }

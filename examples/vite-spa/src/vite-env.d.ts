@@ -8,4 +8,8 @@ interface ImportMetaEnv {
   readonly VITE_COGNITO_ENDPOINT?: string;
   /** USER_PASSWORD_AUTH for cognito-local, which has no SRP; unset for the default, USER_SRP_AUTH. */
   readonly VITE_COGNITO_AUTH_FLOW?: 'USER_PASSWORD_AUTH';
+  /** The pool's domain for managed login (auth.example.com); unset: no federated sign-in. */
+  readonly VITE_COGNITO_OAUTH_DOMAIN?: string;
+  /** The identity providers to offer, by their names in the pool: Google,AcmeSSO. */
+  readonly VITE_COGNITO_OAUTH_PROVIDERS?: string;
 }

@@ -6,7 +6,7 @@
 import type { CognitoAuth } from '../authStore.js';
 import { CognitoAuthError, invalidInput } from '../errors.js';
 import type { SignOutOptions, SignOutResult } from '../types.js';
-import { storeInternals, type StoreInternals } from './link.js';
+import { serverRedirects, storeInternals, type ServerRedirects, type StoreInternals } from './link.js';
 import {
   OAuthError,
   authorizeUrl,
@@ -36,8 +36,13 @@ export interface SignInWithRedirectOptions {
   prompt?: 'login' | 'none' | 'consent' | 'select_account' | (string & {});
   /** The managed login page's language (`lang`), e.g. `fr`. */
   lang?: string;
-  /** Anything JSON-serializable to get back from `handleRedirectCallback` (the page to return to, say). Kept in this tab only. */
+  /** Anything JSON-serializable to get back from `handleRedirectCallback` (the page to return to, say). Kept in this tab only. Browser mode. */
   appState?: unknown;
+  /**
+   * Server mode (`serverTransport`): the path of this app the server sends the user back to once signed in
+   * (default this page's path). The server refuses anything that is not one of the app's own paths.
+   */
+  returnTo?: string;
 }
 
 /** What `handleRedirectCallback` resolves with once the user is signed in. */
@@ -98,6 +103,8 @@ function readPending(raw: string | null): Pending | null {
  * await signInWithRedirect(auth, { provider: 'Google', appState: { returnTo: location.pathname } });
  */
 export async function signInWithRedirect(auth: CognitoAuth, options: SignInWithRedirectOptions = {}): Promise<void> {
+  const server = serverRedirects.get(auth);
+  if (server) return startOnServer(auth, server, options);
   const { config, origin, internals, key, pending } = setup(auth);
   await auth.ready();
   if (auth.getSnapshot().status === 'signedIn') throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');
@@ -132,6 +139,23 @@ export async function signInWithRedirect(auth: CognitoAuth, options: SignInWithR
   (config.navigate ?? ((u: string) => location.assign(u)))(url);
 }
 
+/**
+ * Server mode: the server runs the whole flow (`GET <base>/oauth/start`, its confidential client, its sealed
+ * flow cookie), so the browser only goes there with the provider and the path to come back to.
+ */
+async function startOnServer(auth: CognitoAuth, server: ServerRedirects, options: SignInWithRedirectOptions): Promise<void> {
+  await auth.ready();
+  if (auth.getSnapshot().status === 'signedIn') throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');
+  const query = new URLSearchParams();
+  if (options.provider) query.set('provider', options.provider);
+  else if (options.idpIdentifier) query.set('idpIdentifier', options.idpIdentifier);
+  if (options.loginHint) query.set('loginHint', options.loginHint);
+  if (options.prompt) query.set('prompt', options.prompt);
+  if (options.lang) query.set('lang', options.lang);
+  query.set('returnTo', options.returnTo ?? (typeof location === 'undefined' ? '/' : location.pathname + location.search));
+  server.navigate(`${server.base}/oauth/start?${query}`);
+}
+
 /** Takes code, state and error out of the address bar (when `url` is this page's): a reload then does not replay them. */
 function cleanAddressBar(url: string): void {
   if (typeof location === 'undefined' || typeof history === 'undefined' || url !== location.href) return;
@@ -162,6 +186,10 @@ function cleanAddressBar(url: string): void {
  * navigate((appState as { returnTo?: string } | undefined)?.returnTo ?? '/');
  */
 export async function handleRedirectCallback(auth: CognitoAuth, url: string = location.href): Promise<RedirectCallbackResult> {
+  const server = serverRedirects.get(auth);
+  if (server) {
+    throw new CognitoAuthError('UnsupportedOperation', `In server mode the server completes the sign-in at ${server.base}/oauth/callback; there is nothing to do in the page.`);
+  }
   const { config, origin, internals, key, pending } = setup(auth);
   const params = callbackParameters(url);
   cleanAddressBar(url);
@@ -209,12 +237,22 @@ export interface SignOutWithRedirectOptions extends SignOutOptions {
 /**
  * Signs out (local state at once, then RevokeToken, as `signOut` does) and then ends the managed-login
  * session too, at the pool's `/logout`: without it, the next `signInWithRedirect` silently signs the same
- * account in again. Cognito then sends the browser to `logoutUri`.
+ * account in again. Cognito then sends the browser to `logoutUri`. In server mode the server signs out
+ * (`POST <base>/oauth/logout`) and names the /logout URL; `logoutUri` must be one of its `oauth.logoutUri`.
  *
  * @example
  * await signOutWithRedirect(auth); // back at oauth.logoutUri, signed out of the managed login too
  */
 export async function signOutWithRedirect(auth: CognitoAuth, options: SignOutWithRedirectOptions = {}): Promise<SignOutResult> {
+  const server = serverRedirects.get(auth);
+  if (server) {
+    // Server mode: `POST <base>/oauth/logout` revokes and clears the cookie, and names the /logout URL (its
+    // logout_uri one of the server's own); unreachable, the browser stays here, its error in the result.
+    const { result, logoutUrl: url } = await server.signOut({ global: options.global === true, ...(options.logoutUri ? { logoutUri: options.logoutUri } : {}) });
+    if (url) server.navigate(url);
+    else if (result.error) throw result.error;
+    return result;
+  }
   const { config, origin } = setup(auth);
   const logoutUri = options.logoutUri ?? config.logoutUri;
   if (!logoutUri) throw invalidInput('config', 'signOutWithRedirect needs a logoutUri (an allowed sign-out URL of the app client).');
@@ -241,9 +279,11 @@ export interface ManagedLoginAuth extends CognitoAuth {
  * await auth.signInWithRedirect({ provider: 'Google' });
  */
 export function withManagedLogin(auth: CognitoAuth): ManagedLoginAuth {
-  setup(auth);
+  const server = serverRedirects.get(auth);
+  if (!server) setup(auth);
   const managed = Object.create(auth) as ManagedLoginAuth;
-  storeInternals.set(managed, storeInternals.get(auth) as StoreInternals);
+  if (server) serverRedirects.set(managed, server);
+  else storeInternals.set(managed, storeInternals.get(auth) as StoreInternals);
   return Object.assign(managed, {
     signInWithRedirect: (options?: SignInWithRedirectOptions) => signInWithRedirect(managed, options),
     handleRedirectCallback: (url?: string) => handleRedirectCallback(managed, url),

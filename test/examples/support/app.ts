@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../../scripts/localPool.mjs';
-import { COOKIE_SECRET, POOLS } from './users.js';
+import { COOKIE_SECRET, POOLS, PROVIDER, appOrigin } from './users.js';
 
 const examples = resolve(import.meta.dirname, '../../../examples');
 /** What a copy leaves behind: installs and build outputs of a developer's own runs in examples/. */
@@ -48,8 +48,11 @@ export function build(dir: string, args: string[], env: NodeJS.ProcessEnv = {}):
   return run(process.execPath, args, { cwd: dir, env: { ...env, NODE_ENV: 'production' } });
 }
 
-/** The server-mode apps' environment: the confidential client of the simulated pool over HTTP. */
-export function serverEnv(endpoint: string): NodeJS.ProcessEnv {
+/**
+ * The server-mode apps' environment: the confidential client of the simulated pool over HTTP, and its
+ * managed login (the pool's own origin) with this app's callback and sign-out URLs.
+ */
+export function serverEnv(endpoint: string, port: number): NodeJS.ProcessEnv {
   const pool = POOLS.confidential;
   return {
     COGNITO_REGION: 'eu-west-1',
@@ -60,18 +63,24 @@ export function serverEnv(endpoint: string): NodeJS.ProcessEnv {
     COGNITO_ENDPOINT: endpoint,
     // The simulator signs its tokens as Cognito does (cognito-local, by contrast, as its own address).
     COGNITO_ISSUER: `https://cognito-idp.eu-west-1.amazonaws.com/${pool.userPoolId}`,
+    COGNITO_OAUTH_DOMAIN: endpoint,
+    COGNITO_OAUTH_PROVIDERS: PROVIDER,
+    APP_URL: appOrigin(port),
   };
 }
 
 export interface RunningApp {
+  /** Where the browser opens it: `http://localhost:<port>` (see `appOrigin`). */
   url: string;
+  /** The same server at `http://127.0.0.1:<port>`, for requests from this process. */
+  direct: string;
   output: () => string;
   stop: () => Promise<void>;
 }
 
-/** Starts `node <args>` in `dir` (its own process group), resolves once `url` answers. */
-export async function startApp(dir: string, args: (port: number) => string[], env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
-  const port = await freePort();
+/** Starts `node <args>` in `dir` (its own process group) on `port` (default a free one), resolves once it answers. */
+export async function startApp(dir: string, args: (port: number) => string[], env: NodeJS.ProcessEnv = {}, chosenPort?: number): Promise<RunningApp> {
+  const port = chosenPort ?? (await freePort());
   const child = spawn(process.execPath, args(port), {
     cwd: dir,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
@@ -81,20 +90,28 @@ export async function startApp(dir: string, args: (port: number) => string[], en
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  const direct = `http://127.0.0.1:${port}`;
+  const url = appOrigin(port);
   const stop = () =>
     new Promise<void>((resolveStop) => {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolveStop();
       child.once('exit', () => resolveStop());
       // The whole group: a framework's server may run workers of its own.
       process.kill(-child.pid, 'SIGTERM');
-      setTimeout(() => child.exitCode === null && child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 5000).unref();
+      setTimeout(() => {
+        if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Gone in the meantime.
+        }
+      }, 5000).unref();
     });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${output}`);
     const status = await new Promise<number>((r) => {
-      const req = request(`${url}/`, (res) => (res.resume(), r(res.statusCode ?? 0)));
+      const req = request(`${direct}/`, (res) => (res.resume(), r(res.statusCode ?? 0)));
       req.on('error', () => r(0));
       req.end();
     });
@@ -105,7 +122,7 @@ export async function startApp(dir: string, args: (port: number) => string[], en
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, output: () => output, stop };
+  return { url, direct, output: () => output, stop };
 }
 
 /** Every file under `dir` (recursively) whose name ends in one of `extensions`. */

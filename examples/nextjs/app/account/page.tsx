@@ -1,5 +1,6 @@
 // A protected page: the server redirects to the sign-in page when nobody is signed in.
 import { redirect } from 'next/navigation';
+import { federatedProviders } from '@/lib/auth';
 import { currentSession } from '@/lib/session';
 import { Providers } from '../providers';
 import { Settings } from './settings';
@@ -13,7 +14,7 @@ export default async function AccountPage() {
     <main>
       <h1>Account of {session.user.username}</h1>
       <Providers>
-        <Settings />
+        <Settings federated={federatedProviders().length > 0} />
       </Providers>
     </main>
   );

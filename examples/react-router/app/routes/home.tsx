@@ -1,24 +1,23 @@
-import { Authentication, useAuth, useSignOut } from 'cognito-react';
+import { Authentication, FederatedSignIn, useAuth } from 'cognito-react';
 import { Link, data, useRevalidator } from 'react-router';
-import { AuthProvider } from '~/components/auth-provider';
-import { sessionOf } from '~/lib/auth.server';
+import { AuthProvider, useSignOutEverywhere } from '~/components/auth-provider';
+import { federatedProviders, sessionOf } from '~/lib/auth.server';
 import type { Route } from './+types/home';
 
 // The loader reads the session on the server, from the sealed cookie.
 export async function loader({ request }: Route.LoaderArgs) {
   const { session, headers } = await sessionOf(request);
-  return data({ username: session?.user.username ?? null }, { headers });
+  return data({ username: session?.user.username ?? null, providers: federatedProviders() }, { headers });
 }
 
-function SignedIn() {
+function SignedIn({ federated }: { federated: boolean }) {
   const username = useAuth((s) => s.user?.username);
-  const signOut = useSignOut();
   const revalidator = useRevalidator();
+  const signOut = useSignOutEverywhere(federated, () => void revalidator.revalidate());
   return (
     <section>
       <h2>Signed in as {username}</h2>
-      <Link to="/account">Your account</Link>{' '}
-      <button onClick={() => signOut.mutate(undefined, { onSuccess: () => void revalidator.revalidate() })}>Sign out</button>
+      <Link to="/account">Your account</Link> <button onClick={signOut}>Sign out</button>
     </section>
   );
 }
@@ -30,7 +29,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <h1>cognito-react with React Router</h1>
       <p data-testid="server-user">{loaderData.username ? `The server sees ${loaderData.username}.` : 'The server sees nobody signed in.'}</p>
       <AuthProvider>
-        <Authentication signedIn={<SignedIn />} onSignedIn={() => void revalidator.revalidate()} />
+        {/* A provider's button goes to /api/auth/oauth/start; the server brings the user back here signed in. */}
+        <Authentication
+          signedIn={<SignedIn federated={loaderData.providers.length > 0} />}
+          onSignedIn={() => void revalidator.revalidate()}
+          federatedProviders={loaderData.providers.length > 0 ? <FederatedSignIn providers={loaderData.providers} /> : undefined}
+        />
       </AuthProvider>
     </main>
   );
