@@ -77,43 +77,34 @@ describe('passwords that do not match', () => {
 describe('given a user who never confirmed the account', () => {
   const una = { username: 'una', password: PASSWORD, status: 'UNCONFIRMED' as const, attributes: { email: 'una@example.com' } };
 
-  it('offers "Confirm your account" inside the card, and after confirming shows the notice without the old alert', async () => {
+  it('goes to the confirmation inside its own card, without the old alert, and signs in once confirmed', async () => {
     const pool = createPool(server, { users: [una] });
     renderWithAuth(<Authentication signedIn={<p>Welcome</p>} />, pool.auth);
     const user = userEvent.setup();
     await signIn(user, 'una');
-    await waitFor(() => expect(alertText()).toBe('Your account is not confirmed yet. Confirm it, then sign in.'));
-    const confirm = screen.getByRole('button', { name: 'Confirm your account' });
-    expect(confirm.closest('.cognito-react')).toBe(document.querySelector('[data-step="SIGN_IN"]'));
-    expect(confirm.closest('[data-links]')).not.toBeNull();
-
-    await user.click(confirm);
-    // The store forgot the failure that sent the user here.
+    const hint = await screen.findByText('Enter the 6-digit code we sent to u***@e***.');
+    expect(hint.closest('.cognito-react')).toBe(document.querySelector('[data-view="confirmSignUp"]'));
+    // The store forgot the failure that sent the user here, and nothing says it any more.
     expect(pool.auth.getSnapshot().error).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Send a new code' }));
-    await screen.findByText('We sent a new code to u***@e***.');
-    await user.type(screen.getByLabelText('Code'), pool.sim.lastCode('una')!);
-    await user.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect(await screen.findByText('Your account is confirmed. Sign in to continue.')).toBeTruthy();
     expect(alertText()).toBe('');
     expect(screen.queryByText('Your account is not confirmed yet. Confirm it, then sign in.')).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Confirm your account' })).toBeNull();
-    expect(pool.auth.getSnapshot()).toMatchObject({ status: 'signedOut', error: null, username: 'una' });
+    await user.type(screen.getByLabelText('Code'), pool.sim.lastCode('una')!);
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('Welcome')).toBeTruthy();
   });
 });
 
 describe('given a user whose password must be reset (PasswordResetRequiredException)', () => {
-  it('opens the reset form with the username typed at sign-in, and returns without the old alert', async () => {
+  it('opens the reset at its code step for the username typed at sign-in, and returns without the old alert', async () => {
     const rita = { username: 'rita', password: PASSWORD, status: 'RESET_REQUIRED' as const, attributes: { email: 'rita@example.com', email_verified: 'true' } };
     const pool = createPool(server, { users: [rita] });
     renderWithAuth(<Authentication signedIn={<p>Welcome</p>} />, pool.auth);
     const user = userEvent.setup();
     await signIn(user, 'rita');
-    await waitFor(() => expect(alertText()).toBe('You need to reset your password before you can sign in.'));
-    await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe('rita');
-    await user.click(screen.getByRole('button', { name: 'Send code' }));
-    await user.type(await screen.findByLabelText('Code'), pool.sim.lastCode('rita')!);
+    await screen.findByText('Enter the 6-digit code we sent to r***@e***, and your new password.');
+    expect(alertText()).toBe('');
+    expect(pool.auth.getSnapshot().error).toBeNull();
+    await user.type(screen.getByLabelText('Code'), pool.sim.lastCode('rita')!);
     await user.type(screen.getByLabelText('New password'), 'N3w!Passw0rd');
     await user.type(screen.getByLabelText('Confirm new password'), 'N3w!Passw0rd');
     await user.click(screen.getByRole('button', { name: 'Set password' }));
@@ -121,6 +112,7 @@ describe('given a user whose password must be reset (PasswordResetRequiredExcept
     expect(screen.queryByText('You need to reset your password before you can sign in.')).toBeNull();
     expect(alertText()).toBe('');
     expect(pool.auth.getSnapshot().error).toBeNull();
+    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe('rita');
     await user.type(screen.getByLabelText('Password'), 'N3w!Passw0rd');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();

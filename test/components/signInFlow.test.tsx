@@ -8,7 +8,7 @@ import { PASSWORD, createPool, mswServerPerFile } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
 
 const server = mswServerPerFile();
-// SELECT_CHALLENGE remembers the last first factor on this device: each test starts on a fresh one.
+// SELECT_CHALLENGE may remember the last first factor on this device: each test starts on a fresh one.
 beforeEach(() => localStorage.clear());
 const NEW_PASSWORD = 'N3w!Passw0rd';
 
@@ -199,7 +199,7 @@ describe('the first factor this device used last (SELECT_CHALLENGE)', () => {
 
   it('starts on the way this device signed in last time, keeping only the factor name', async () => {
     const pool = createPool(server, { users: [erin] });
-    renderWithAuth(<SignIn authFlow="USER_AUTH" signedIn={<p>Welcome</p>} />, pool.auth);
+    renderWithAuth(<SignIn authFlow="USER_AUTH" rememberFirstFactor signedIn={<p>Welcome</p>} />, pool.auth);
     const user = userEvent.setup();
     await signInByEmail(pool, user);
     expect(Object.entries(localStorage)).toEqual([['cognito-react.firstFactor.testclient123', 'EMAIL_OTP']]);
@@ -209,11 +209,11 @@ describe('the first factor this device used last (SELECT_CHALLENGE)', () => {
     expect(((await screen.findByLabelText('With a code by email')) as HTMLInputElement).checked).toBe(true);
   });
 
-  it('neither reads nor writes it with rememberChoice={false}', async () => {
+  it('neither reads nor writes it unless asked (rememberChoice)', async () => {
     const pool = createPool(server, { users: [erin] });
     await pool.auth.signIn({ username: 'erin', authFlow: 'USER_AUTH' });
     localStorage.setItem('cognito-react.firstFactor.testclient123', 'EMAIL_OTP');
-    renderWithAuth(<SelectChallengeForm rememberChoice={false} />, pool.auth);
+    renderWithAuth(<SelectChallengeForm />, pool.auth);
     expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
     const user = userEvent.setup();
     await user.click(screen.getByLabelText('With my password'));

@@ -20,9 +20,12 @@ export interface UseSelectChallengeFormOptions {
    */
   preferredChallenge?: FirstFactor;
   /**
-   * Start on the way this device last signed in, when offered and nothing is preferred (default `true`).
-   * Kept in `localStorage` as `cognito-react.firstFactor.<clientId>`: the factor's name only (such as
-   * `WEB_AUTHN`), not the username, nothing secret. `false` neither reads nor writes it.
+   * Start on the way this device last signed in, when offered and nothing is preferred (default `false`:
+   * nothing is read or written). Kept in `localStorage` as `cognito-react.firstFactor.<clientId>`: the
+   * factor's name only (such as `WEB_AUTHN`), not the username, nothing secret.
+   *
+   * @example
+   * <SelectChallengeForm rememberChoice />
    */
   rememberChoice?: boolean;
 }
@@ -63,7 +66,7 @@ export interface SelectChallengeFormRenderProps extends StepFormRenderProps {
  */
 export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = {}): SelectChallengeFormRenderProps {
   const { auth } = useCognitoContext('useSelectChallengeForm');
-  const remember = options.rememberChoice !== false;
+  const remember = options.rememberChoice === true;
   const current = useAuth((s) => s.step);
   const step = current?.name === 'SELECT_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();

@@ -100,6 +100,14 @@ export interface SignInProps {
    * <SignIn preferredMfa="SOFTWARE_TOKEN_MFA" />
    */
   preferredMfa?: MfaType;
+  /**
+   * SELECT_CHALLENGE starts on the first factor this device used last (the factor's name in `localStorage`,
+   * nothing else; default `false`). See `SelectChallengeForm`'s `rememberChoice`.
+   *
+   * @example
+   * <SignIn authFlow="USER_AUTH" rememberFirstFactor />
+   */
+  rememberFirstFactor?: boolean;
   /** See `useSignInForm`'s `onAccountAction` (`<Authentication>` goes to confirmation or reset with it). */
   onAccountAction?: UseSignInFormOptions['onAccountAction'];
   /** Overrides of the message table, for wording or another language. */
@@ -150,6 +158,7 @@ export function SignIn({
   authFlow,
   preferredChallenge,
   preferredMfa,
+  rememberFirstFactor,
   onAccountAction,
   messages,
   className,
@@ -273,7 +282,11 @@ export function SignIn({
       content = <MfaSetupForm {...options} {...(preferredMfa ? { preferredMfa } : {})}>{render.MFA_SETUP}</MfaSetupForm>;
       break;
     case 'SELECT_CHALLENGE':
-      content = <SelectChallengeForm {...options} {...(preferredChallenge ? { preferredChallenge } : {})}>{render.SELECT_CHALLENGE}</SelectChallengeForm>;
+      content = (
+        <SelectChallengeForm {...options} {...(preferredChallenge ? { preferredChallenge } : {})} {...(rememberFirstFactor ? { rememberChoice: true } : {})}>
+          {render.SELECT_CHALLENGE}
+        </SelectChallengeForm>
+      );
       break;
     case 'WEB_AUTHN':
       content = <WebAuthnPrompt {...options}>{render.WEB_AUTHN}</WebAuthnPrompt>;
