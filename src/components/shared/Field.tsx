@@ -1,6 +1,9 @@
 'use client';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { FieldRenderProps } from './useStepForm.js';
+
+// The dial-code picker and its country data load only when a form shows a phone number with it.
+const PhoneField = lazy(() => import('./PhoneField.js'));
 
 /**
  * The default markup of one field: label, input, and its error when there is one. A password field has a
@@ -19,11 +22,34 @@ export function Field({ field }: { field: FieldRenderProps }) {
     if (kept[0] !== null && kept[1] !== null) input.setSelectionRange(kept[0], kept[1]);
   }, [shown, ref]);
   const reveal = field.revealLabel;
+  const error = field.error && (
+    <p id={field.errorId} data-field-error="">
+      {field.error}
+    </p>
+  );
+  if (field.phone) {
+    // Until the picker is loaded, the plain input: a number typed in full (+4915112345678) works either way.
+    return (
+      <Suspense fallback={<PlainField field={field} error={error} />}>
+        <PhoneField field={field} />
+      </Suspense>
+    );
+  }
+  if (field.inputProps.type === 'checkbox') {
+    const { value, onChange: _onChange, ...inputProps } = field.inputProps;
+    return (
+      <div data-field={field.name} data-checkbox="" {...(field.error ? { 'data-invalid': '' } : {})}>
+        <input {...inputProps} value="true" checked={value === 'true'} onChange={(event) => field.setValue(event.target.checked ? 'true' : '')} />
+        <label htmlFor={inputProps.id}>{field.label}</label>
+        {error}
+      </div>
+    );
+  }
+  if (!reveal) return <PlainField field={field} error={error} />;
   return (
     <div data-field={field.name} {...(field.error ? { 'data-invalid': '' } : {})}>
       <label htmlFor={field.inputProps.id}>{field.label}</label>
-      {reveal ? (
-        <div data-password="">
+      <div data-password="">
           <input {...field.inputProps} type={shown ? 'text' : 'password'} />
           <button
             type="button"
@@ -41,14 +67,17 @@ export function Field({ field }: { field: FieldRenderProps }) {
             {reveal}
           </button>
         </div>
-      ) : (
-        <input {...field.inputProps} />
-      )}
-      {field.error && (
-        <p id={field.errorId} data-field-error="">
-          {field.error}
-        </p>
-      )}
+      {error}
+    </div>
+  );
+}
+
+function PlainField({ field, error }: { field: FieldRenderProps; error: ReactNode }) {
+  return (
+    <div data-field={field.name} {...(field.error ? { 'data-invalid': '' } : {})}>
+      <label htmlFor={field.inputProps.id}>{field.label}</label>
+      <input {...field.inputProps} />
+      {error}
     </div>
   );
 }
