@@ -1,6 +1,6 @@
 'use client';
 import { useState, type ReactNode } from 'react';
-import type { CodeDelivery } from '../../core/index.js';
+import type { CodeDelivery, UsernameKind } from '../../core/index.js';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
@@ -17,6 +17,8 @@ export interface ForgotPasswordProps {
   messages?: Messages;
   className?: string;
   initialUsername?: string;
+  /** What the username is (default: the store's `usernameKind`): its input, label and normalisation. */
+  usernameKind?: UsernameKind;
   /** After the new password is set; `<Authentication>` returns to sign-in with the username filled in. */
   onPasswordReset?: (result: { username: string }) => void;
   /** Shows "Back to sign in" (a button calling this; or `false` to hide, or your own node). */
@@ -56,7 +58,7 @@ function RequestStep({ options, render }: { options: UseForgotPasswordFormOption
  * @example
  * <ForgotPassword onPasswordReset={({ username }) => setView({ name: 'signIn', username })} />
  */
-export function ForgotPassword({ messages, className, initialUsername, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
+export function ForgotPassword({ messages, className, initialUsername, usernameKind, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
   const [sent, setSent] = useState<{ username: string; codeDelivery: CodeDelivery | undefined } | null>(null);
   const lang = useFormLocale(messages);
   const link = <ViewLink link={signInLink} name="signIn" label={translate(lang.messages, 'link.signIn', {}, accountMessages, lang.locale)} />;
@@ -69,7 +71,7 @@ export function ForgotPassword({ messages, className, initialUsername, onPasswor
         />
       ) : (
         <RequestStep
-          options={{ ...(messages ? { messages } : {}), ...(initialUsername ? { initialUsername } : {}), onCodeSent: setSent }}
+          options={{ ...(messages ? { messages } : {}), ...(initialUsername ? { initialUsername } : {}), ...(usernameKind ? { usernameKind } : {}), onCodeSent: setSent }}
           render={children}
         />
       )}

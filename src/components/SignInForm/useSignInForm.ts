@@ -1,11 +1,12 @@
 'use client';
-import type { SignInAuthFlow } from '../../core/index.js';
+import type { SignInAuthFlow, UsernameKind } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useInitiateAuth } from '../../react/useInitiateAuth.js';
 import type { Messages } from '../messages.js';
 import { translate } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
+import { normalizeUsername, usernameField, useUsernameKind } from '../shared/usernameKind.js';
 
 export interface UseSignInFormOptions {
   /** The AuthFlow to start (default: the store's). `USER_AUTH` asks for the username only. */
@@ -13,6 +14,8 @@ export interface UseSignInFormOptions {
   messages?: Messages;
   /** The username to start with when the store has none (e.g. after a password reset). */
   initialUsername?: string;
+  /** What the username is (default: the store's `usernameKind`): its input, label and normalisation. */
+  usernameKind?: UsernameKind;
 }
 
 export interface SignInFormRenderProps extends StepFormRenderProps {
@@ -37,6 +40,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
   const authFlow = asked ?? 'USER_SRP_AUTH';
   const withPassword = authFlow !== 'USER_AUTH' && authFlow !== 'CUSTOM_AUTH';
   const { messages, locale } = useFormLocale(options.messages);
+  const kind = useUsernameKind(options.usernameKind, 'useSignInForm');
   const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'useSignInForm',
@@ -46,13 +50,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
     hint: null,
     submitLabel: t('signIn.submit'),
     fields: [
-      {
-        name: 'username',
-        label: t('signIn.username'),
-        initial: auth.getSnapshot().username ?? options.initialUsername ?? '',
-        validate: (v) => (v.trim() === '' ? 'invalid.username' : null),
-        input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
-      },
+      usernameField(kind, { label: t('signIn.username'), initial: auth.getSnapshot().username ?? options.initialUsername ?? '', empty: 'invalid.username', messages, locale }),
       ...(withPassword
         ? [
             {
@@ -67,7 +65,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
     clearOnFailure: withPassword ? ['password'] : [],
     send: (values) =>
       signIn
-        .mutateAsync({ username: values.username as string, ...(withPassword ? { password: values.password } : {}), ...(asked ? { authFlow: asked } : {}) })
+        .mutateAsync({ username: normalizeUsername(kind, values.username ?? ''), ...(withPassword ? { password: values.password } : {}), ...(asked ? { authFlow: asked } : {}) })
         .catch(() => undefined),
   });
   return {

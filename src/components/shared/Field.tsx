@@ -1,9 +1,7 @@
 'use client';
-import { lazy, Suspense, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { PhoneField } from './PhoneField.js';
 import type { FieldRenderProps } from './useStepForm.js';
-
-// The dial-code picker and its country data load only when a form shows a phone number with it.
-const PhoneField = lazy(() => import('./PhoneField.js'));
 
 /**
  * The default markup of one field: label, input, and its error when there is one. A password field has a
@@ -27,14 +25,8 @@ export function Field({ field }: { field: FieldRenderProps }) {
       {field.error}
     </p>
   );
-  if (field.phone) {
-    // Until the picker is loaded, the plain input: a number typed in full (+4915112345678) works either way.
-    return (
-      <Suspense fallback={<PlainField field={field} error={error} />}>
-        <PhoneField field={field} />
-      </Suspense>
-    );
-  }
+  // The picker's country data is loaded when it mounts; a number typed in full works before that.
+  if (field.phone) return <PhoneField field={field} error={error} />;
   if (field.inputProps.type === 'checkbox') {
     const { value, onChange: _onChange, ...inputProps } = field.inputProps;
     return (

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../messages.js';
 import { fieldMessages } from './fieldMessages.js';
 import { compactPhone, loadPhoneData, phoneData, type PhoneData } from './phone.js';
@@ -28,7 +28,7 @@ function regionOf(locale: string | undefined): string | undefined {
  * national number; the field's value is the E.164 number the two make (`+4915112345678`). A number typed
  * with its `+` is taken as it is, whatever the select says.
  */
-export default function PhoneField({ field }: { field: FieldRenderProps }) {
+export function PhoneField({ field, error }: { field: FieldRenderProps; error: ReactNode }) {
   const { messages, locale } = useFormLocale(undefined);
   const t = (key: keyof typeof fieldMessages) => messages?.[key as MessageKey] ?? fieldMessages[key];
   const [data, setData] = useState<PhoneData | undefined>(phoneData);
@@ -109,11 +109,7 @@ export default function PhoneField({ field }: { field: FieldRenderProps }) {
           }}
         />
       </div>
-      {field.error && (
-        <p id={field.errorId} data-field-error="">
-          {field.error}
-        </p>
-      )}
+      {error}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import { defaultMessages, type MessageKey } from '../messages.js';
+import type { MessageKey } from '../messages.js';
 import { fieldMessages } from './fieldMessages.js';
 
 /**
@@ -99,11 +99,10 @@ export function attributeFormatError(name: string, value: string, type?: string)
 export function attributeLabel(t: (key: MessageKey) => string, name: string, given?: string): string {
   if (given) return given;
   const key = `attribute.${name}` as MessageKey;
-  if (key in defaultMessages) return t(key);
-  if (key in fieldMessages) {
-    const found = t(key);
-    return found === key ? fieldMessages[key as keyof typeof fieldMessages] : found;
-  }
+  // A table lookup gives the key back when no table has it (a custom attribute the app did not word).
+  const found = t(key);
+  if (found !== key) return found;
+  if (key in fieldMessages) return fieldMessages[key as keyof typeof fieldMessages];
   return name.replace(/^custom:/, '');
 }
 

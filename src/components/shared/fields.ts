@@ -28,8 +28,8 @@ export interface FieldOptions {
   /** Default: the attribute's label in the message table (`attribute.<name>`), else the name without `custom:`. */
   label?: string;
   placeholder?: string;
-  /** Default: the attribute's (`email`, `tel`, `url`, `date`…), else `text`. */
-  type?: FieldType;
+  /** Default: the attribute's (`email`, `tel`, `url`, `date`…), else `text`. Another input type is passed through. */
+  type?: FieldType | (string & {});
   /** Default `true`: an empty field (an unchecked box) is refused before anything is sent. */
   required?: boolean;
   /** The HTML autofill token (default: the attribute's, e.g. `given-name`, `bday`). */
@@ -118,7 +118,7 @@ export function resolveFields(
   const options = list.map(fieldOptions).filter((f) => f.name !== 'username' && f.name !== 'password');
   const resolved = options.map<ResolvedField>((f) => {
     const standard = ATTRIBUTE_INPUTS[f.name] ?? {};
-    const type: FieldType = f.type ?? ((standard.type as FieldType | undefined) ?? 'text');
+    const type = (f.type ?? standard.type ?? 'text') as FieldType;
     const required = f.required ?? true;
     const label = f.label ?? attributeLabel(t, f.name);
     const attribute = f.attribute === false ? null : (f.attribute ?? (isAttributeName(f.name) ? f.name : null));
