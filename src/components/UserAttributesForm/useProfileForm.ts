@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { CodeDelivery, UserDetails } from '../../core/index.js';
 import { useUpdateUserAttributes } from '../../react/account.js';
-import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField, labelInSentence } from '../shared/attributeInputs.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, toCognitoDate, type AttributeField, labelInSentence } from '../shared/attributeInputs.js';
 import { translator, type MessageKey, type Messages } from '../messages.js';
 import { fieldTranslator } from '../shared/fields.js';
 import { accountMessages } from '../accountMessages.js';
@@ -56,7 +56,7 @@ export function useProfileForm(options: {
     mutation,
     toInput: (v) => {
       setDone(false);
-      const changed = Object.fromEntries(attrs.map((a) => [a.name, (v[a.name] ?? '').trim()]).filter(([name, value]) => value !== '' && value !== (current[name as string] ?? '')));
+      const changed = Object.fromEntries(attrs.map((a) => [a.name, a.name === 'birthdate' ? toCognitoDate(v[a.name] ?? '') : (v[a.name] ?? '').trim()]).filter(([name, value]) => value !== '' && value !== (current[name as string] ?? '')));
       return changed;
     },
     onSuccess: ({ codeDeliveries }) => {

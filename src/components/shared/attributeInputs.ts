@@ -68,6 +68,15 @@ function isWebAddress(value: string): boolean {
   }
 }
 
+/**
+ * A date as Cognito's birthdate is written, YYYY-MM-DD, from what a date input gives (that already) or a
+ * text input may hold (`1990/2/3`, `1990.02.03`: year first, so never ambiguous); anything else as it is.
+ */
+export function toCognitoDate(value: string): string {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.trim());
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : value.trim();
+}
+
 /** A calendar date written as Cognito's birthdate is, YYYY-MM-DD (0000 for a year not given). */
 export function isCognitoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -88,7 +97,7 @@ export function attributeFormatError(name: string, value: string, type?: string)
   if ((name === 'email' || kind === 'email') && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return 'invalid.email';
   if ((name === 'phone_number' || kind === 'tel') && !/^\+[1-9]\d{6,14}$/.test(value.replace(/[\s()-]/g, ''))) return 'invalid.phone';
   if (kind === 'url' && !isWebAddress(value)) return 'invalid.url';
-  if (kind === 'date' && !isCognitoDate(value)) return 'invalid.date';
+  if ((name === 'birthdate' || kind === 'date') && !isCognitoDate(toCognitoDate(value))) return 'invalid.date';
   return null;
 }
 

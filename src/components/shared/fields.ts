@@ -1,6 +1,6 @@
 'use client';
 import { defaultMessages, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
-import { ATTRIBUTE_INPUTS, STANDARD_ATTRIBUTES, attributeFormatError, attributeLabel, labelInSentence } from './attributeInputs.js';
+import { ATTRIBUTE_INPUTS, STANDARD_ATTRIBUTES, attributeFormatError, attributeLabel, labelInSentence, toCognitoDate } from './attributeInputs.js';
 import { fieldMessages } from './fieldMessages.js';
 import { compactPhone, phoneProblem } from './phone.js';
 import type { FieldSpec } from './useStepForm.js';
@@ -98,6 +98,7 @@ export function fieldOptions(field: FieldConfig): FieldOptions {
 /** A value as it is sent: trimmed; a checkbox's `'true'` or nothing. */
 export function sentValue(field: ResolvedField, value: string | undefined): string {
   if (field.type === 'checkbox') return value === 'true' ? 'true' : '';
+  if (field.name === 'birthdate' || field.type === 'date') return toCognitoDate(value ?? '');
   return field.type === 'tel' ? compactPhone(value ?? '') : (value ?? '').trim();
 }
 
