@@ -43,6 +43,8 @@ export { useWebAuthnPrompt } from './WebAuthnPrompt/useWebAuthnPrompt.js';
 export type { WebAuthnPromptRenderProps } from './WebAuthnPrompt/useWebAuthnPrompt.js';
 export { UnknownStep } from './UnknownStep/UnknownStep.js';
 export type { FieldRenderProps, StepFormRenderProps } from './shared/useStepForm.js';
+export type { FieldConfig, FieldOptions, FieldType } from './shared/fields.js';
+export { fieldMessages } from './shared/fieldMessages.js';
 export { defaultMessages, translate, errorMessage } from './messages.js';
 export type { MessageKey, Messages, MessageValue } from './messages.js';
 /** Sign-up, password reset and account settings: each a headless hook plus a thin, unstyled component. */
