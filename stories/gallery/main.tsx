@@ -1,7 +1,7 @@
 /**
  * The gallery's page (`npm run gallery`, scripts/gallery.mjs): one state of ours or of Amplify's
  * <Authenticator>, chosen by the query string, against a simulated user pool answering through the MSW
- * worker. `?lib=ours|amplify&view=signIn|signUp|forgotPassword|account|slots|federated|callbackPending|callbackError&reach=<user>&pool=mfaOn&theme=light|dark`
+ * worker. `?lib=ours|amplify&view=signIn|signUp|signUpFields|forgotPassword|account|slots|federated|callbackPending|callbackError&reach=<user>&pool=mfaOn&theme=light|dark`
  * (the two callback views are ours only: Amplify has no redirect page of its own).
  * The script drives the rest (typing, clicking) and takes the screenshots; `window.gallery` lets it hang an
  * operation (the pending state) and tells it when the page is ready.
@@ -125,8 +125,8 @@ async function main() {
       root.render(
         <ThemeProvider theme={amplifyTheme} colorMode={theme}>
           <Authenticator
-            initialState={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
-            signUpAttributes={['email']}
+            initialState={view === 'signUp' || view === 'signUpFields' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
+            signUpAttributes={view === 'signUpFields' ? ['email', 'phone_number', 'birthdate', 'website'] : ['email']}
             {...(slots ? { components: slots } : {})}
             {...(view === 'federated' ? { socialProviders: ['google', 'apple'] as ('google' | 'apple')[] } : {})}
           >
@@ -179,8 +179,12 @@ async function main() {
         ) : (
           <Authentication
             theme={theme}
-            initialView={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
-            signUpAttributes={['email']}
+            initialView={view === 'signUp' || view === 'signUpFields' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
+            signUpAttributes={
+              view === 'signUpFields'
+                ? ['email', { name: 'phone_number', defaultCountry: 'US' }, 'birthdate', 'website', { name: 'terms', type: 'checkbox', label: 'I accept the terms and conditions' }]
+                : ['email']
+            }
             {...(slots ? { components: slots } : {})}
             {...(view === 'federated'
               ? {

@@ -71,31 +71,39 @@ export function PhoneField({ field, error }: { field: FieldRenderProps; error: R
   }, [data, locale]);
 
   const { value: _value, onChange: _onChange, type: _type, autoComplete: _autoComplete, ...inputProps } = field.inputProps;
+  const shown = countries.find((c) => c.code === country);
   const international = country === '' || typed.trimStart().startsWith('+');
   return (
     <div data-field={field.name} data-phone-field="" {...(field.error ? { 'data-invalid': '' } : {})}>
       <label htmlFor={inputProps.id}>{field.label}</label>
       <div data-phone="">
-        <select
-          aria-label={t('field.country')}
-          name={`${field.name}:country`}
-          value={country}
-          disabled={!data && country !== ''}
-          onChange={(event: ChangeEvent<HTMLSelectElement>) => {
-            const next = event.target.value;
-            setCountry(next);
-            latest.current = { ...latest.current, country: next, touched: true };
-            setValue(assemble(data, next, typed));
-          }}
-        >
-          <option value="">{t('field.noCountry')}</option>
-          {!data && country !== '' && <option value={country}>{country}</option>}
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {`${c.name} +${c.calling}`}
-            </option>
-          ))}
-        </select>
+        <div data-dial="">
+          {/* What the closed select shows, short ("DE +49"), so a narrow form keeps the code in sight; the
+              select itself (full country names, type-ahead by name) lies over it. */}
+          <span aria-hidden="true" data-dial-code="">
+            {shown ? `${shown.code} +${shown.calling}` : country || '+'}
+          </span>
+          <select
+            aria-label={t('field.country')}
+            name={`${field.name}:country`}
+            value={country}
+            disabled={!data && country !== ''}
+            onChange={(event: ChangeEvent<HTMLSelectElement>) => {
+              const next = event.target.value;
+              setCountry(next);
+              latest.current = { ...latest.current, country: next, touched: true };
+              setValue(assemble(data, next, typed));
+            }}
+          >
+            <option value="">{t('field.noCountry')}</option>
+            {!data && country !== '' && <option value={country}>{country}</option>}
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {`${c.name} +${c.calling}`}
+              </option>
+            ))}
+          </select>
+        </div>
         <input
           {...inputProps}
           type="tel"
