@@ -25,8 +25,12 @@ export type FieldType = 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | '
 export interface FieldOptions {
   /** The attribute (`email`, `custom:team`), `username` or `password` to place those, or a name of your own. */
   name: string;
-  /** Default: the attribute's label in the message table (`attribute.<name>`), else the name without `custom:`. */
+  /**
+   * Default: the attribute's label in the message table (`attribute.<name>`; `field.terms` for a checkbox
+   * named `terms`), else the name without `custom:`.
+   */
   label?: string;
+  /** A hint inside the empty input (default: the table's `placeholder.<name>` if any, else none). */
   placeholder?: string;
   /** Default: the attribute's (`email`, `tel`, `url`, `date`…), else `text`. Another input type is passed through. */
   type?: FieldType | (string & {});
@@ -121,7 +125,7 @@ export function resolveFields(
     const standard = ATTRIBUTE_INPUTS[f.name] ?? {};
     const type = (f.type ?? standard.type ?? 'text') as FieldType;
     const required = f.required ?? true;
-    const label = f.label ?? attributeLabel(t, f.name);
+    const label = f.label ?? (type === 'checkbox' && f.name === 'terms' ? t('field.terms') : attributeLabel(t, f.name));
     const attribute = f.attribute === false ? null : (f.attribute ?? (isAttributeName(f.name) ? f.name : null));
     const picker = type === 'tel' && f.dialCodes !== false;
     const spec: FieldSpec = {
