@@ -2,7 +2,7 @@
 import type { MessageKey } from '../messages.js';
 
 /** libphonenumber-js with its smallest metadata: the calling code and the number lengths of every country. */
-export type PhoneData = typeof import('libphonenumber-js/min');
+export type PhoneData = typeof import('./phoneData.js');
 
 let loaded: PhoneData | undefined;
 let loading: Promise<PhoneData> | undefined;
@@ -12,7 +12,7 @@ let loading: Promise<PhoneData> | undefined;
  * mounts, so an app that never renders a phone field never downloads it.
  */
 export function loadPhoneData(): Promise<PhoneData> {
-  loading ??= import('libphonenumber-js/min').then((module) => (loaded = module));
+  loading ??= import('./phoneData.js').then((module) => (loaded = module));
   return loading;
 }
 
