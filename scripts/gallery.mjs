@@ -20,7 +20,7 @@ const PASSWORD = 'Passw0rd!long';
 const LONG = 'maximiliana.wolfeschlegelsteinhausenbergerdorff@subdomain.example-company.com';
 
 // Actions: ['fill', label, value] (label: exact text, or /regex/ source with flags i), ['click', button
-// name], ['hang', operation], ['wait', ms]; ['css', selector, value] and ['press', selector] fill and click
+// name], ['check', checkbox label], ['hang', operation], ['wait', ms]; ['css', selector, value] and ['press', selector] fill and click
 // by CSS selector (for the pages in other languages). Each library has its own labels.
 const ours = {
   signIn: (username, password = PASSWORD) => [
@@ -78,6 +78,12 @@ const STATES = [
     amplify: { view: 'signIn', actions: amplify.signIn(LONG, 'Wrong-passw0rd') },
   },
   { id: 'sign-up', title: 'Create an account (idle)', ours: { view: 'signUp' }, amplify: { view: 'signUp' } },
+  {
+    id: 'sign-up-fields',
+    title: 'Create an account: phone with dial code, date, URL (and our terms box), a wrong number',
+    ours: { view: 'signUpFields', actions: [['wait', 800], ['fill', 'Username', 'newbie'], ['fill', 'Phone number', '4155'], ['check', 'I accept the terms and conditions'], ['click', 'Create account'], ['wait', 300]] },
+    amplify: { view: 'signUpFields', actions: [['wait', 800], ['fill', /^username/i, 'newbie'], ['fill', /^phone number/i, '4155'], ['wait', 300]] },
+  },
   {
     id: 'sign-up-error',
     title: 'Create an account, passwords that differ',
@@ -199,6 +205,9 @@ async function run(page, actions) {
       await page.locator(a).first().fill(b, { timeout: 8000 });
     } else if (kind === 'press') {
       await page.locator(a).first().click({ timeout: 8000 });
+    } else if (kind === 'check') {
+      const { text, exact } = toLabel(a);
+      await page.getByLabel(text, { exact }).first().check({ timeout: 8000 });
     } else if (kind === 'hang') {
       await page.evaluate((operation) => window.gallery.hang(operation), a);
     } else if (kind === 'wait') {

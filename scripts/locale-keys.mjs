@@ -38,6 +38,7 @@ const english = new Map(table('src/components/messages.ts', 'defaultMessages'));
 for (const [path, name] of [
   ['src/components/accountMessages.ts', 'accountMessages'],
   ['src/components/FederatedSignIn/messages.ts', 'federatedMessages'],
+  ['src/components/shared/fieldMessages.ts', 'fieldMessages'],
 ]) {
   const found = table(path, name);
   if (found.length === 0) throw new Error(`no ${name} table found in ${path}`);

@@ -44,6 +44,8 @@ export type { WebAuthnPromptRenderProps } from './WebAuthnPrompt/useWebAuthnProm
 export { UnknownStep } from './UnknownStep/UnknownStep.js';
 export type { FieldRenderProps, StepFormRenderProps } from './shared/useStepForm.js';
 export { PasswordPolicyChecklist, type PasswordPolicyChecklistProps } from './shared/PasswordPolicyChecklist.js';
+export type { FieldConfig, FieldOptions, FieldType } from './shared/fields.js';
+export { fieldMessages } from './shared/fieldMessages.js';
 export { defaultMessages, translate, errorMessage } from './messages.js';
 export type { MessageKey, Messages, MessageValue } from './messages.js';
 /** Sign-up, password reset and account settings: each a headless hook plus a thin, unstyled component. */

@@ -40,6 +40,7 @@
 import type { CognitoAuthError } from '../core/index.js';
 import type { accountMessages } from './accountMessages.js';
 import type { federatedMessages } from './FederatedSignIn/messages.js';
+import type { fieldMessages } from './shared/fieldMessages.js';
 
 /**
  * The sign-in strings in English, and the keys every form shares (`code.label`, `invalid.*`,
@@ -168,7 +169,7 @@ export const defaultMessages = {
  * @example
  * const key: MessageKey = 'signIn.submit';
  */
-export type MessageKey = keyof typeof defaultMessages | keyof typeof accountMessages | keyof typeof federatedMessages;
+export type MessageKey = keyof typeof defaultMessages | keyof typeof accountMessages | keyof typeof federatedMessages | keyof typeof fieldMessages;
 
 /**
  * A message table: any subset of the keys. What the `messages` prop of every form takes, and the shape of

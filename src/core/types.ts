@@ -489,6 +489,9 @@ export interface DeviceStore {
   remove?(username: string): void | Promise<void>;
 }
 
+/** See `CognitoAuthConfig.usernameKind`. */
+export type UsernameKind = 'username' | 'email' | 'phone_number';
+
 /** See `CognitoAuthConfig.deviceTracking`. */
 export type DeviceTracking = 'always' | 'userOptIn' | false;
 
@@ -520,6 +523,17 @@ export interface CognitoAuthConfig {
   userContextData?: UserContextDataType | ((username: string) => UserContextDataType | undefined);
   /** The issuer shown in authenticator apps for TOTP enrolment (default: the user pool id). */
   totpIssuer?: string;
+  /**
+   * What users sign in with, for the prebuilt forms (default `'username'`): `'email'` or `'phone_number'`
+   * when the pool's username attributes are email or phone (or the app asks for those aliases). The
+   * username fields of sign-in, sign-up and password reset then get the right keyboard, autofill and
+   * label, and the value is normalised before it is sent (an email trimmed and lower-cased, a phone
+   * number as E.164). A form's own `usernameKind` prop wins.
+   *
+   * @example
+   * createCognitoAuth({ region, userPoolId, clientId, usernameKind: 'email' });
+   */
+  usernameKind?: UsernameKind;
   /**
    * Where remembered-device credentials are kept. Default: the configured `storage`, per user, kept
    * after sign-out (that is what lets the next sign-in skip MFA).

@@ -135,6 +135,7 @@ const signUp: OperationHandler = async (pool, input) => {
   const attributes: Record<string, string> = {};
   for (const { Name, Value } of attributeList(input.UserAttributes)) {
     if (Name === 'sub' || Name.endsWith('_verified')) throw notAuthorized('A client attempted to write unauthorized attribute');
+    if (Name === 'phone_number' && !/^\+[1-9]\d{6,14}$/.test(Value)) throw invalidParameter('Invalid phone number format.');
     attributes[Name] = Value;
   }
   for (const name of pool.settings.requiredAttributes) {

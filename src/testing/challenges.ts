@@ -266,6 +266,7 @@ async function answerNewPassword(a: AnswerOf<'NEW_PASSWORD_REQUIRED'>): Promise<
     if (!key.startsWith('userAttributes.')) continue;
     const name = key.slice('userAttributes.'.length);
     if (name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
+    if (name === 'phone_number' && !/^\+[1-9]\d{6,14}$/.test(value)) throw invalidParameter('Invalid phone number format.');
     // "You can't modify a required attribute that already has a value" in this challenge.
     if (a.pool.settings.requiredAttributes.includes(name) && user.attributes[name] && user.attributes[name] !== value) {
       throw notAuthorized(`Cannot modify an already provided ${name}`);

@@ -1,7 +1,7 @@
 /**
  * The gallery's page (`npm run gallery`, scripts/gallery.mjs): one state of ours or of Amplify's
  * <Authenticator>, chosen by the query string, against a simulated user pool answering through the MSW
- * worker. `?lib=ours|amplify&view=signIn|signUp|forgotPassword|account|slots|federated|callbackPending|callbackError&reach=<user>&pool=mfaOn&theme=light|dark`
+ * worker. `?lib=ours|amplify&view=signIn|signUp|signUpFields|forgotPassword|account|slots|federated|callbackPending|callbackError&reach=<user>&pool=mfaOn&theme=light|dark`
  * (the two callback views are ours only: Amplify has no redirect page of its own), `&lang=ar|he` (right to
  * left: our locale table on the provider; Amplify's own Hebrew and `direction="rtl"`; Amplify has no
  * Arabic), `&policy=on` (a password policy of 12 characters and the four classes, given to both).
@@ -141,8 +141,8 @@ async function main() {
       root.render(
         <ThemeProvider theme={amplifyTheme} colorMode={theme} direction={lang ? 'rtl' : 'ltr'}>
           <Authenticator
-            initialState={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
-            signUpAttributes={['email']}
+            initialState={view === 'signUp' || view === 'signUpFields' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
+            signUpAttributes={view === 'signUpFields' ? ['email', 'phone_number', 'birthdate', 'website'] : ['email']}
             {...(slots ? { components: slots } : {})}
             {...(view === 'federated' ? { socialProviders: ['google', 'apple'] as ('google' | 'apple')[] } : {})}
           >
@@ -202,8 +202,12 @@ async function main() {
         ) : (
           <Authentication
             theme={theme}
-            initialView={view === 'signUp' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
-            signUpAttributes={['email']}
+            initialView={view === 'signUp' || view === 'signUpFields' ? 'signUp' : view === 'forgotPassword' ? 'forgotPassword' : 'signIn'}
+            signUpAttributes={
+              view === 'signUpFields'
+                ? ['email', { name: 'phone_number', defaultCountry: 'US' }, 'birthdate', 'website', { name: 'terms', type: 'checkbox', label: 'I accept the terms and conditions' }]
+                : ['email']
+            }
             {...(slots ? { components: slots } : {})}
             {...(view === 'federated'
               ? {

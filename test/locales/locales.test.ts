@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accountMessages } from '../../src/components/accountMessages.js';
 import { federatedMessages } from '../../src/components/FederatedSignIn/messages.js';
 import { defaultMessages, translate, type MessageKey } from '../../src/components/messages.js';
+import { fieldMessages } from '../../src/components/shared/fieldMessages.js';
 import { locales, type LocaleModule } from '../../src/locales/loadMessages.js';
 
 /** Every locale module in src/locales, by tag (loadMessages.ts is the helper, not a locale). */
@@ -12,8 +13,8 @@ const modules = Object.fromEntries(
     module,
   ]),
 );
-/** The three English tables that make up `MessageKey`: sign-in, account, managed login. */
-const english: Record<string, string> = { ...defaultMessages, ...accountMessages, ...federatedMessages };
+/** The four English tables that make up `MessageKey`: sign-in, account, managed login, fields. */
+const english: Record<string, string> = { ...defaultMessages, ...accountMessages, ...federatedMessages, ...fieldMessages };
 const englishKeys = Object.keys(english);
 /**
  * Keys whose English text is empty on purpose (the `placeholder.*` keys: no placeholder text unless the app

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { SignIn, type SignInComponents, type SignInProps } from '../SignIn/SignIn.js';
-import type { AttributeField } from '../shared/attributeInputs.js';
+import type { FieldConfig } from '../shared/fields.js';
 import { rootProps, WithSlots, type Slots } from '../shared/root.js';
 import { ViewLink } from '../shared/ViewLink.js';
 import { ForgotPassword } from '../ForgotPassword/ForgotPassword.js';
@@ -30,8 +30,13 @@ export type AuthenticationComponents = SignInComponents & { [V in Exclude<Authen
 export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'forgotPasswordLink' | 'notice' | 'messages' | 'components' | 'moreLinks' | 'onAccountAction'> {
   /** The view to start on (default `signIn`). */
   initialView?: AuthenticationView;
-  /** The attributes the sign-up form asks for (default `['email']`). */
-  signUpAttributes?: AttributeField[];
+  /**
+   * The sign-up form's field list (default: `fields`, else `['email']`): attribute names or field options,
+   * as `<SignUp fields>` takes. `fields` (of `<SignIn>`) applies to sign-up and NEW_PASSWORD_REQUIRED both.
+   */
+  signUpAttributes?: readonly FieldConfig[];
+  /** Sign-up without a password, for USER_AUTH pools (see `<SignUp passwordless>`). */
+  passwordlessSignUp?: boolean;
   /** Hide sign-up (e.g. pools where only administrators create users). */
   hideSignUp?: boolean;
   hideForgotPassword?: boolean;
@@ -65,6 +70,7 @@ export interface AuthenticationProps extends Omit<SignInProps, 'signUpLink' | 'f
 export function Authentication({
   initialView = 'signIn',
   signUpAttributes,
+  passwordlessSignUp = false,
   hideSignUp = false,
   hideForgotPassword = false,
   messages,
@@ -141,11 +147,13 @@ export function Authentication({
     </div>
   );
   let content: ReactNode;
+  const signUpFields = signUpAttributes ?? signInProps.fields;
   if (view === 'signUp') {
     content = root(
       'signUp',
       <SignUp
-        {...(signUpAttributes ? { attributes: signUpAttributes } : {})}
+        {...(signUpFields ? { fields: signUpFields } : {})}
+        {...(passwordlessSignUp ? { passwordless: true } : {})}
         {...(messages ? { messages } : {})}
         signInLink={() => setView('signIn')}
         onConfirmed={({ username: name, step }) => {

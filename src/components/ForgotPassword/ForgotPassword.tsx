@@ -1,6 +1,6 @@
 'use client';
 import { useState, type ReactNode } from 'react';
-import type { CodeDelivery } from '../../core/index.js';
+import type { CodeDelivery, UsernameKind } from '../../core/index.js';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { PasswordPolicyChecklist } from '../shared/PasswordPolicyChecklist.js';
@@ -23,6 +23,8 @@ export interface ForgotPasswordProps {
    * when sign-in answers PasswordResetRequiredException).
    */
   codeSent?: { username: string; codeDelivery: CodeDelivery | undefined };
+  /** What the username is (default: the store's `usernameKind`): its input, label and normalisation. */
+  usernameKind?: UsernameKind;
   /** After the new password is set; `<Authentication>` returns to sign-in with the username filled in. */
   onPasswordReset?: (result: { username: string }) => void;
   /** Shows "Back to sign in" (a button calling this; or `false` to hide, or your own node). */
@@ -63,7 +65,7 @@ function RequestStep({ options, render }: { options: UseForgotPasswordFormOption
  * @example
  * <ForgotPassword onPasswordReset={({ username }) => setView({ name: 'signIn', username })} />
  */
-export function ForgotPassword({ messages, className, initialUsername, codeSent, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
+export function ForgotPassword({ messages, className, initialUsername, usernameKind, codeSent, onPasswordReset, signInLink, children, renderConfirm }: ForgotPasswordProps) {
   const [sent, setSent] = useState<{ username: string; codeDelivery: CodeDelivery | undefined } | null>(codeSent ?? null);
   const lang = useFormLocale(messages);
   const link = <ViewLink link={signInLink} name="signIn" label={translate(lang.messages, 'link.signIn', {}, accountMessages, lang.locale)} />;
@@ -76,7 +78,7 @@ export function ForgotPassword({ messages, className, initialUsername, codeSent,
         />
       ) : (
         <RequestStep
-          options={{ ...(messages ? { messages } : {}), ...(initialUsername ? { initialUsername } : {}), onCodeSent: setSent }}
+          options={{ ...(messages ? { messages } : {}), ...(initialUsername ? { initialUsername } : {}), ...(usernameKind ? { usernameKind } : {}), onCodeSent: setSent }}
           render={children}
         />
       )}

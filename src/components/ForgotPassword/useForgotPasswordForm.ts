@@ -1,15 +1,18 @@
 'use client';
-import type { CodeDelivery } from '../../core/index.js';
+import type { CodeDelivery, UsernameKind } from '../../core/index.js';
 import { useForgotPassword } from '../../react/account.js';
 import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
+import { normalizeUsername, usernameField, useUsernameKind } from '../shared/usernameKind.js';
 
 export interface UseForgotPasswordFormOptions {
   messages?: Messages;
   initialUsername?: string;
   onCodeSent?: (result: { username: string; codeDelivery: CodeDelivery | undefined }) => void;
+  /** What the username is (default: the store's `usernameKind`): its input, label and normalisation. */
+  usernameKind?: UsernameKind;
 }
 
 /**
@@ -23,6 +26,7 @@ export function useForgotPasswordForm(options: UseForgotPasswordFormOptions = {}
   const mutation = useForgotPassword();
   const { messages, locale } = useFormLocale(options.messages);
   const t = translator(messages, accountMessages, locale);
+  const kind = useUsernameKind(options.usernameKind, 'useForgotPasswordForm');
   return useAccountForm({
     hook: 'useForgotPasswordForm',
     messages,
@@ -31,16 +35,10 @@ export function useForgotPasswordForm(options: UseForgotPasswordFormOptions = {}
     hint: t('forgot.hint'),
     submitLabel: t('forgot.submit'),
     fields: [
-      {
-        name: 'username',
-        label: t('signIn.username'),
-        initial: options.initialUsername ?? '',
-        validate: (v) => (v.trim() === '' ? 'invalid.username' : null),
-        input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
-      },
+      usernameField(kind, { label: t('signIn.username'), initial: options.initialUsername ?? '', empty: 'invalid.username', messages, table: accountMessages, locale }),
     ],
     mutation,
-    toInput: (v) => ({ username: (v.username ?? '').trim() }),
-    onSuccess: (result, v) => options.onCodeSent?.({ username: (v.username ?? '').trim(), codeDelivery: result.codeDelivery }),
+    toInput: (v) => ({ username: normalizeUsername(kind, v.username ?? '') }),
+    onSuccess: (result, v) => options.onCodeSent?.({ username: normalizeUsername(kind, v.username ?? ''), codeDelivery: result.codeDelivery }),
   });
 }

@@ -20,12 +20,13 @@ export interface NewPasswordRequiredFormProps extends UseNewPasswordRequiredForm
  *
  * @example
  * <NewPasswordRequiredForm messages={{ 'attribute.custom:team': 'Team' }} />
+ * <NewPasswordRequiredForm fields={[{ name: 'custom:team', label: 'Team' }, { name: 'terms', type: 'checkbox', label: 'I accept the terms' }]} />
  */
 export function NewPasswordRequiredForm({ children, className, ...options }: NewPasswordRequiredFormProps) {
   const form = useNewPasswordRequiredForm(options);
   if (children) return <>{children(form)}</>;
   return (
-    <FormLayout props={form} step="NEW_PASSWORD_REQUIRED" className={className}>
+    <FormLayout props={form} step="NEW_PASSWORD_REQUIRED" className={className} blocked={!form.ready}>
       {form.fields.attributes.map((field) => (
         <Field key={field.name} field={field} />
       ))}

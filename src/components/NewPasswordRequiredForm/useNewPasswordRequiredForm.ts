@@ -4,28 +4,38 @@ import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
 import { translate, type MessageKey, type Messages } from '../messages.js';
-import { ATTRIBUTE_INPUTS, attributeLabel, labelInSentence } from '../shared/attributeInputs.js';
-import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from '../shared/useStepForm.js';
+import { attributesOf, fieldOptions, isAttributeName, resolveFields, uncheckedRequired, type FieldConfig, type FieldOptions } from '../shared/fields.js';
+import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UseNewPasswordRequiredFormOptions {
   messages?: Messages;
+  /**
+   * How to show the attributes Cognito asks for (label, placeholder, type, validator; the same list as
+   * `<SignUp fields>`), and fields of the app's own to add (a terms checkbox). An attribute of the list
+   * that the pool does not require is not shown; the required ones the list lacks come after it.
+   *
+   * @example
+   * <NewPasswordRequiredForm fields={[{ name: 'phone_number', defaultCountry: 'GB' }, { name: 'terms', type: 'checkbox', label: 'I accept the terms' }]} />
+   */
+  fields?: readonly FieldConfig[];
 }
 
 export interface NewPasswordRequiredFormRenderProps extends StepFormRenderProps {
   step: SignInStepOf<'NEW_PASSWORD_REQUIRED'> | null;
-  /** One field per attribute the pool requires and the user lacks, then the new password twice. */
+  /** One field per attribute the pool requires and the user lacks (and the app's own fields), then the new password twice. */
   fields: { attributes: FieldRenderProps[]; newPassword: FieldRenderProps; confirm: FieldRenderProps };
   /** `true` when both passwords are typed and equal, `false` when they differ, `null` before. */
   passwordsMatch: boolean | null;
+  /** `false` while a required box (the terms) is unchecked: the submit button waits for it. */
+  ready: boolean;
   submit(): Promise<void>;
 }
 
-
 /**
- * NEW_PASSWORD_REQUIRED: the attributes the pool requires (email, tel and date inputs where they fit) and
- * the new password twice, with a visible match check. Attributes typed before a failure are kept; the
- * passwords are cleared.
+ * NEW_PASSWORD_REQUIRED: the attributes the pool requires (with their labels and inputs: email, tel with
+ * the dial-code picker, date, url), the app's own fields, and the new password twice, with a visible match
+ * check. Attributes typed before a failure are kept; the passwords are cleared.
  *
  * @example
  * const form = useNewPasswordRequiredForm();
@@ -38,13 +48,16 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
   const t = (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, undefined, locale);
-  const attributes: FieldSpec[] = (step?.requiredAttributes ?? []).map((name) => ({
-    name: `attribute:${name}`,
-    label: attributeLabel(t, name),
-    initial: step?.userAttributes[name] ?? '',
-    validate: (v) => (v.trim() === '' ? ['invalid.attribute', { attribute: labelInSentence(attributeLabel(t, name), locale) }] : null),
-    input: ATTRIBUTE_INPUTS[name] ?? { type: 'text' },
-  }));
+  const required = step?.requiredAttributes ?? [];
+  const listed = (options.fields ?? []).map(fieldOptions);
+  // The app's order for what it lists (required attributes and its own fields), then what Cognito asks for besides.
+  const shown: FieldOptions[] = [
+    ...listed.filter((f) => required.includes(f.name) || (!isAttributeName(f.name) && f.name !== 'username' && f.name !== 'password')).map((f) =>
+      required.includes(f.name) ? { ...f, required: true } : f,
+    ),
+    ...required.filter((name) => !listed.some((f) => f.name === name)).map((name) => ({ name })),
+  ];
+  const attributes = resolveFields(shown, { messages, locale, initial: step?.userAttributes ?? {} });
   const { fields, renderProps, submit, values } = useStepForm({
     hook: 'useNewPasswordRequiredForm',
     messages,
@@ -53,7 +66,7 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
     hint: t('newPassword.hint'),
     submitLabel: t('newPassword.submit'),
     fields: [
-      ...attributes,
+      ...attributes.map((a) => a.spec),
       {
         name: 'newPassword',
         label: t('newPassword.password'),
@@ -73,7 +86,8 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
         .mutateAsync({
           name: 'NEW_PASSWORD_REQUIRED',
           newPassword: v.newPassword as string,
-          attributes: Object.fromEntries(attributes.map((a) => [a.name.slice('attribute:'.length), (v[a.name] ?? '').trim()])),
+          // Optional fields left empty are not sent (Cognito would take '' as a value).
+          attributes: Object.fromEntries(Object.entries(attributesOf(attributes, v)).filter(([, value]) => value !== '')),
         })
         .catch(() => undefined),
   });
@@ -82,11 +96,12 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
     ...renderProps,
     step,
     fields: {
-      attributes: attributes.map((a) => fields[a.name] as FieldRenderProps),
+      attributes: attributes.map((a) => fields[a.formName] as FieldRenderProps),
       newPassword: fields.newPassword as FieldRenderProps,
       confirm: fields.confirm as FieldRenderProps,
     },
     passwordsMatch: typed ? values.newPassword === values.confirm : null,
+    ready: !uncheckedRequired(attributes, values),
     submit,
   };
 }

@@ -28,6 +28,7 @@ import { SelectMfaTypeForm } from '../SelectMfaTypeForm/SelectMfaTypeForm.js';
 import type { SelectMfaTypeFormRenderProps } from '../SelectMfaTypeForm/useSelectMfaTypeForm.js';
 import { SignInForm } from '../SignInForm/SignInForm.js';
 import type { SignInFormRenderProps, UseSignInFormOptions } from '../SignInForm/useSignInForm.js';
+import type { FieldConfig } from '../shared/fields.js';
 import { UnknownStep } from '../UnknownStep/UnknownStep.js';
 
 /** The steps `<SignIn>` renders: the first form (`SIGN_IN`) and every challenge step. */
@@ -138,6 +139,8 @@ export interface SignInProps {
    * <SignIn components={{ Header: () => <img src="/logo.svg" alt="Acme" />, SIGN_IN: { Footer: () => <a href="/help">Help</a> } }} />
    */
   components?: SignInComponents;
+  /** How NEW_PASSWORD_REQUIRED shows the attributes the pool requires, and the app's own fields there (see `<NewPasswordRequiredForm fields>`). */
+  fields?: readonly FieldConfig[];
 }
 
 /**
@@ -172,6 +175,7 @@ export function SignIn({
   moreLinks,
   theme,
   components,
+  fields,
 }: SignInProps) {
   const { auth } = useCognitoContext('SignIn');
   const status = useAuth((s) => s.status);
@@ -267,7 +271,11 @@ export function SignIn({
       content = <SelectMfaTypeForm {...options} {...(preferredMfa ? { preferredMfa } : {})}>{render.SELECT_MFA_TYPE}</SelectMfaTypeForm>;
       break;
     case 'NEW_PASSWORD_REQUIRED':
-      content = <NewPasswordRequiredForm {...options}>{render.NEW_PASSWORD_REQUIRED}</NewPasswordRequiredForm>;
+      content = (
+        <NewPasswordRequiredForm {...options} {...(fields ? { fields } : {})}>
+          {render.NEW_PASSWORD_REQUIRED}
+        </NewPasswordRequiredForm>
+      );
       break;
     case 'PASSWORD':
       content = <PasswordForm {...options}>{render.PASSWORD}</PasswordForm>;

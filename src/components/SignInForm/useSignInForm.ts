@@ -1,11 +1,12 @@
 'use client';
-import { isCognitoAuthError, type FirstFactor, type SignInAuthFlow, type SignInInput, type SignInStep } from '../../core/index.js';
+import { isCognitoAuthError, type FirstFactor, type SignInAuthFlow, type SignInInput, type SignInStep, type UsernameKind } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useInitiateAuth } from '../../react/useInitiateAuth.js';
 import type { Messages } from '../messages.js';
 import { translate } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
+import { normalizeUsername, usernameField, useUsernameKind } from '../shared/usernameKind.js';
 
 export interface UseSignInFormOptions {
   /** The AuthFlow to start (default: the store's). `USER_AUTH` asks for the username only. */
@@ -29,6 +30,8 @@ export interface UseSignInFormOptions {
    * was typed (the password lives in that function only: drop it once used or abandoned).
    */
   onAccountAction?: (action: SignInAccountAction) => void;
+  /** What the username is (default: the store's `usernameKind`): its input, label and normalisation. */
+  usernameKind?: UsernameKind;
 }
 
 /**
@@ -64,6 +67,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
   const preferred = authFlow === 'USER_AUTH' ? options.preferredChallenge : undefined;
   const withPassword = authFlow === 'USER_AUTH' ? preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP' : authFlow !== 'CUSTOM_AUTH';
   const { messages, locale } = useFormLocale(options.messages);
+  const kind = useUsernameKind(options.usernameKind, 'useSignInForm');
   const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'useSignInForm',
@@ -73,13 +77,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
     hint: null,
     submitLabel: t('signIn.submit'),
     fields: [
-      {
-        name: 'username',
-        label: t('signIn.username'),
-        initial: auth.getSnapshot().username ?? options.initialUsername ?? '',
-        validate: (v) => (v.trim() === '' ? 'invalid.username' : null),
-        input: { type: 'text', autoComplete: 'username', autoCapitalize: 'none', spellCheck: false },
-      },
+      usernameField(kind, { label: t('signIn.username'), initial: auth.getSnapshot().username ?? options.initialUsername ?? '', empty: 'invalid.username', messages, locale }),
       ...(withPassword
         ? [
             {
@@ -94,7 +92,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
     clearOnFailure: withPassword ? ['password'] : [],
     send: async (values) => {
       const input: SignInInput = {
-        username: values.username as string,
+        username: normalizeUsername(kind, values.username ?? ''),
         ...(withPassword ? { password: values.password } : {}),
         ...(asked ? { authFlow: asked } : {}),
         ...(preferred ? { preferredChallenge: preferred } : {}),

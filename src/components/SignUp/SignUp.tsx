@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState, type ReactNode } from 'react';
+import { Fragment, useRef, useState, type ReactNode } from 'react';
 import { signInAfterSignUp, type SignInStep, type SignUpResult } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { Field } from '../shared/Field.js';
@@ -26,12 +26,15 @@ export interface SignUpProps extends Omit<UseSignUpFormOptions, 'onSignedUp'> {
 }
 
 /**
- * Account creation: the sign-up form, then the confirmation code, then (unless `autoSignIn` is false)
- * sign-in with the confirmation Session when the app client allows USER_AUTH, otherwise the password
- * just chosen. The password is held in memory only until then.
+ * Account creation: the sign-up form (the app's field list, see `fields`), then the confirmation code, then
+ * (unless `autoSignIn` is false) sign-in with the confirmation Session when the app client allows
+ * USER_AUTH, otherwise the password just chosen. The password is held in memory only until then. A
+ * `passwordless` sign-up asks for no password and signs in with the Session, or else offers the pool's
+ * first factors (USER_AUTH).
  *
  * @example
  * <SignUp attributes={['email', { name: 'name', required: false }]} onConfirmed={({ step }) => setView('signIn')} />
+ * <SignUp fields={['email', { name: 'terms', type: 'checkbox', label: 'I accept the terms' }]} passwordless />
  */
 export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, signInLink, children, renderConfirm, ...options }: SignUpProps) {
   const { auth } = useCognitoContext('SignUp');
@@ -44,13 +47,18 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
     if (autoSignIn && (session || secret !== undefined)) {
       step = await signInAfterSignUp(auth, { username, ...(session ? { session } : {}), ...(secret !== undefined ? { password: secret } : {}) }).catch(() => null);
     }
+    // A passwordless user whose Session could not sign in starts USER_AUTH by name: the pool then offers its
+    // first factors (a one-time code, a passkey), the way a later sign-in does.
+    if (autoSignIn && step === null && options.passwordless) {
+      step = await auth.signIn({ username, authFlow: 'USER_AUTH' }).catch(() => null);
+    }
     onConfirmed?.({ username, step });
   };
   const form = useSignUpForm({
     ...options,
     onSignedUp: (result, credentials) => {
       onSignedUp?.(result);
-      password.current = credentials.password;
+      password.current = options.passwordless ? undefined : credentials.password;
       if (result.userConfirmed) void finish(result.username, result.session);
       else setPending(result);
     },
@@ -74,13 +82,16 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
   if (children) return <>{children(form)}</>;
   return (
     <div className={className} data-cognito-view="signUp">
-      <FormLayout props={form} step="SIGN_UP" canCancel={false}>
-        {form.fields.username && <Field field={form.fields.username} />}
-        {form.attributeFields.map((name) => form.fields[name] && <Field key={name} field={form.fields[name]} />)}
-        {form.fields.password && <Field field={form.fields.password} />}
-        {form.fields.confirm && <Field field={form.fields.confirm} />}
-        <PasswordPolicyChecklist field={form.fields.password} t={form.t} />
-        <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
+      <FormLayout props={form} step="SIGN_UP" canCancel={false} blocked={!form.ready}>
+        {form.fieldOrder.map((name) => (
+          <Fragment key={name}>
+            {form.fields[name] && <Field field={form.fields[name]} />}
+            {name === 'password' && <PasswordPolicyChecklist field={form.fields.password} t={form.t} />}
+            {name === 'confirm' && (
+              <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
+            )}
+          </Fragment>
+        ))}
       </FormLayout>
       <div data-links="">{link}</div>
     </div>

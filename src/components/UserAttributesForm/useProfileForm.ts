@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import type { CodeDelivery, UserDetails } from '../../core/index.js';
 import { useUpdateUserAttributes } from '../../react/account.js';
-import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, type AttributeField, labelInSentence } from '../shared/attributeInputs.js';
-import { translator, type Messages } from '../messages.js';
+import { ATTRIBUTE_INPUTS, attributeFormatError, attributeLabel, normalizeAttribute, toCognitoDate, type AttributeField, labelInSentence } from '../shared/attributeInputs.js';
+import { translator, type MessageKey, type Messages } from '../messages.js';
+import { fieldTranslator } from '../shared/fields.js';
 import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -30,6 +31,7 @@ export function useProfileForm(options: {
   const attrs = options.attributes.map(normalizeAttribute);
   const { messages, locale } = useFormLocale(options.messages);
   const t = translator(messages, accountMessages, locale);
+  const fieldT = fieldTranslator(messages, accountMessages, locale);
   const current = options.details.attributes;
   const form = useAccountForm({
     hook: 'useUserAttributesForm',
@@ -45,14 +47,16 @@ export function useProfileForm(options: {
       validate: (v: string) => {
         const value = v.trim();
         if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: labelInSentence(attributeLabel(t, a.name, a.label), locale) }] : null;
-        return attributeFormatError(a.name, value);
+        // The URL and date checks are worded in the field table, which the account table lacks.
+        const problem = attributeFormatError(a.name, value, a.type);
+        return problem ? (fieldT(problem) as MessageKey) : null;
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
     })),
     mutation,
     toInput: (v) => {
       setDone(false);
-      const changed = Object.fromEntries(attrs.map((a) => [a.name, (v[a.name] ?? '').trim()]).filter(([name, value]) => value !== '' && value !== (current[name as string] ?? '')));
+      const changed = Object.fromEntries(attrs.map((a) => [a.name, a.name === 'birthdate' ? toCognitoDate(v[a.name] ?? '') : (v[a.name] ?? '').trim()]).filter(([name, value]) => value !== '' && value !== (current[name as string] ?? '')));
       return changed;
     },
     onSuccess: ({ codeDeliveries }) => {

@@ -1,5 +1,6 @@
 'use client';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { PhoneField } from './PhoneField.js';
 import type { FieldRenderProps } from './useStepForm.js';
 
 /**
@@ -19,11 +20,28 @@ export function Field({ field }: { field: FieldRenderProps }) {
     if (kept[0] !== null && kept[1] !== null) input.setSelectionRange(kept[0], kept[1]);
   }, [shown, ref]);
   const reveal = field.revealLabel;
+  const error = field.error && (
+    <p id={field.errorId} data-field-error="">
+      {field.error}
+    </p>
+  );
+  // The picker's country data is loaded when it mounts; a number typed in full works before that.
+  if (field.phone) return <PhoneField field={field} error={error} />;
+  if (field.inputProps.type === 'checkbox') {
+    const { value, onChange: _onChange, ...inputProps } = field.inputProps;
+    return (
+      <div data-field={field.name} data-checkbox="" {...(field.error ? { 'data-invalid': '' } : {})}>
+        <input {...inputProps} value="true" checked={value === 'true'} onChange={(event) => field.setValue(event.target.checked ? 'true' : '')} />
+        <label htmlFor={inputProps.id}>{field.label}</label>
+        {error}
+      </div>
+    );
+  }
+  if (!reveal) return <PlainField field={field} error={error} />;
   return (
     <div data-field={field.name} {...(field.error ? { 'data-invalid': '' } : {})}>
       <label htmlFor={field.inputProps.id}>{field.label}</label>
-      {reveal ? (
-        <div data-password="">
+      <div data-password="">
           <input {...field.inputProps} type={shown ? 'text' : 'password'} />
           <button
             type="button"
@@ -41,14 +59,17 @@ export function Field({ field }: { field: FieldRenderProps }) {
             {reveal}
           </button>
         </div>
-      ) : (
-        <input {...field.inputProps} />
-      )}
-      {field.error && (
-        <p id={field.errorId} data-field-error="">
-          {field.error}
-        </p>
-      )}
+      {error}
+    </div>
+  );
+}
+
+function PlainField({ field, error }: { field: FieldRenderProps; error: ReactNode }) {
+  return (
+    <div data-field={field.name} {...(field.error ? { 'data-invalid': '' } : {})}>
+      <label htmlFor={field.inputProps.id}>{field.label}</label>
+      <input {...field.inputProps} />
+      {error}
     </div>
   );
 }

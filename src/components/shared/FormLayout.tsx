@@ -13,6 +13,7 @@ export function FormLayout({
   children,
   canCancel = true,
   danger = false,
+  blocked = false,
 }: {
   props: StepFormRenderProps;
   step: string;
@@ -21,6 +22,8 @@ export function FormLayout({
   canCancel?: boolean;
   /** The submit button does something that cannot be undone (deleting the account): drawn in the danger style. */
   danger?: boolean;
+  /** The form cannot be sent yet (a required box is unchecked): the submit button is disabled. */
+  blocked?: boolean;
 }) {
   return (
     <form {...props.formProps} className={className} data-step={step} aria-labelledby={`${props.errorId}-title`}>
@@ -32,7 +35,7 @@ export function FormLayout({
       <div id={props.errorId} role="alert" data-form-error="">
         {props.error}
       </div>
-      <button type="submit" disabled={props.pending} data-variant={danger ? 'danger' : 'primary'}>
+      <button type="submit" disabled={props.pending || blocked} data-variant={danger ? 'danger' : 'primary'}>
         {props.submitLabel}
       </button>
       {canCancel && (

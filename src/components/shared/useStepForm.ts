@@ -22,6 +22,10 @@ export interface FieldRenderProps {
    * the id the list of rules must have (the input is described by it). Absent elsewhere.
    */
   passwordPolicy?: { id: string; rules: PasswordRuleCheck[] };
+  /** Sets the field's value from a control other than its `<input>` (a checkbox, the dial-code picker). */
+  setValue(value: string): void;
+  /** For a phone number shown with a dial-code picker: the country it starts on (ISO 3166 code). */
+  phone?: { defaultCountry?: string | undefined };
 }
 
 /** What every form's render props share. */
@@ -61,6 +65,10 @@ export interface FieldSpec {
   /** Returns a message key when the value is not acceptable. */
   validate?: (value: string, values: Record<string, string>) => MessageKey | [MessageKey, Record<string, MessageValue>] | null;
   input?: InputHTMLAttributes<HTMLInputElement>;
+  /** Whether the input is marked required (default: when it has a validator). */
+  required?: boolean;
+  /** Render a dial-code picker beside the input (the value stays one E.164 string). */
+  phone?: { defaultCountry?: string | undefined };
 }
 
 /**
@@ -128,6 +136,10 @@ export function useStepForm(options: {
     // A placeholder only when the table has one for the field (`placeholder.<name>`, empty by default).
     const placeholderKey = `placeholder.${spec.name}` as MessageKey;
     const placeholder = messages?.[placeholderKey] ?? (defaultMessages as Messages)[placeholderKey];
+    const setValue = (value: string) => {
+      setValues((current) => ({ ...current, [spec.name]: value }));
+      if (errors[spec.name]) setErrors((current) => ({ ...current, [spec.name]: null }));
+    };
     fields[spec.name] = {
       name: spec.name,
       label: spec.label,
@@ -141,16 +153,14 @@ export function useStepForm(options: {
         id: `${baseId}-${spec.name}`,
         name: spec.name,
         value: values[spec.name] ?? '',
-        onChange: (event: ChangeEvent<HTMLInputElement>) => {
-          const value = event.target.value;
-          setValues((current) => ({ ...current, [spec.name]: value }));
-          if (errors[spec.name]) setErrors((current) => ({ ...current, [spec.name]: null }));
-        },
+        onChange: (event: ChangeEvent<HTMLInputElement>) => setValue(event.target.value),
         'aria-invalid': fieldError ? true : undefined,
         'aria-describedby': describedBy || undefined,
-        required: spec.validate !== undefined,
+        required: spec.required ?? spec.validate !== undefined,
       },
       ...(rules.length ? { passwordPolicy: { id: rulesId, rules } } : {}),
+      setValue,
+      ...(spec.phone ? { phone: spec.phone } : {}),
     };
   });
 

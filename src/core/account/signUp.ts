@@ -13,7 +13,11 @@ import { clientContext, requireCode, requireText, send, toCodeDelivery } from '.
 
 export interface SignUpInput {
   username: string;
-  password: string;
+  /**
+   * The password. Leave it out for a passwordless user (USER_AUTH pools that allow a one-time code or a
+   * passkey as first factor): sign in after confirmation with `signInAfterSignUp` and no password.
+   */
+  password?: string;
   /** Standard and custom (`custom:...`) attributes, e.g. `{ email, phone_number, name }`. Empty values are left out. */
   attributes?: Record<string, string>;
   /** ValidationData for a pre sign-up Lambda trigger. */
@@ -33,15 +37,16 @@ export interface SignUpResult {
 }
 
 /**
- * Creates a user (SignUp). Input is checked before any request: a username, a password, and attribute
- * names (trimmed values; empty ones dropped).
+ * Creates a user (SignUp). Input is checked before any request: a username, a password unless the user is
+ * passwordless, and attribute names (trimmed values; empty ones dropped).
  *
  * @example
  * const { userConfirmed, codeDelivery } = await signUp(auth, { username, password, attributes: { email } });
  */
 export async function signUp(auth: CognitoAuth, input: SignUpInput): Promise<SignUpResult> {
   const username = requireText(input?.username, () => invalidInput('username', 'Enter a username.'));
-  if (typeof input.password !== 'string' || input.password === '') throw invalidInput('password', 'Choose a password.');
+  // Absent is passwordless sign-up; present but empty (or not text) is a mistake worth saying before sending.
+  if (input.password !== undefined && (typeof input.password !== 'string' || input.password === '')) throw invalidInput('password', 'Choose a password.');
   const attributes = Object.entries(input.attributes ?? {})
     .map(([Name, Value]) => ({ Name, Value: typeof Value === 'string' ? Value.trim() : '' }))
     .filter((a) => a.Value !== '');
@@ -49,7 +54,7 @@ export async function signUp(auth: CognitoAuth, input: SignUpInput): Promise<Sig
   const output = await send<SignUpCommandInput, SignUpCommandOutput>(auth, 'SignUp', {
     ...(await clientContext(auth, username, input.clientMetadata)),
     Username: username,
-    Password: input.password,
+    ...(input.password !== undefined ? { Password: input.password } : {}),
     ...(attributes.length ? { UserAttributes: attributes } : {}),
     ...(validation.length ? { ValidationData: validation } : {}),
   });

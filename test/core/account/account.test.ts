@@ -45,6 +45,16 @@ describe('sign-up', () => {
     expect(operations()).toEqual(['SignUp', 'ConfirmSignUp', 'InitiateAuth']);
   });
 
+  it('creates a passwordless user (no Password sent) and signs in with the confirmation Session', async () => {
+    const { auth, sim } = createPool(server, { users: [], allowedFirstAuthFactors: ['EMAIL_OTP'] }, { authFlow: 'USER_AUTH' });
+    const result = await signUp(auth, { username: 'pia', attributes: { email: 'pia@example.com' } });
+    const sent = sim.requests.find((r) => r.operation === 'SignUp')!;
+    expect(Object.keys(sent.input as object)).not.toContain('Password');
+    const { session } = await confirmSignUp(auth, { username: 'pia', code: sim.lastCode('pia')!, session: result.session });
+    expect((await signInAfterSignUp(auth, { username: 'pia', session })).name).toBe('DONE');
+    expect(await rejection(signUp(auth, { username: 'pia2', password: '' }))).toMatchObject({ name: 'InvalidInput', field: 'password' });
+  });
+
   it('falls back to the password just chosen when the Session cannot sign in', async () => {
     const { auth, sim } = createPool(server, { users: [] });
     const result = await signUp(auth, { username: 'noa', password: PASSWORD, attributes: { email: 'noa@example.com' } });
