@@ -7,6 +7,7 @@ export { RedirectCallback } from './FederatedSignIn/RedirectCallback.js';
 export type { RedirectCallbackProps } from './FederatedSignIn/RedirectCallback.js';
 export { federatedMessages } from './FederatedSignIn/messages.js';
 export type { SignInProps, SignInRenderers, SignInRenderStep, StepRenderProps, RawStepRenderProps, SignInComponents } from './SignIn/SignIn.js';
+export type { AfterSignInOptions, AfterSignInStepName, ContactAttribute } from './AfterSignIn/afterSignIn.js';
 export { SignInForm } from './SignInForm/SignInForm.js';
 export type { SignInFormProps } from './SignInForm/SignInForm.js';
 export { useSignInForm } from './SignInForm/useSignInForm.js';

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import type { AuthUser, CognitoAuth, CognitoAuthError, SignInAuthFlow, SignInStepName, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
@@ -29,6 +29,11 @@ import type { SelectMfaTypeFormRenderProps } from '../SelectMfaTypeForm/useSelec
 import { SignInForm } from '../SignInForm/SignInForm.js';
 import type { SignInFormRenderProps } from '../SignInForm/useSignInForm.js';
 import { UnknownStep } from '../UnknownStep/UnknownStep.js';
+import type { AfterSignInOptions } from '../AfterSignIn/afterSignIn.js';
+import { useAfterSignIn } from '../AfterSignIn/useAfterSignIn.js';
+
+// The after-sign-in steps' screens are loaded only by apps that turn one on, when a sign-in finishes.
+const AfterSignIn = lazy(() => import('../AfterSignIn/AfterSignIn.js').then((m) => ({ default: m.AfterSignIn })));
 
 /** The steps `<SignIn>` renders: the first form (`SIGN_IN`) and every challenge step. */
 export type SignInRenderStep = 'SIGN_IN' | Exclude<SignInStepName, 'DONE'>;
@@ -78,7 +83,7 @@ export type SignInRenderers = { [N in SignInRenderStep]?: (props: StepRenderProp
 export interface SignInProps {
   /** Replace the form of any step; the others keep the prebuilt ones. */
   render?: SignInRenderers;
-  /** Called once each time a user signs in. */
+  /** Called once each time a user signs in (after the `afterSignIn` steps, when there are any). */
   onSignedIn?: (user: AuthUser) => void;
   /** Called with each error the flow reports (wrong code, network...), already shown in the form. */
   onError?: (error: CognitoAuthError) => void;
@@ -112,6 +117,15 @@ export interface SignInProps {
    * <SignIn components={{ Header: () => <img src="/logo.svg" alt="Acme" />, SIGN_IN: { Footer: () => <a href="/help">Help</a> } }} />
    */
   components?: SignInComponents;
+  /**
+   * Optional steps shown in the card after a sign-in made here, before `signedIn` and `onSignedIn` (which
+   * wait for them; the session itself is live at once): verify an unverified email or phone number,
+   * "Remember this device?", "Add a passkey". Each is off unless turned on, and shown only when it applies.
+   *
+   * @example
+   * <SignIn afterSignIn={{ verifyContact: true, rememberDevice: 'ask', addPasskey: { snoozeDays: 30 } }} signedIn={<App />} />
+   */
+  afterSignIn?: AfterSignInOptions;
 }
 
 /**
@@ -142,6 +156,7 @@ export function SignIn({
   moreLinks,
   theme,
   components,
+  afterSignIn,
 }: SignInProps) {
   const { auth } = useCognitoContext('SignIn');
   const status = useAuth((s) => s.status);
@@ -151,19 +166,21 @@ export function SignIn({
   const key: SignInRenderStep | 'DONE' | 'LOADING' =
     status === 'loading' ? 'LOADING' : status === 'signedIn' ? 'DONE' : step && step.name !== 'DONE' ? step.name : 'SIGN_IN';
 
+  const after = useAfterSignIn(auth, afterSignIn, status, status === 'challenge' && step ? step.name : null);
   const lang = useFormLocale(messages);
   const callbacks = useRef({ onSignedIn, onError });
   useEffect(() => {
     callbacks.current = { onSignedIn, onError };
   });
   const announcedUser = useRef<AuthUser | null>(null);
+  const afterActive = after.active;
   useEffect(() => {
-    if (status === 'signedIn' && user && announcedUser.current !== user) {
+    if (status === 'signedIn' && user && !afterActive && announcedUser.current !== user) {
       announcedUser.current = user;
       callbacks.current.onSignedIn?.(user);
     }
     if (status !== 'signedIn') announcedUser.current = null;
-  }, [status, user]);
+  }, [status, user, afterActive]);
   useEffect(() => {
     if (error) callbacks.current.onError?.(error);
   }, [error]);
@@ -189,7 +206,16 @@ export function SignIn({
       // Nothing of the library's (no empty card): the app's own placeholder, if it gave one.
       return loading;
     case 'DONE':
-      return signedIn;
+      if (!afterActive || !afterSignIn) return signedIn;
+      return (
+        <div ref={container} {...rootProps(className, theme, lang)} data-step="AFTER_SIGN_IN" data-status={status}>
+          <WithSlots slots={[components]} view="AFTER_SIGN_IN">
+            <Suspense fallback={<div data-skeleton="" aria-busy="true" />}>
+              <AfterSignIn options={afterSignIn} finished={after.finished} messages={messages} onDone={after.finish} />
+            </Suspense>
+          </WithSlots>
+        </div>
+      );
     case 'SIGN_IN':
       content = (
         <>

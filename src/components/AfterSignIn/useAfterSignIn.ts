@@ -1,0 +1,49 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuthStatus, CognitoAuth } from '../../core/index.js';
+import { afterSignInSteps, type AfterSignInOptions, type FinishedSignIn } from './afterSignIn.js';
+
+interface Track extends FinishedSignIn {
+  status: AuthStatus;
+  stepName: string | null;
+  /** The after-sign-in steps are being shown: `signedIn`/`onSignedIn` wait for them. */
+  active: boolean;
+}
+
+/**
+ * What `<SignIn>` needs to run the after-sign-in steps: whether they are under way (`active`), what the
+ * sign-in that just finished went through, and `finish` for when the last step is done or skipped.
+ *
+ * Only a sign-in made here starts them (the status reaching `signedIn` from `challenge` or `signedOut`):
+ * a session restored from storage or from the server (`loading` → `signedIn`) goes straight to `signedIn`.
+ */
+export function useAfterSignIn(auth: CognitoAuth, options: AfterSignInOptions | undefined, status: AuthStatus, stepName: string | null) {
+  const enabled = afterSignInSteps(options).length > 0;
+  const [track, setTrack] = useState<Track>(() => ({ status, stepName, steps: stepName ? [stepName] : [], deviceFailed: false, active: false }));
+  let current = track;
+  if (track.status !== status || track.stepName !== stepName) {
+    // Adjusted while rendering (not in an effect), so the render that first shows `signedIn` already knows
+    // the steps come first: `signedIn` is never drawn, nor `onSignedIn` called, before them.
+    const fresh = status === 'signedOut' || status === 'loading';
+    const steps = fresh ? [] : stepName && !track.steps.includes(stepName) ? [...track.steps, stepName] : track.steps;
+    const starts = enabled && (track.status === 'challenge' || track.status === 'signedOut');
+    current = {
+      status,
+      stepName,
+      steps,
+      deviceFailed: fresh ? false : track.deviceFailed,
+      active: status === 'signedIn' ? track.active || starts : false,
+    };
+    setTrack(current);
+  }
+  // The browser store confirms a new device after it reports the sign-in; its failure is an event only.
+  useEffect(
+    () =>
+      auth.onEvent((event) => {
+        if (event.type === 'deviceConfirmationFailed') setTrack((t) => ({ ...t, deviceFailed: true }));
+      }),
+    [auth],
+  );
+  const finish = useCallback(() => setTrack((t) => (t.active ? { ...t, active: false } : t)), []);
+  return { active: current.active, finished: { steps: current.steps, deviceFailed: current.deviceFailed } as FinishedSignIn, finish };
+}
