@@ -114,6 +114,24 @@ const STATES = [
   { id: 'federated', title: 'Federated sign-in: provider buttons above the form', ours: { view: 'federated' }, amplify: { view: 'federated' } },
   { id: 'callback-pending', title: 'Redirect callback, completing (ours only)', ours: { view: 'callbackPending' } },
   { id: 'callback-error', title: 'Redirect callback, the provider refused (ours only)', ours: { view: 'callbackError' } },
+  {
+    id: 'verify-contact',
+    title: 'After sign-in: verify an unverified email or phone',
+    ours: { view: 'signIn', after: true, actions: ours.signIn('vera') },
+    amplify: { view: 'signIn', actions: amplify.signIn('vera') },
+  },
+  {
+    id: 'verify-contact-code',
+    title: 'After sign-in: the verification code',
+    ours: { view: 'signIn', after: true, actions: [...ours.signIn('vera'), ['click', 'Send code'], ['wait', 1200]] },
+    amplify: { view: 'signIn', actions: [...amplify.signIn('vera'), ['click', /^verify$/i], ['wait', 2000]] },
+  },
+  {
+    id: 'remember-device',
+    title: 'After sign-in: remember this device? (ours only)',
+    ours: { view: 'signIn', after: true, pool: 'devices', reach: 'sam', actions: [['fillCode', 'Code', 'sam'], ['click', 'Verify'], ['wait', 1500]] },
+  },
+  { id: 'add-passkey', title: 'After sign-in: add a passkey (ours only)', ours: { view: 'signIn', after: true, actions: ours.signIn('pia') } },
 ];
 
 const WIDTHS = [360, 1280];
@@ -132,6 +150,9 @@ async function run(page, actions) {
     } else if (kind === 'click') {
       const { text, exact } = toLabel(a);
       await page.getByRole('button', { name: text, exact }).first().click({ timeout: 8000 });
+    } else if (kind === 'fillCode') {
+      const code = await page.evaluate((username) => window.gallery.code(username), b);
+      await page.getByLabel(a, { exact: true }).first().fill(code ?? '', { timeout: 8000 });
     } else if (kind === 'hang') {
       await page.evaluate((operation) => window.gallery.hang(operation), a);
     } else if (kind === 'wait') {
@@ -167,7 +188,7 @@ try {
           if (!spec) continue;
           const file = `${state.id}--${lib}--${theme}--${width}.png`;
           const page = await context.newPage();
-          const query = new URLSearchParams({ lib, view: spec.view, theme, ...(spec.reach ? { reach: spec.reach } : {}), ...(spec.pool ? { pool: spec.pool } : {}) });
+          const query = new URLSearchParams({ lib, view: spec.view, theme, ...(spec.reach ? { reach: spec.reach } : {}), ...(spec.pool ? { pool: spec.pool } : {}), ...(spec.after ? { after: '1' } : {}) });
           try {
             await page.goto(`${base}?${query}`);
             await page.waitForFunction(() => window.gallery?.ready === true, null, { timeout: 60_000 });

@@ -27,6 +27,9 @@ const users = {
   tia: { username: 'tia', password: PASSWORD, attributes: { email: 'tia@example.com' }, mfa: { totpSecret: TOTP } },
   sol: { username: 'sol', password: PASSWORD, attributes: { email: 'sol@example.com', phone_number: '+15555550101' }, mfa: { sms: true, totpSecret: TOTP } },
   nia: { username: 'nia', password: 'Temp0rary!pass', status: 'FORCE_CHANGE_PASSWORD' as const, attributes: { email: 'nia@example.com' } },
+  // After sign-in (`&after=1`): unverified contacts; a user without a passkey.
+  vera: { username: 'vera', password: PASSWORD, attributes: { email: 'vera@example.com', phone_number: '+15555550123' } },
+  pia: { username: 'pia', password: PASSWORD, attributes: { email: 'pia@example.com', email_verified: 'true' } },
   lou: {
     username: 'lou',
     password: PASSWORD,
@@ -36,7 +39,7 @@ const users = {
 
 declare global {
   interface Window {
-    gallery: { ready: boolean; hang(operation: string): void };
+    gallery: { ready: boolean; hang(operation: string): void; code(username: string): string | undefined };
   }
 }
 
@@ -59,12 +62,14 @@ async function main() {
     clientId: 'galleryclient',
     users: Object.values(users),
     ...(params.get('pool') === 'mfaOn' ? { mfaConfiguration: 'ON' as const } : {}),
+    ...(params.get('pool') === 'devices' ? { deviceTracking: true, deviceRemembering: 'userOptIn' as const } : {}),
   });
   worker.resetHandlers(...sim.handlers);
   window.gallery = {
     ready: false,
     hang: (operation) =>
       worker.use(http.post(/cognito-idp/, ({ request }) => (request.headers.get('x-amz-target')?.endsWith(`.${operation}`) ? delay('infinite') : undefined))),
+    code: (username) => sim.lastCode(username),
   };
   document.body.style.cssText = `margin:0;min-height:100vh;background:${theme === 'dark' ? '#0d0f12' : '#f3f5f8'};color-scheme:${theme}`;
   const host = document.getElementById('root') as HTMLElement;
@@ -146,6 +151,7 @@ async function main() {
       clientId: sim.clientId,
       autoRefresh: false,
       clock: () => sim.now(),
+      ...(params.get('pool') === 'devices' ? { deviceTracking: 'userOptIn' as const } : {}),
       oauth: { domain: 'auth.gallery.example', redirectUri: `${location.origin}/callback`, navigate: (url) => void (authorizeUrl = url), pendingStorage: sessionStorage },
     });
     if (view === 'callbackPending' || view === 'callbackError') {
@@ -194,6 +200,7 @@ async function main() {
                   ),
                 }
               : {})}
+            {...(params.get('after') ? { afterSignIn: { verifyContact: true, rememberDevice: 'ask' as const, addPasskey: { snoozeDays: 0 } } } : {})}
             signedIn={<p>Signed in</p>}
           />
         )}

@@ -46,11 +46,9 @@ export function AddPasskeyStep({ options, finished, messages, next, focus }: Aft
           {t('addPasskey.title')}
         </h2>
         <p role="status">{t('passkeys.added')}</p>
-        <div data-actions="">
-          <button type="button" data-variant="primary" onClick={next}>
-            {t('afterSignIn.continue')}
-          </button>
-        </div>
+        <button type="button" data-variant="primary" onClick={next}>
+          {t('afterSignIn.continue')}
+        </button>
       </section>
     );
   }
@@ -64,11 +62,9 @@ export function AddPasskeyStep({ options, finished, messages, next, focus }: Aft
       <div role="alert" data-form-error="">
         {error}
       </div>
-      <div data-actions="">
-        <button type="button" data-variant="primary" disabled={register.isPending} onClick={() => register.mutate()}>
-          {t('passkeys.add')}
-        </button>
-      </div>
+      <button type="button" data-variant="primary" disabled={register.isPending} onClick={() => register.mutate()}>
+        {t('passkeys.add')}
+      </button>
       <div data-links="">
         <button
           type="button"

@@ -59,11 +59,11 @@ export function RememberDeviceStep({ finished, messages, next, focus }: AfterSig
       <div role="alert" data-form-error="">
         {error}
       </div>
-      <div data-actions="">
-        <button type="button" data-variant="primary" disabled={remember.isPending} onClick={() => answer(true)}>
-          {t('rememberDevice.yes')}
-        </button>
-        <button type="button" data-variant="secondary" disabled={remember.isPending} onClick={() => answer(false)}>
+      <button type="button" data-variant="primary" disabled={remember.isPending} onClick={() => answer(true)}>
+        {t('rememberDevice.yes')}
+      </button>
+      <div data-links="">
+        <button type="button" data-link="no" disabled={remember.isPending} onClick={() => answer(false)}>
           {t('rememberDevice.no')}
         </button>
       </div>
