@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { SignIn } from '../src/index.js';
+import { addPasskeyStep, rememberDeviceStep, SignIn, verifyContactStep } from '../src/index.js';
 import { createVirtualAuthenticator } from '../src/testing/index.js';
 import { fillAndSubmit } from './support/play';
 import { PASSWORD, failWith, hang, withPool, withProvider, type PoolContext } from './support/pool';
@@ -42,7 +42,7 @@ async function reachVerify(canvasElement: HTMLElement) {
 /** Both contacts unverified: the user picks where the code goes, or skips. */
 export const VerifyContactChoose: Story = {
   loaders: [verifyPool],
-  args: { afterSignIn: { verifyContact: true } },
+  args: { afterSignIn: [verifyContactStep()] },
   play: async ({ canvasElement }) => {
     await reachVerify(canvasElement);
     const group = within(canvasElement).getByRole('group', { name: 'Where should we send the code?' });
@@ -56,7 +56,7 @@ export const VerifyContactChooseLight: Story = { ...VerifyContactChoose, args: {
 /** The code sent: confirm it (VerifyUserAttribute), send a new one, or skip. */
 export const VerifyContactCode: Story = {
   loaders: [verifyPool],
-  args: { afterSignIn: { verifyContact: true } },
+  args: { afterSignIn: [verifyContactStep()] },
   play: async ({ canvasElement }) => {
     await reachVerify(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send code' }));
@@ -69,7 +69,7 @@ export const VerifyContactCodeThemed: Story = { ...VerifyContactCode, decorators
 /** The right code: the user goes on to the app, the attribute verified. */
 export const VerifyContactDone: Story = {
   loaders: [verifyPool],
-  args: { afterSignIn: { verifyContact: ['email'] } },
+  args: { afterSignIn: [verifyContactStep({ attributes: ['email'] })] },
   play: async ({ canvasElement, loaded }) => {
     await signIn(canvasElement, 'vera');
     await within(canvasElement).findByText('We will send a code to vera@example.com.', {}, { timeout: 5000 });
@@ -90,7 +90,7 @@ async function reachRemember(canvasElement: HTMLElement, loaded: Record<string, 
 /** After an MFA sign-in on a new device (the pool remembers devices on the user's opt-in). */
 export const RememberDevice: Story = {
   loaders: [devicePool],
-  args: { afterSignIn: { rememberDevice: 'ask' } },
+  args: { afterSignIn: [rememberDeviceStep()] },
   play: async ({ canvasElement, loaded }) => {
     await reachRemember(canvasElement, loaded);
     await expect(within(canvasElement).getByRole('button', { name: 'Remember this device' })).toBeInTheDocument();
@@ -103,7 +103,7 @@ export const RememberDeviceLight: Story = { ...RememberDevice, args: { ...Rememb
 /** Yes, while UpdateDeviceStatus is in flight. */
 export const RememberDevicePending: Story = {
   loaders: [devicePool],
-  args: { afterSignIn: { rememberDevice: 'ask' } },
+  args: { afterSignIn: [rememberDeviceStep()] },
   play: async ({ canvasElement, loaded }) => {
     await reachRemember(canvasElement, loaded);
     await hang('UpdateDeviceStatus');
@@ -115,7 +115,7 @@ export const RememberDevicePending: Story = {
 /** Yes: remembered at Cognito, and the app shows. */
 export const RememberDeviceYes: Story = {
   loaders: [devicePool],
-  args: { afterSignIn: { rememberDevice: 'ask' } },
+  args: { afterSignIn: [rememberDeviceStep()] },
   play: async ({ canvasElement, loaded }) => {
     await reachRemember(canvasElement, loaded);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Remember this device' }));
@@ -132,7 +132,7 @@ async function reachPasskey(canvasElement: HTMLElement) {
 /** A user without a passkey, in a browser with WebAuthn (Chromium): the offer, snoozable. */
 export const AddPasskey: Story = {
   loaders: [passkeyPool],
-  args: { afterSignIn: { addPasskey: { snoozeDays: 0 } } },
+  args: { afterSignIn: [addPasskeyStep({ snoozeDays: 0 })] },
   play: async ({ canvasElement }) => {
     await reachPasskey(canvasElement);
     await expect(within(canvasElement).getByRole('button', { name: 'Not now' })).toBeInTheDocument();
@@ -144,7 +144,7 @@ export const AddPasskeyLight: Story = { ...AddPasskey, args: { ...AddPasskey.arg
 /** The passkey registered (here by a software authenticator): the user continues to the app. */
 export const AddPasskeyDone: Story = {
   loaders: [passkeyPool],
-  args: { afterSignIn: { addPasskey: { snoozeDays: 0 } } },
+  args: { afterSignIn: [addPasskeyStep({ snoozeDays: 0 })] },
   play: async ({ canvasElement, loaded }) => {
     await reachPasskey(canvasElement);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Add a passkey' }));
@@ -158,7 +158,7 @@ export const AddPasskeyDone: Story = {
 /** Registration refused by Cognito (the pool has no relying party set up, say): the reason, and "Not now" still works. */
 export const AddPasskeyError: Story = {
   loaders: [passkeyPool],
-  args: { afterSignIn: { addPasskey: { snoozeDays: 0 } } },
+  args: { afterSignIn: [addPasskeyStep({ snoozeDays: 0 })] },
   play: async ({ canvasElement }) => {
     await reachPasskey(canvasElement);
     await failWith('StartWebAuthnRegistration', 'WebAuthnNotEnabledException');

@@ -20,7 +20,7 @@ export function rememberDeviceMutationOptions(auth: CognitoAuth) {
 
 /**
  * Remembers this device (UpdateDeviceStatus), so later sign-ins may skip MFA: offer it after sign-in when
- * `useAuth().device?.remembered` is false (`<SignIn afterSignIn={{ rememberDevice: 'ask' }}>` does). With
+ * `useAuth().device?.remembered` is false (`<SignIn afterSignIn={[rememberDeviceStep()]}>` does). With
  * `false`, marks it `not_remembered` instead.
  *
  * @example

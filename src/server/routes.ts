@@ -299,7 +299,7 @@ export function createRoutes(ctx: RouteContext) {
 
   /**
    * The device this sign-in just confirmed (its key and whether it is remembered, never its secret), for the
-   * browser to offer remembering it (`<SignIn afterSignIn={{ rememberDevice: 'ask' }}>`).
+   * browser to offer remembering it (`<SignIn afterSignIn={[rememberDeviceStep()]}>`).
    */
   function confirmedDevice(devices: Awaited<ReturnType<DeviceCookie['storeFor']>> | undefined, state: PublicAuthState) {
     const changed = devices?.changed()?.device;

@@ -142,7 +142,7 @@ async function main() {
     }
   } else {
     await import('../../src/styles.css');
-    const { AccountSettings, Authentication, CognitoProvider, FederatedSignIn, RedirectCallback } = await import('../../src/index.js');
+    const { AccountSettings, Authentication, CognitoProvider, FederatedSignIn, RedirectCallback, addPasskeyStep, rememberDeviceStep, verifyContactStep } = await import('../../src/index.js');
     const { signInWithRedirect } = await import('../../src/core/index.js');
     let authorizeUrl = '';
     const auth = createCognitoAuth({
@@ -200,7 +200,7 @@ async function main() {
                   ),
                 }
               : {})}
-            {...(params.get('after') ? { afterSignIn: { verifyContact: true, rememberDevice: 'ask' as const, addPasskey: { snoozeDays: 0 } } } : {})}
+            {...(params.get('after') ? { afterSignIn: [verifyContactStep(), rememberDeviceStep(), addPasskeyStep({ snoozeDays: 0 })] } : {})}
             signedIn={<p>Signed in</p>}
           />
         )}

@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Authentication, SignIn, type AfterSignInOptions } from '../../src/index.js';
+import { addPasskeyStep, Authentication, rememberDeviceStep, SignIn, verifyContactStep, type AfterSignInStep } from '../../src/index.js';
 import { createVirtualAuthenticator, type UserPoolSimulatorConfig } from '../../src/testing/index.js';
 import type { CognitoAuthConfig } from '../../src/core/types';
 import { PASSWORD, createPool, mswServerPerFile } from '../helpers/pool';
@@ -18,7 +18,7 @@ async function noAxeViolations(container: HTMLElement) {
 
 type User = NonNullable<UserPoolSimulatorConfig['users']>[number];
 
-function setUp(users: User[], afterSignIn: AfterSignInOptions | undefined, sim: Partial<UserPoolSimulatorConfig> = {}, config: Partial<CognitoAuthConfig> = {}) {
+function setUp(users: User[], afterSignIn: AfterSignInStep[] | undefined, sim: Partial<UserPoolSimulatorConfig> = {}, config: Partial<CognitoAuthConfig> = {}) {
   const pool = createPool(server, { users, ...sim }, { autoRefresh: false, ...config });
   const onSignedIn = vi.fn();
   const view = renderWithAuth(
@@ -38,7 +38,7 @@ describe('afterSignIn: verifyContact', () => {
   const both = { username: 'vera', password: PASSWORD, attributes: { email: 'vera@example.com', phone_number: '+15555550123', email_verified: 'false' } };
 
   it('offers both unverified contacts, verifies the chosen one with its code, then shows signedIn and calls onSignedIn', async () => {
-    const { user, sim, container, onSignedIn, operations } = setUp([both], { verifyContact: true });
+    const { user, sim, container, onSignedIn, operations } = setUp([both], [verifyContactStep()]);
     await signIn(user, 'vera');
     const heading = await screen.findByRole('heading', { name: 'Verify your contact information' });
     expect(screen.queryByText('Welcome')).toBeNull();
@@ -68,7 +68,7 @@ describe('afterSignIn: verifyContact', () => {
   });
 
   it('says where the one code goes, and Skip goes on to signedIn without sending any', async () => {
-    const { user, operations, onSignedIn } = setUp([{ username: 'sam', password: PASSWORD, attributes: { email: 'sam@example.com' } }], { verifyContact: ['email'] });
+    const { user, operations, onSignedIn } = setUp([{ username: 'sam', password: PASSWORD, attributes: { email: 'sam@example.com' } }], [verifyContactStep({ attributes: ['email'] })]);
     await signIn(user, 'sam');
     expect(await screen.findByText('We will send a code to sam@example.com.')).toBeTruthy();
     expect(screen.queryByRole('group')).toBeNull();
@@ -80,7 +80,7 @@ describe('afterSignIn: verifyContact', () => {
 
   it('asks nothing of a user whose contacts are verified, nor of an app that did not turn it on', async () => {
     const verified = { username: 'val', password: PASSWORD, attributes: { email: 'val@example.com', email_verified: 'true' } };
-    const on = setUp([verified], { verifyContact: true });
+    const on = setUp([verified], [verifyContactStep()]);
     await signIn(on.user, 'val');
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(on.operations()).toContain('GetUser');
@@ -104,7 +104,7 @@ describe('afterSignIn: rememberDevice', () => {
   }
 
   it('asks after an MFA sign-in on a new device; yes remembers it, and the next sign-in skips MFA', async () => {
-    const { user, sim, auth, container, onSignedIn } = setUp([alice], { rememberDevice: 'ask' }, devices, { deviceTracking: 'userOptIn' });
+    const { user, sim, auth, container, onSignedIn } = setUp([alice], [rememberDeviceStep()], devices, { deviceTracking: 'userOptIn' });
     await signInWithSms(user, sim);
     expect(await screen.findByRole('heading', { name: 'Remember this device?' })).toBeTruthy();
     expect(sim.user('alice')?.devices).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('afterSignIn: rememberDevice', () => {
   });
 
   it('no marks the device not remembered: the next sign-in asks for MFA again and does not ask again', async () => {
-    const { user, sim, auth, operations } = setUp([alice], { rememberDevice: 'ask' }, devices, { deviceTracking: 'userOptIn' });
+    const { user, sim, auth, operations } = setUp([alice], [rememberDeviceStep()], devices, { deviceTracking: 'userOptIn' });
     await signInWithSms(user, sim);
     await user.click(await screen.findByRole('button', { name: 'Do not remember' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();
@@ -137,14 +137,14 @@ describe('afterSignIn: rememberDevice', () => {
   });
 
   it('does not ask when the device is remembered at once (deviceTracking always), nor without MFA', async () => {
-    const always = setUp([alice], { rememberDevice: 'ask' }, devices, { deviceTracking: 'always' });
+    const always = setUp([alice], [rememberDeviceStep()], devices, { deviceTracking: 'always' });
     await signInWithSms(always.user, always.sim);
     expect(await screen.findByText('Welcome')).toBeTruthy();
     // Remembered by the store itself, after the sign-in (the question was never asked).
     await waitFor(() => expect(always.sim.user('alice')?.devices[0]?.remembered).toBe(true));
     expect(screen.queryByRole('heading', { name: 'Remember this device?' })).toBeNull();
     always.unmount();
-    const noMfa = setUp([{ ...alice, mfa: {} }], { rememberDevice: 'ask' }, devices, { deviceTracking: 'userOptIn' });
+    const noMfa = setUp([{ ...alice, mfa: {} }], [rememberDeviceStep()], devices, { deviceTracking: 'userOptIn' });
     await signIn(noMfa.user, 'alice');
     expect(await screen.findByText('Welcome')).toBeTruthy();
     await waitFor(() => expect(noMfa.auth.getSnapshot().device?.remembered).toBe(false));
@@ -163,7 +163,7 @@ describe('afterSignIn: addPasskey', () => {
   it('offers a passkey to a user without one and registers it with the browser', async () => {
     withWebAuthn();
     const authenticator = await createVirtualAuthenticator();
-    const { user, sim, container, onSignedIn } = setUp([pia], { addPasskey: true }, {}, { webAuthnCreate: authenticator.create });
+    const { user, sim, container, onSignedIn } = setUp([pia], [addPasskeyStep()], {}, { webAuthnCreate: authenticator.create });
     await signIn(user, 'pia');
     expect(await screen.findByRole('heading', { name: 'Sign in faster with a passkey' })).toBeTruthy();
     await noAxeViolations(container);
@@ -178,7 +178,7 @@ describe('afterSignIn: addPasskey', () => {
 
   it('"Not now" snoozes the offer for this user for the given days, in localStorage', async () => {
     withWebAuthn();
-    const { user, sim, auth, operations } = setUp([pia], { addPasskey: { snoozeDays: 7 } });
+    const { user, sim, auth, operations } = setUp([pia], [addPasskeyStep({ snoozeDays: 7 })]);
     await signIn(user, 'pia');
     await user.click(await screen.findByRole('button', { name: 'Not now' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();
@@ -199,14 +199,14 @@ describe('afterSignIn: addPasskey', () => {
   });
 
   it('is not offered where the browser has no WebAuthn, nor to a user who has a passkey', async () => {
-    const none = setUp([pia], { addPasskey: true });
+    const none = setUp([pia], [addPasskeyStep()]);
     await signIn(none.user, 'pia');
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(none.operations()).not.toContain('ListWebAuthnCredentials');
     none.unmount();
     withWebAuthn();
     const authenticator = await createVirtualAuthenticator();
-    const has = setUp([{ ...pia, passkeys: [{ credentialId: authenticator.credentialId, publicKeyJwk: authenticator.publicKeyJwk }] }], { addPasskey: true });
+    const has = setUp([{ ...pia, passkeys: [{ credentialId: authenticator.credentialId, publicKeyJwk: authenticator.publicKeyJwk }] }], [addPasskeyStep()]);
     await signIn(has.user, 'pia');
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(has.operations()).toContain('ListWebAuthnCredentials');
@@ -217,7 +217,7 @@ describe('afterSignIn: several steps', () => {
   it('runs them in order in one card, and a restored session skips them all', async () => {
     Object.defineProperty(window, 'PublicKeyCredential', { value: class PublicKeyCredential {}, configurable: true });
     try {
-      const { user, onSignedIn } = setUp([{ username: 'ola', password: PASSWORD, attributes: { email: 'ola@example.com' } }], { verifyContact: true, addPasskey: true });
+      const { user, onSignedIn } = setUp([{ username: 'ola', password: PASSWORD, attributes: { email: 'ola@example.com' } }], [verifyContactStep(), addPasskeyStep()]);
       await signIn(user, 'ola');
       await user.click(await screen.findByRole('button', { name: 'Skip' }));
       await user.click(await screen.findByRole('button', { name: 'Not now' }));
@@ -229,10 +229,22 @@ describe('afterSignIn: several steps', () => {
     }
   });
 
+  it("takes the app's own steps, in the order given", async () => {
+    const terms: AfterSignInStep = { name: 'TERMS', render: ({ next }) => <button type="button" onClick={next}>Accept the terms</button> };
+    const { user, onSignedIn } = setUp([{ username: 'ola', password: PASSWORD, attributes: { email: 'ola@example.com' } }], [terms, verifyContactStep()]);
+    await signIn(user, 'ola');
+    await user.click(await screen.findByRole('button', { name: 'Accept the terms' }));
+    expect(await screen.findByRole('heading', { name: 'Verify your contact information' })).toBeTruthy();
+    expect(onSignedIn).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Skip' }));
+    expect(await screen.findByText('Welcome')).toBeTruthy();
+    expect(onSignedIn).toHaveBeenCalledTimes(1);
+  });
+
   it('shows signedIn at once for a session that was already there', async () => {
     const pool = createPool(server, { users: [{ username: 'ola', password: PASSWORD, attributes: { email: 'ola@example.com' } }] }, { autoRefresh: false });
     await pool.auth.signIn({ username: 'ola', password: PASSWORD });
-    renderWithAuth(<SignIn afterSignIn={{ verifyContact: true }} signedIn={<p>Welcome</p>} />, pool.auth);
+    renderWithAuth(<SignIn afterSignIn={[verifyContactStep()]} signedIn={<p>Welcome</p>} />, pool.auth);
     expect(screen.getByText('Welcome')).toBeTruthy();
     expect(pool.operations()).not.toContain('GetUser');
   });

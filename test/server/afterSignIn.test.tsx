@@ -2,7 +2,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { serverTransport, SignIn, type AfterSignInOptions } from '../../src/index.js';
+import { rememberDeviceStep, serverTransport, SignIn, verifyContactStep, type AfterSignInStep } from '../../src/index.js';
 import { totpCode } from '../../src/testing/index.js';
 import { PASSWORD, mswServerPerFile } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
@@ -13,7 +13,7 @@ const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const tia = { username: 'tia', password: PASSWORD, attributes: { email: 'tia@example.com', email_verified: 'true' }, mfa: { totpSecret: TOTP } };
 const DEVICE = '__Host-cognito-session-device';
 
-function setUp(pool: ReturnType<typeof createServerPool>, afterSignIn: AfterSignInOptions) {
+function setUp(pool: ReturnType<typeof createServerPool>, afterSignIn: AfterSignInStep[]) {
   const auth = serverTransport('/api/auth', { fetch: pool.browserFetch });
   const onSignedIn = vi.fn();
   renderWithAuth(<SignIn afterSignIn={afterSignIn} onSignedIn={onSignedIn} signedIn={<p>Welcome</p>} />, auth);
@@ -40,7 +40,7 @@ async function signInWithTotp(user: ReturnType<typeof userEvent.setup>, pool: Re
 describe('afterSignIn in server mode', () => {
   it('asks "Remember this device?" after an MFA sign-in that confirmed a new device; yes remembers it through /remember-device', async () => {
     const pool = createServerPool(server, { users: [tia], deviceTracking: true, deviceRemembering: 'userOptIn' }, { deviceTracking: 'userOptIn', deviceName: 'Server test' });
-    const { user, auth, onSignedIn } = setUp(pool, { rememberDevice: 'ask' });
+    const { user, auth, onSignedIn } = setUp(pool, [rememberDeviceStep()]);
     await signInWithTotp(user, pool);
     expect(await screen.findByRole('heading', { name: 'Remember this device?' })).toBeTruthy();
     expect(onSignedIn).not.toHaveBeenCalled();
@@ -62,7 +62,7 @@ describe('afterSignIn in server mode', () => {
 
   it('no marks the device not_remembered on the server, and forgetDevice() reaches /forget-device', async () => {
     const pool = createServerPool(server, { users: [tia], deviceTracking: true, deviceRemembering: 'userOptIn' }, { deviceTracking: 'userOptIn', deviceName: 'Server test' });
-    const { user, auth } = setUp(pool, { rememberDevice: 'ask' });
+    const { user, auth } = setUp(pool, [rememberDeviceStep()]);
     await signInWithTotp(user, pool);
     await user.click(await screen.findByRole('button', { name: 'Do not remember' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('afterSignIn in server mode', () => {
 
   it('does not ask when the server remembers devices itself', async () => {
     const pool = createServerPool(server, { users: [tia], deviceTracking: true }, { deviceTracking: 'always', deviceName: 'Server test' });
-    const { user } = setUp(pool, { rememberDevice: 'ask' });
+    const { user } = setUp(pool, [rememberDeviceStep()]);
     await signInWithTotp(user, pool);
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(pool.sim.user('tia')?.devices[0]?.remembered).toBe(true);
@@ -84,7 +84,7 @@ describe('afterSignIn in server mode', () => {
 
   it('verifies an unverified email after sign-in, through the server', async () => {
     const pool = createServerPool(server, { users: [{ username: 'una', password: PASSWORD, attributes: { email: 'una@example.com', phone_number: '+15555550199', phone_number_verified: 'true' } }] });
-    const { user, onSignedIn } = setUp(pool, { verifyContact: true });
+    const { user, onSignedIn } = setUp(pool, [verifyContactStep()]);
     await signIn(user, 'una');
     expect(await screen.findByText('We will send a code to una@example.com.')).toBeTruthy();
     expect(screen.queryByRole('group')).toBeNull();

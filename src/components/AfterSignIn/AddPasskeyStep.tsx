@@ -1,30 +1,85 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { isCognitoAuthError } from '../../core/index.js';
+import { isCognitoAuthError, type CognitoAuth } from '../../core/index.js';
 import { passkeysQueryOptions, useRegisterPasskey } from '../../react/account.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { accountMessages } from '../accountMessages.js';
 import { errorMessage, translator } from '../messages.js';
 import { useFormLocale } from '../shared/useLocale.js';
-import { browserHasWebAuthn, passkeyOfferSnoozed, passkeySnoozeDays, snoozePasskeyOffer } from './afterSignIn.js';
-import type { AfterSignInStepProps } from './AfterSignIn.js';
+import type { AfterSignInStep, AfterSignInStepProps } from './afterSignIn.js';
 import { Checking } from './Checking.js';
 
+/** Options of {@link addPasskeyStep}. */
+export interface AddPasskeyStepOptions {
+  /** Days "Not now" holds the offer back for this user (default 30; `0`: asked at every sign-in). */
+  snoozeDays?: number;
+}
+
 /**
- * "Add a passkey" after a sign-in without one, to a user who has none, where the browser can create one:
- * StartWebAuthnRegistration, `navigator.credentials.create`, CompleteWebAuthnRegistration. "Not now"
- * snoozes it (see `AfterSignInOptions.addPasskey`).
+ * The after-sign-in step "Add a passkey": after a sign-in that did not use a passkey, to a user who has none
+ * (ListWebAuthnCredentials), where the browser has WebAuthn (`window.PublicKeyCredential`):
+ * StartWebAuthnRegistration, `navigator.credentials.create` (or the store's `webAuthnCreate`),
+ * CompleteWebAuthnRegistration. "Not now" snoozes the offer for `snoozeDays`, remembered per user `sub` in
+ * `localStorage` (a date: nothing secret).
+ *
+ * @example
+ * <SignIn afterSignIn={[addPasskeyStep({ snoozeDays: 30 })]} signedIn={<App />} />
  */
-export function AddPasskeyStep({ options, finished, messages, next, focus }: AfterSignInStepProps) {
+export function addPasskeyStep(options: AddPasskeyStepOptions = {}): AfterSignInStep {
+  const given = options.snoozeDays;
+  const snoozeDays = typeof given === 'number' && Number.isFinite(given) && given >= 0 ? given : 30;
+  return { name: 'ADD_PASSKEY', render: (props) => <AddPasskeyStep {...props} snoozeDays={snoozeDays} /> };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The localStorage key of the offer's snooze for one user: per client and `sub`, beside the session's keys. */
+function snoozeKey(auth: CognitoAuth, sub: string): string {
+  return `${auth.config.storageKeyPrefix ?? 'cognito-react'}.${auth.config.clientId}.${encodeURIComponent(sub)}.passkeyOfferSnoozedUntil`;
+}
+
+function localStore(): Storage | null {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
+  } catch {
+    // Storage disabled (some private modes throw on access): the offer is simply not snoozed.
+    return null;
+  }
+}
+
+const now = (auth: CognitoAuth) => (auth.config.clock ?? Date.now)();
+
+function snoozed(auth: CognitoAuth, sub: string): boolean {
+  try {
+    const until = Number(localStore()?.getItem(snoozeKey(auth, sub)));
+    return Number.isFinite(until) && until > now(auth);
+  } catch {
+    return false;
+  }
+}
+
+function snooze(auth: CognitoAuth, sub: string, days: number): void {
+  if (!(days > 0)) return;
+  try {
+    localStore()?.setItem(snoozeKey(auth, sub), String(now(auth) + days * DAY_MS));
+  } catch {
+    // Quota or disabled storage: asked again next time, which is harmless.
+  }
+}
+
+const browserHasWebAuthn = () => typeof window !== 'undefined' && typeof (window as { PublicKeyCredential?: unknown }).PublicKeyCredential !== 'undefined';
+
+/** The offer, and its outcome. */
+function AddPasskeyStep({ snoozeDays, finished, messages, next, focus }: AfterSignInStepProps & { snoozeDays: number }) {
   const { auth } = useCognitoContext('SignIn');
   const id = useId();
   const lang = useFormLocale(messages);
   const t = translator(lang.messages, accountMessages, lang.locale);
   const sub = useAuth((s) => s.user?.sub ?? null);
   // Decided once, when the step starts: a snooze set by this very step must not make it vanish mid-answer.
-  const [eligible] = useState(() => browserHasWebAuthn() && !finished.steps.includes('WEB_AUTHN') && sub !== null && !passkeyOfferSnoozed(auth, sub));
+  const [eligible] = useState(() => browserHasWebAuthn() && !finished.steps.includes('WEB_AUTHN') && sub !== null && !snoozed(auth, sub));
   const passkeys = useQuery({ ...passkeysQueryOptions(auth, sub), enabled: eligible && sub !== null });
   const register = useRegisterPasskey();
   const added = register.isSuccess;
@@ -71,7 +126,7 @@ export function AddPasskeyStep({ options, finished, messages, next, focus }: Aft
           data-link="later"
           disabled={register.isPending}
           onClick={() => {
-            if (sub) snoozePasskeyOffer(auth, sub, passkeySnoozeDays(options));
+            if (sub) snooze(auth, sub, snoozeDays);
             next();
           }}
         >

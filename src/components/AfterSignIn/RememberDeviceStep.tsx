@@ -1,25 +1,56 @@
 'use client';
 import { useEffect, useId } from 'react';
-import { isCognitoAuthError } from '../../core/index.js';
+import { isCognitoAuthError, type CognitoAuth } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRememberDevice } from '../../react/useRememberDevice.js';
 import { accountMessages } from '../accountMessages.js';
 import { errorMessage, translator } from '../messages.js';
 import { useFormLocale } from '../shared/useLocale.js';
-import { rememberDeviceDecision } from './afterSignIn.js';
-import type { AfterSignInStepProps } from './AfterSignIn.js';
+import type { AfterSignInStep, AfterSignInStepProps, FinishedSignIn } from './afterSignIn.js';
 import { Checking } from './Checking.js';
+
+/**
+ * The after-sign-in step "Remember this device?": after a sign-in that asked for an MFA code and registered
+ * this device as a new one, not yet remembered (the pool remembers devices on the user's opt-in, with
+ * `deviceTracking: 'userOptIn'` on the store, or on `createAuthHandler` in server mode). Yes:
+ * UpdateDeviceStatus `remembered`, so later sign-ins here may skip MFA; no: `not_remembered`.
+ *
+ * @example
+ * <SignIn afterSignIn={[rememberDeviceStep()]} signedIn={<App />} />
+ */
+export function rememberDeviceStep(): AfterSignInStep {
+  return { name: 'REMEMBER_DEVICE', render: (props) => <RememberDeviceStep {...props} /> };
+}
+
+/** The steps of a sign-in that asked for a second factor: the ones a remembered device may skip. */
+const MFA_STEPS = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SELECT_MFA_TYPE', 'MFA_SETUP']);
+
+/**
+ * Whether to ask now (`ask`), not at all (`skip`), or once the device's confirmation, still in flight,
+ * answers (`wait`). Only a device this very sign-in registered, and not yet remembered.
+ */
+function decide(auth: CognitoAuth, finished: FinishedSignIn): 'ask' | 'skip' | 'wait' {
+  if (!finished.steps.some((s) => MFA_STEPS.has(s))) return 'skip';
+  const snapshot = auth.getSnapshot();
+  if (snapshot.status !== 'signedIn') return 'skip';
+  const device = snapshot.device;
+  if (auth.transport.tokensOnServer) {
+    // Server mode: the server describes the device in its sign-in answer only when that sign-in confirmed it.
+    return device && !device.remembered ? 'ask' : 'skip';
+  }
+  const issued = auth.getTokens()?.newDeviceMetadata?.deviceKey;
+  if (!issued || auth.config.deviceTracking !== 'userOptIn') return 'skip';
+  // The store confirms the device after it reports the sign-in: wait for ConfirmDevice to answer.
+  if (device?.deviceKey !== issued) return finished.deviceFailed ? 'skip' : 'wait';
+  return device.remembered ? 'skip' : 'ask';
+}
 
 /** How long to wait for ConfirmDevice before going on without the question (it never blocks the sign-in). */
 const CONFIRM_WAIT_MS = 10_000;
 
-/**
- * "Remember this device?" after an MFA sign-in that registered this device, not yet remembered. Yes:
- * UpdateDeviceStatus `remembered`; no: `not_remembered`. In server mode the server does both
- * (`POST /remember-device`), as it holds the device's key and secret.
- */
-export function RememberDeviceStep({ finished, messages, next, focus }: AfterSignInStepProps) {
+/** The question. In server mode the server answers it (`POST /remember-device`): it holds the device's secret. */
+function RememberDeviceStep({ finished, messages, next, focus }: AfterSignInStepProps) {
   const { auth } = useCognitoContext('SignIn');
   const id = useId();
   const lang = useFormLocale(messages);
@@ -27,7 +58,7 @@ export function RememberDeviceStep({ finished, messages, next, focus }: AfterSig
   // Re-rendered when ConfirmDevice answers (the snapshot's device changes).
   const device = useAuth((s) => s.device);
   const remember = useRememberDevice();
-  const decision = rememberDeviceDecision(auth, finished);
+  const decision = decide(auth, finished);
   // Once answered, the question stays on screen until the answer is saved (the device then says remembered).
   const answered = remember.isPending || remember.isSuccess;
   useEffect(() => {

@@ -10,22 +10,38 @@ import { Field } from '../shared/Field.js';
 import { attributeLabel } from '../shared/attributeInputs.js';
 import { useFormLocale } from '../shared/useLocale.js';
 import { useVerifyAttributeForm } from '../UserAttributesForm/useVerifyAttributeForm.js';
-import type { ContactAttribute } from './afterSignIn.js';
-import type { AfterSignInStepProps } from './AfterSignIn.js';
+import type { AfterSignInStep, AfterSignInStepProps } from './afterSignIn.js';
 import { Checking } from './Checking.js';
+
+/** The contact attributes the verification step can verify. */
+export type ContactAttribute = 'email' | 'phone_number';
 
 const CONTACTS: readonly ContactAttribute[] = ['email', 'phone_number'];
 
+/** Options of {@link verifyContactStep}. */
+export interface VerifyContactStepOptions {
+  /** The attributes to check, in the order offered (default both: `['email', 'phone_number']`). */
+  attributes?: readonly ContactAttribute[];
+}
+
 /**
- * "Verify your contact information": the user's unverified email and phone number (GetUser), one to
- * choose when there are both; GetUserAttributeVerificationCode, then the code (VerifyUserAttribute). Skip
- * at either screen. A failed GetUser skips the step: the user is signed in either way.
+ * The after-sign-in step "Verify your contact information": when the user's email or phone number is
+ * unverified (GetUser's `email_verified` / `phone_number_verified`), offers to verify it (one to choose when
+ * both are): GetUserAttributeVerificationCode, then the code (VerifyUserAttribute), or "Skip".
+ *
+ * @example
+ * <SignIn afterSignIn={[verifyContactStep({ attributes: ['email'] })]} signedIn={<App />} />
  */
-export function VerifyContactStep({ options, messages, next, focus }: AfterSignInStepProps) {
+export function verifyContactStep(options: VerifyContactStepOptions = {}): AfterSignInStep {
+  const attributes = options.attributes ?? CONTACTS;
+  return { name: 'VERIFY_CONTACT', render: (props) => <VerifyContactStep {...props} attributes={attributes} /> };
+}
+
+/** The step's screens. A failed GetUser skips it: the user is signed in either way. */
+function VerifyContactStep({ attributes: wanted, messages, next, focus }: AfterSignInStepProps & { attributes: readonly ContactAttribute[] }) {
   const user = useUser();
-  const wanted = options.verifyContact === true ? CONTACTS : Array.isArray(options.verifyContact) ? options.verifyContact : [];
   const attributes = user.data?.attributes;
-  const unverified = attributes ? CONTACTS.filter((a) => wanted.includes(a) && attributes[a] && attributes[`${a}_verified`] !== 'true') : [];
+  const unverified = attributes ? wanted.filter((a) => CONTACTS.includes(a) && attributes[a] && attributes[`${a}_verified`] !== 'true') : [];
   const applies = unverified.length > 0;
   const [sent, setSent] = useState<{ attribute: ContactAttribute; codeDelivery: CodeDelivery | undefined } | null>(null);
   useEffect(() => {

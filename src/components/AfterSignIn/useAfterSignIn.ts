@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuthStatus, CognitoAuth } from '../../core/index.js';
-import { afterSignInSteps, type AfterSignInOptions, type FinishedSignIn } from './afterSignIn.js';
+import type { FinishedSignIn } from './afterSignIn.js';
 
 interface Track extends FinishedSignIn {
   status: AuthStatus;
   stepName: string | null;
+  steps: string[];
   /** The after-sign-in steps are being shown: `signedIn`/`onSignedIn` wait for them. */
   active: boolean;
 }
@@ -17,8 +18,7 @@ interface Track extends FinishedSignIn {
  * Only a sign-in made here starts them (the status reaching `signedIn` from `challenge` or `signedOut`):
  * a session restored from storage or from the server (`loading` → `signedIn`) goes straight to `signedIn`.
  */
-export function useAfterSignIn(auth: CognitoAuth, options: AfterSignInOptions | undefined, status: AuthStatus, stepName: string | null) {
-  const enabled = afterSignInSteps(options).length > 0;
+export function useAfterSignIn(auth: CognitoAuth, enabled: boolean, status: AuthStatus, stepName: string | null) {
   const [track, setTrack] = useState<Track>(() => ({ status, stepName, steps: stepName ? [stepName] : [], deviceFailed: false, active: false }));
   let current = track;
   if (track.status !== status || track.stepName !== stepName) {

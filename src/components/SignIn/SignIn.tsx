@@ -1,5 +1,5 @@
 'use client';
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { AuthUser, CognitoAuth, CognitoAuthError, SignInAuthFlow, SignInStepName, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
@@ -29,11 +29,9 @@ import type { SelectMfaTypeFormRenderProps } from '../SelectMfaTypeForm/useSelec
 import { SignInForm } from '../SignInForm/SignInForm.js';
 import type { SignInFormRenderProps } from '../SignInForm/useSignInForm.js';
 import { UnknownStep } from '../UnknownStep/UnknownStep.js';
-import type { AfterSignInOptions } from '../AfterSignIn/afterSignIn.js';
+import { AfterSignIn } from '../AfterSignIn/AfterSignIn.js';
+import type { AfterSignInStep } from '../AfterSignIn/afterSignIn.js';
 import { useAfterSignIn } from '../AfterSignIn/useAfterSignIn.js';
-
-// The after-sign-in steps' screens are loaded only by apps that turn one on, when a sign-in finishes.
-const AfterSignIn = lazy(() => import('../AfterSignIn/AfterSignIn.js').then((m) => ({ default: m.AfterSignIn })));
 
 /** The steps `<SignIn>` renders: the first form (`SIGN_IN`) and every challenge step. */
 export type SignInRenderStep = 'SIGN_IN' | Exclude<SignInStepName, 'DONE'>;
@@ -118,14 +116,15 @@ export interface SignInProps {
    */
   components?: SignInComponents;
   /**
-   * Optional steps shown in the card after a sign-in made here, before `signedIn` and `onSignedIn` (which
-   * wait for them; the session itself is live at once): verify an unverified email or phone number,
-   * "Remember this device?", "Add a passkey". Each is off unless turned on, and shown only when it applies.
+   * Steps shown in the card, in this order, after a sign-in made here (not a restored session), before
+   * `signedIn` and `onSignedIn` (which wait for them; the session itself is live at once). Each shows only
+   * when it applies. The prebuilt ones: `verifyContactStep()` (an unverified email or phone number),
+   * `rememberDeviceStep()` ("Remember this device?"), `addPasskeyStep()`; an app that imports none carries none.
    *
    * @example
-   * <SignIn afterSignIn={{ verifyContact: true, rememberDevice: 'ask', addPasskey: { snoozeDays: 30 } }} signedIn={<App />} />
+   * <SignIn afterSignIn={[verifyContactStep(), rememberDeviceStep(), addPasskeyStep({ snoozeDays: 30 })]} signedIn={<App />} />
    */
-  afterSignIn?: AfterSignInOptions;
+  afterSignIn?: readonly AfterSignInStep[];
 }
 
 /**
@@ -166,7 +165,7 @@ export function SignIn({
   const key: SignInRenderStep | 'DONE' | 'LOADING' =
     status === 'loading' ? 'LOADING' : status === 'signedIn' ? 'DONE' : step && step.name !== 'DONE' ? step.name : 'SIGN_IN';
 
-  const after = useAfterSignIn(auth, afterSignIn, status, status === 'challenge' && step ? step.name : null);
+  const after = useAfterSignIn(auth, (afterSignIn?.length ?? 0) > 0, status, status === 'challenge' && step ? step.name : null);
   const lang = useFormLocale(messages);
   const callbacks = useRef({ onSignedIn, onError });
   useEffect(() => {
@@ -210,9 +209,7 @@ export function SignIn({
       return (
         <div ref={container} {...rootProps(className, theme, lang)} data-step="AFTER_SIGN_IN" data-status={status}>
           <WithSlots slots={[components]} view="AFTER_SIGN_IN">
-            <Suspense fallback={<div data-skeleton="" aria-busy="true" />}>
-              <AfterSignIn options={afterSignIn} finished={after.finished} messages={messages} onDone={after.finish} />
-            </Suspense>
+            <AfterSignIn steps={afterSignIn} finished={after.finished} messages={messages} onDone={after.finish} />
           </WithSlots>
         </div>
       );
