@@ -2,6 +2,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
+import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addPasskeyStep, Authentication, rememberDeviceStep, SignIn, verifyContactStep, type AfterSignInStep } from '../../src/index.js';
 import { createVirtualAuthenticator, type UserPoolSimulatorConfig } from '../../src/testing/index.js';
@@ -134,6 +135,22 @@ describe('afterSignIn: rememberDevice', () => {
     await signInWithSms(user, sim);
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(operations().filter((o) => o === 'UpdateDeviceStatus')).toHaveLength(1);
+  });
+
+  it('goes on without asking when ConfirmDevice fails (the sign-in stands)', async () => {
+    const { user, sim, onSignedIn } = setUp([alice], [rememberDeviceStep()], devices, { deviceTracking: 'userOptIn' });
+    server.use(
+      http.post(/cognito-idp/, ({ request }) =>
+        request.headers.get('x-amz-target')?.endsWith('.ConfirmDevice')
+          ? HttpResponse.json({ __type: 'InternalErrorException', message: 'down' }, { status: 500, headers: { 'x-amzn-errortype': 'InternalErrorException:' } })
+          : undefined,
+      ),
+    );
+    await signInWithSms(user, sim);
+    // Well before the 10 s fallback: the failure event ends the wait.
+    expect(await screen.findByText('Welcome', {}, { timeout: 4000 })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Remember this device?' })).toBeNull();
+    expect(onSignedIn).toHaveBeenCalledTimes(1);
   });
 
   it('does not ask when the device is remembered at once (deviceTracking always), nor without MFA', async () => {

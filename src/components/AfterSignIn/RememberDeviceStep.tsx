@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { isCognitoAuthError, type CognitoAuth } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
@@ -30,7 +30,7 @@ const MFA_STEPS = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SELECT
  * Whether to ask now (`ask`), not at all (`skip`), or once the device's confirmation, still in flight,
  * answers (`wait`). Only a device this very sign-in registered, and not yet remembered.
  */
-function decide(auth: CognitoAuth, finished: FinishedSignIn): 'ask' | 'skip' | 'wait' {
+function decide(auth: CognitoAuth, finished: FinishedSignIn, failed: boolean): 'ask' | 'skip' | 'wait' {
   if (!finished.steps.some((s) => MFA_STEPS.has(s))) return 'skip';
   const snapshot = auth.getSnapshot();
   if (snapshot.status !== 'signedIn') return 'skip';
@@ -42,7 +42,7 @@ function decide(auth: CognitoAuth, finished: FinishedSignIn): 'ask' | 'skip' | '
   const issued = auth.getTokens()?.newDeviceMetadata?.deviceKey;
   if (!issued || auth.config.deviceTracking !== 'userOptIn') return 'skip';
   // The store confirms the device after it reports the sign-in: wait for ConfirmDevice to answer.
-  if (device?.deviceKey !== issued) return finished.deviceFailed ? 'skip' : 'wait';
+  if (device?.deviceKey !== issued) return failed ? 'skip' : 'wait';
   return device.remembered ? 'skip' : 'ask';
 }
 
@@ -58,7 +58,10 @@ function RememberDeviceStep({ finished, messages, next, focus }: AfterSignInStep
   // Re-rendered when ConfirmDevice answers (the snapshot's device changes).
   const device = useAuth((s) => s.device);
   const remember = useRememberDevice();
-  const decision = decide(auth, finished);
+  // ConfirmDevice's failure is an event only (the sign-in stands): stop waiting on it.
+  const [failed, setFailed] = useState(false);
+  useEffect(() => auth.onEvent((event) => event.type === 'deviceConfirmationFailed' && setFailed(true)), [auth]);
+  const decision = decide(auth, finished, failed);
   // Once answered, the question stays on screen until the answer is saved (the device then says remembered).
   const answered = remember.isPending || remember.isSuccess;
   useEffect(() => {

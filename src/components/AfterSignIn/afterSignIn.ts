@@ -6,8 +6,6 @@ import type { Messages } from '../messages.js';
 export interface FinishedSignIn {
   /** The challenge steps it went through, in order (`SOFTWARE_TOKEN_MFA`, `WEB_AUTHN`…). */
   steps: readonly string[];
-  /** ConfirmDevice failed for this sign-in (the browser store's `deviceConfirmationFailed` event). */
-  deviceFailed: boolean;
 }
 
 /**

@@ -1,9 +1,9 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
-import type { AuthStatus, CognitoAuth } from '../../core/index.js';
+import { useCallback, useState } from 'react';
+import type { AuthStatus } from '../../core/index.js';
 import type { FinishedSignIn } from './afterSignIn.js';
 
-interface Track extends FinishedSignIn {
+interface Track {
   status: AuthStatus;
   stepName: string | null;
   steps: string[];
@@ -18,8 +18,8 @@ interface Track extends FinishedSignIn {
  * Only a sign-in made here starts them (the status reaching `signedIn` from `challenge` or `signedOut`):
  * a session restored from storage or from the server (`loading` → `signedIn`) goes straight to `signedIn`.
  */
-export function useAfterSignIn(auth: CognitoAuth, enabled: boolean, status: AuthStatus, stepName: string | null) {
-  const [track, setTrack] = useState<Track>(() => ({ status, stepName, steps: stepName ? [stepName] : [], deviceFailed: false, active: false }));
+export function useAfterSignIn(enabled: boolean, status: AuthStatus, stepName: string | null) {
+  const [track, setTrack] = useState<Track>(() => ({ status, stepName, steps: stepName ? [stepName] : [], active: false }));
   let current = track;
   if (track.status !== status || track.stepName !== stepName) {
     // Adjusted while rendering (not in an effect), so the render that first shows `signedIn` already knows
@@ -31,19 +31,10 @@ export function useAfterSignIn(auth: CognitoAuth, enabled: boolean, status: Auth
       status,
       stepName,
       steps,
-      deviceFailed: fresh ? false : track.deviceFailed,
       active: status === 'signedIn' ? track.active || starts : false,
     };
     setTrack(current);
   }
-  // The browser store confirms a new device after it reports the sign-in; its failure is an event only.
-  useEffect(
-    () =>
-      auth.onEvent((event) => {
-        if (event.type === 'deviceConfirmationFailed') setTrack((t) => ({ ...t, deviceFailed: true }));
-      }),
-    [auth],
-  );
   const finish = useCallback(() => setTrack((t) => (t.active ? { ...t, active: false } : t)), []);
-  return { active: current.active, finished: { steps: current.steps, deviceFailed: current.deviceFailed } as FinishedSignIn, finish };
+  return { active: current.active, finished: { steps: current.steps } as FinishedSignIn, finish };
 }

@@ -165,7 +165,7 @@ export function SignIn({
   const key: SignInRenderStep | 'DONE' | 'LOADING' =
     status === 'loading' ? 'LOADING' : status === 'signedIn' ? 'DONE' : step && step.name !== 'DONE' ? step.name : 'SIGN_IN';
 
-  const after = useAfterSignIn(auth, (afterSignIn?.length ?? 0) > 0, status, status === 'challenge' && step ? step.name : null);
+  const after = useAfterSignIn((afterSignIn?.length ?? 0) > 0, status, status === 'challenge' && step ? step.name : null);
   const lang = useFormLocale(messages);
   const callbacks = useRef({ onSignedIn, onError });
   useEffect(() => {
