@@ -9,7 +9,7 @@ import { accountMessages } from '../accountMessages.js';
 import { errorMessage, translator } from '../messages.js';
 import { useFormLocale } from '../shared/useLocale.js';
 import type { AfterSignInStep, AfterSignInStepProps } from './afterSignIn.js';
-import { Checking } from './Checking.js';
+import { Checking, useStepFocus } from './Checking.js';
 
 /** Options of {@link addPasskeyStep}. */
 export interface AddPasskeyStepOptions {
@@ -72,7 +72,16 @@ function snooze(auth: CognitoAuth, sub: string, days: number): void {
 const browserHasWebAuthn = () => typeof window !== 'undefined' && typeof (window as { PublicKeyCredential?: unknown }).PublicKeyCredential !== 'undefined';
 
 /** The offer, and its outcome. */
-function AddPasskeyStep({ snoozeDays, finished, messages, next, focus }: AfterSignInStepProps & { snoozeDays: number }) {
+function AddPasskeyStep(props: AfterSignInStepProps & { snoozeDays: number }) {
+  const { ref, focus } = useStepFocus<HTMLDivElement>();
+  return (
+    <div ref={ref}>
+      <AddPasskeyScreen {...props} focus={focus} />
+    </div>
+  );
+}
+
+function AddPasskeyScreen({ snoozeDays, finished, messages, next, focus }: AfterSignInStepProps & { snoozeDays: number } & { focus: () => void }) {
   const { auth } = useCognitoContext('SignIn');
   const id = useId();
   const lang = useFormLocale(messages);

@@ -8,7 +8,7 @@ import { accountMessages } from '../accountMessages.js';
 import { errorMessage, translator } from '../messages.js';
 import { useFormLocale } from '../shared/useLocale.js';
 import type { AfterSignInStep, AfterSignInStepProps, FinishedSignIn } from './afterSignIn.js';
-import { Checking } from './Checking.js';
+import { Checking, useStepFocus } from './Checking.js';
 
 /**
  * The after-sign-in step "Remember this device?": after a sign-in that asked for an MFA code and registered
@@ -50,7 +50,16 @@ function decide(auth: CognitoAuth, finished: FinishedSignIn, failed: boolean): '
 const CONFIRM_WAIT_MS = 10_000;
 
 /** The question. In server mode the server answers it (`POST /remember-device`): it holds the device's secret. */
-function RememberDeviceStep({ finished, messages, next, focus }: AfterSignInStepProps) {
+function RememberDeviceStep(props: AfterSignInStepProps) {
+  const { ref, focus } = useStepFocus<HTMLDivElement>();
+  return (
+    <div ref={ref}>
+      <RememberDeviceScreen {...props} focus={focus} />
+    </div>
+  );
+}
+
+function RememberDeviceScreen({ finished, messages, next, focus }: AfterSignInStepProps & { focus: () => void }) {
   const { auth } = useCognitoContext('SignIn');
   const id = useId();
   const lang = useFormLocale(messages);

@@ -11,7 +11,7 @@ import { attributeLabel } from '../shared/attributeInputs.js';
 import { useFormLocale } from '../shared/useLocale.js';
 import { useVerifyAttributeForm } from '../UserAttributesForm/useVerifyAttributeForm.js';
 import type { AfterSignInStep, AfterSignInStepProps } from './afterSignIn.js';
-import { Checking } from './Checking.js';
+import { Checking, useStepFocus } from './Checking.js';
 
 /** The contact attributes the verification step can verify. */
 export type ContactAttribute = 'email' | 'phone_number';
@@ -38,7 +38,16 @@ export function verifyContactStep(options: VerifyContactStepOptions = {}): After
 }
 
 /** The step's screens. A failed GetUser skips it: the user is signed in either way. */
-function VerifyContactStep({ attributes: wanted, messages, next, focus }: AfterSignInStepProps & { attributes: readonly ContactAttribute[] }) {
+function VerifyContactStep(props: AfterSignInStepProps & { attributes: readonly ContactAttribute[] }) {
+  const { ref, focus } = useStepFocus<HTMLDivElement>();
+  return (
+    <div ref={ref}>
+      <VerifyContactScreen {...props} focus={focus} />
+    </div>
+  );
+}
+
+function VerifyContactScreen({ attributes: wanted, messages, next, focus }: AfterSignInStepProps & { attributes: readonly ContactAttribute[] } & { focus: () => void }) {
   const user = useUser();
   const attributes = user.data?.attributes;
   const unverified = attributes ? wanted.filter((a) => CONTACTS.includes(a) && attributes[a] && attributes[`${a}_verified`] !== 'true') : [];

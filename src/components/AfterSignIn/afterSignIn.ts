@@ -10,7 +10,8 @@ export interface FinishedSignIn {
 
 /**
  * What a step's `render` receives. A step that does not apply calls `next()` at once (showing nothing, or
- * a placeholder while it finds out); one that asks calls it once the user answered or skipped.
+ * a placeholder while it finds out); one that asks calls it once the user answered or skipped, and moves
+ * the focus to its first field or heading when it appears (the field the user was typing in is gone).
  */
 export interface AfterSignInStepProps {
   finished: FinishedSignIn;
@@ -18,8 +19,6 @@ export interface AfterSignInStepProps {
   messages: Messages | undefined;
   /** This step is done, skipped or does not apply: on to the next (or to `signedIn`). */
   next: () => void;
-  /** Moves the focus to the step's first field, else its heading (call it when a screen appears). */
-  focus: () => void;
 }
 
 /**

@@ -206,13 +206,9 @@ export function SignIn({
       return loading;
     case 'DONE':
       if (!afterActive || !afterSignIn) return signedIn;
-      return (
-        <div ref={container} {...rootProps(className, theme, lang)} data-step="AFTER_SIGN_IN" data-status={status}>
-          <WithSlots slots={[components]} view="AFTER_SIGN_IN">
-            <AfterSignIn steps={afterSignIn} finished={after.finished} messages={messages} onDone={after.finish} />
-          </WithSlots>
-        </div>
-      );
+      // The after-sign-in steps, in the card (data-step stays DONE: the sign-in itself is done).
+      content = <AfterSignIn steps={afterSignIn} finished={{ steps: after.steps }} messages={messages} onDone={after.finish} />;
+      break;
     case 'SIGN_IN':
       content = (
         <>
@@ -282,7 +278,7 @@ export function SignIn({
   }
   return (
     <div ref={container} {...rootProps(className, theme, lang)} data-step={key} data-status={status}>
-      <WithSlots slots={[components, components?.[key]]} view={key}>
+      <WithSlots slots={[components, key === 'DONE' ? undefined : components?.[key]]} view={key}>
         {content}
       </WithSlots>
     </div>
