@@ -117,21 +117,21 @@ const STATES = [
   {
     id: 'verify-contact',
     title: 'After sign-in: verify an unverified email or phone',
-    ours: { view: 'signIn', after: true, actions: ours.signIn('vera') },
+    ours: { view: 'signIn', after: 'verify', actions: ours.signIn('vera') },
     amplify: { view: 'signIn', actions: amplify.signIn('vera') },
   },
   {
     id: 'verify-contact-code',
     title: 'After sign-in: the verification code',
-    ours: { view: 'signIn', after: true, actions: [...ours.signIn('vera'), ['click', 'Send code'], ['wait', 1200]] },
+    ours: { view: 'signIn', after: 'verify', actions: [...ours.signIn('vera'), ['click', 'Send code'], ['wait', 1200]] },
     amplify: { view: 'signIn', actions: [...amplify.signIn('vera'), ['click', /^verify$/i], ['wait', 2000]] },
   },
   {
     id: 'remember-device',
     title: 'After sign-in: remember this device? (ours only)',
-    ours: { view: 'signIn', after: true, pool: 'devices', reach: 'sam', actions: [['fillCode', 'Code', 'sam'], ['click', 'Verify'], ['wait', 1500]] },
+    ours: { view: 'signIn', after: 'device', pool: 'devices', reach: 'sam', actions: [['fillCode', 'Code', 'sam'], ['click', 'Verify'], ['wait', 1500]] },
   },
-  { id: 'add-passkey', title: 'After sign-in: add a passkey (ours only)', ours: { view: 'signIn', after: true, actions: ours.signIn('pia') } },
+  { id: 'add-passkey', title: 'After sign-in: add a passkey (ours only)', ours: { view: 'signIn', after: 'passkey', actions: ours.signIn('pia') } },
 ];
 
 const WIDTHS = [360, 1280];
@@ -188,7 +188,7 @@ try {
           if (!spec) continue;
           const file = `${state.id}--${lib}--${theme}--${width}.png`;
           const page = await context.newPage();
-          const query = new URLSearchParams({ lib, view: spec.view, theme, ...(spec.reach ? { reach: spec.reach } : {}), ...(spec.pool ? { pool: spec.pool } : {}), ...(spec.after ? { after: '1' } : {}) });
+          const query = new URLSearchParams({ lib, view: spec.view, theme, ...(spec.reach ? { reach: spec.reach } : {}), ...(spec.pool ? { pool: spec.pool } : {}), ...(spec.after ? { after: spec.after } : {}) });
           try {
             await page.goto(`${base}?${query}`);
             await page.waitForFunction(() => window.gallery?.ready === true, null, { timeout: 60_000 });

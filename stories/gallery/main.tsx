@@ -27,7 +27,7 @@ const users = {
   tia: { username: 'tia', password: PASSWORD, attributes: { email: 'tia@example.com' }, mfa: { totpSecret: TOTP } },
   sol: { username: 'sol', password: PASSWORD, attributes: { email: 'sol@example.com', phone_number: '+15555550101' }, mfa: { sms: true, totpSecret: TOTP } },
   nia: { username: 'nia', password: 'Temp0rary!pass', status: 'FORCE_CHANGE_PASSWORD' as const, attributes: { email: 'nia@example.com' } },
-  // After sign-in (`&after=1`): unverified contacts; a user without a passkey.
+  // After sign-in (`&after=verify|device|passkey`, the step to show): unverified contacts; a user without a passkey.
   vera: { username: 'vera', password: PASSWORD, attributes: { email: 'vera@example.com', phone_number: '+15555550123' } },
   pia: { username: 'pia', password: PASSWORD, attributes: { email: 'pia@example.com', email_verified: 'true' } },
   lou: {
@@ -200,7 +200,7 @@ async function main() {
                   ),
                 }
               : {})}
-            {...(params.get('after') ? { afterSignIn: [verifyContactStep(), rememberDeviceStep(), addPasskeyStep({ snoozeDays: 0 })] } : {})}
+            {...(params.get('after') ? { afterSignIn: { verify: [verifyContactStep()], device: [rememberDeviceStep()], passkey: [addPasskeyStep({ snoozeDays: 0 })] }[params.get('after') as 'verify' | 'device' | 'passkey'] } : {})}
             signedIn={<p>Signed in</p>}
           />
         )}
