@@ -74,6 +74,7 @@ export const VerifyContactDone: Story = {
     await signIn(canvasElement, 'vera');
     await within(canvasElement).findByText('We will send a code to vera@example.com.', {}, { timeout: 5000 });
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send code' }));
+    await within(canvasElement).findByLabelText('Code', {}, { timeout: 5000 });
     await fillAndSubmit(canvasElement, { Code: pool(loaded).sim.lastCode('vera')! }, 'Verify');
     await waitFor(() => expect(within(canvasElement).getByText('Signed in')).toBeInTheDocument(), { timeout: 5000 });
     await expect(pool(loaded).sim.user('vera')?.attributes.email_verified).toBe('true');
