@@ -183,6 +183,24 @@ const STATES = [
   },
   { id: 'callback-pending', title: 'Redirect callback, completing (ours only)', ours: { view: 'callbackPending' } },
   { id: 'callback-error', title: 'Redirect callback, the provider refused (ours only)', ours: { view: 'callbackError' } },
+  {
+    id: 'verify-contact',
+    title: 'After sign-in: verify an unverified email or phone',
+    ours: { view: 'signIn', after: 'verify', actions: ours.signIn('vera') },
+    amplify: { view: 'signIn', actions: amplify.signIn('vera') },
+  },
+  {
+    id: 'verify-contact-code',
+    title: 'After sign-in: the verification code',
+    ours: { view: 'signIn', after: 'verify', actions: [...ours.signIn('vera'), ['click', 'Send code'], ['wait', 1200]] },
+    amplify: { view: 'signIn', actions: [...amplify.signIn('vera'), ['click', /^verify$/i], ['wait', 2000]] },
+  },
+  {
+    id: 'remember-device',
+    title: 'After sign-in: remember this device? (ours only)',
+    ours: { view: 'signIn', after: 'device', pool: 'devices', reach: 'sam', actions: [['fillCode', 'Code', 'sam'], ['click', 'Verify'], ['wait', 1500]] },
+  },
+  { id: 'add-passkey', title: 'After sign-in: add a passkey (ours only)', ours: { view: 'signIn', after: 'passkey', actions: ours.signIn('pia') } },
 ];
 
 const WIDTHS = [360, 1280];
@@ -208,6 +226,9 @@ async function run(page, actions) {
     } else if (kind === 'check') {
       const { text, exact } = toLabel(a);
       await page.getByLabel(text, { exact }).first().check({ timeout: 8000 });
+    } else if (kind === 'fillCode') {
+      const code = await page.evaluate((username) => window.gallery.code(username), b);
+      await page.getByLabel(a, { exact: true }).first().fill(code ?? '', { timeout: 8000 });
     } else if (kind === 'hang') {
       await page.evaluate((operation) => window.gallery.hang(operation), a);
     } else if (kind === 'wait') {
@@ -251,6 +272,7 @@ try {
             ...(spec.pool ? { pool: spec.pool } : {}),
             ...(spec.lang ? { lang: spec.lang } : {}),
             ...(spec.policy ? { policy: spec.policy } : {}),
+            ...(spec.after ? { after: spec.after } : {}),
           });
           try {
             await page.goto(`${base}?${query}`);

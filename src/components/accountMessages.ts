@@ -97,6 +97,21 @@ export const accountMessages = {
   'error.NotAuthorizedException.changePassword': 'Your current password is not right.',
   'error.LimitExceededException': 'Too many attempts. Wait a few minutes, then try again.',
   'error.UnsupportedOperation': 'This is not available here.',
+  'afterSignIn.checking': 'Finishing signing in…',
+  'afterSignIn.continue': 'Continue',
+  'verifyContact.title': 'Verify your contact information',
+  'verifyContact.hint': 'With a verified email address or phone number, you can reset your password if you forget it.',
+  'verifyContact.choose': 'Where should we send the code?',
+  'verifyContact.to': 'We will send a code to {destination}.',
+  'verifyContact.submit': 'Send code',
+  'verifyContact.skip': 'Skip',
+  'rememberDevice.title': 'Remember this device?',
+  'rememberDevice.hint': 'On a remembered device, you are not asked for a verification code when you sign in. Remember only a device that you alone use.',
+  'rememberDevice.yes': 'Remember this device',
+  'rememberDevice.no': 'Do not remember',
+  'addPasskey.title': 'Sign in faster with a passkey',
+  'addPasskey.hint': 'A passkey lets you sign in with your fingerprint, face or screen lock instead of a password.',
+  'addPasskey.later': 'Not now',
 } as const;
 
 /**

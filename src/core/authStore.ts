@@ -100,8 +100,11 @@ export interface CognitoAuth {
   ready(): Promise<void>;
   /** Typed events (sign-in, sign-out with reason, refreshes, restore); returns the unsubscribe function. */
   onEvent(listener: (event: AuthEvent) => void): () => void;
-  /** Marks this device as remembered (UpdateDeviceStatus), so later sign-ins may skip MFA. */
-  rememberDevice(): Promise<void>;
+  /**
+   * Marks this device as remembered (UpdateDeviceStatus), so later sign-ins may skip MFA; `false` marks it
+   * `not_remembered` (the user said no: it stays registered, and MFA is asked as before).
+   */
+  rememberDevice(remember?: boolean): Promise<void>;
   /** Forgets a device (ForgetDevice): this one by default, whose credentials are then removed here too. */
   forgetDevice(deviceKey?: string): Promise<void>;
   /** The signed-in user's devices (ListDevices, every page). */

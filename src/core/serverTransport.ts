@@ -19,6 +19,7 @@ import type {
   ChallengeStep,
   CognitoAuthConfig,
   CognitoTransport,
+  CurrentDevice,
   SignedOutSnapshot,
   SignInAuthFlow,
   SignInStep,
@@ -85,6 +86,14 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   // The sign-in flows the server allows, the default first, as `GET /session` reports them.
   let authFlows: SignInAuthFlow[] = [];
   let inFlight = false;
+  // This browser's device, as the server last described it (after a sign-in that confirmed it, or remembering it).
+  let device: CurrentDevice | null = null;
+
+  /** The device in a server answer, when it describes one. */
+  function deviceIn(json: Record<string, unknown>): CurrentDevice | null {
+    const d = json.device as Partial<CurrentDevice> | null | undefined;
+    return d && typeof d === 'object' && typeof d.deviceKey === 'string' ? { deviceKey: d.deviceKey, remembered: d.remembered === true } : null;
+  }
 
   function set(next: AuthSnapshot): void {
     snapshot = next;
@@ -121,7 +130,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
         // A challenge belongs to a new sign-in, which clears the reason of the last sign-out (as the engine does).
         return { ...common, status: 'challenge', step: state.step, user: null, username: state.username, signOutReason: null };
       case 'signedIn':
-        return { ...common, status: 'signedIn', step: { name: 'DONE' }, user: state.user, username: state.username, signOutReason: null };
+        return { ...common, status: 'signedIn', step: { name: 'DONE' }, user: state.user, username: state.username, signOutReason: null, device };
       default:
         return state satisfies never;
     }
@@ -130,6 +139,7 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
   /** Adopts the server's state, announcing a sign-in or a sign-out. */
   function adopt(state: ServerState, error: CognitoAuthError | null, signOutReason: SignOutReason | null = snapshot.signOutReason): void {
     const was = snapshot.status;
+    if (state.status !== 'signedIn') device = null;
     if (was === 'signedIn' && state.status !== 'signedIn' && signOutReason) emit({ type: 'signedOut', reason: signOutReason });
     set(snapshotOf(state, error, signOutReason));
     if (state.status === 'signedIn' && was !== 'signedIn') emit({ type: was === 'loading' ? 'sessionRestored' : 'signedIn', user: state.user });
@@ -181,6 +191,13 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
     try {
       const json = await call('POST', route, body);
       const state = json.state as ServerState;
+      // The server confirmed this browser's device during the sign-in (its `deviceTracking`): said first, as
+      // the browser store says it once ConfirmDevice answers, so a listener knows before the signed-in state.
+      const confirmed = state.status === 'signedIn' ? deviceIn(json) : null;
+      if (confirmed) {
+        device = confirmed;
+        emit({ type: 'deviceConfirmed', device: confirmed });
+      }
       adopt(state, null);
       return state.step ?? { name: 'DONE' };
     } catch (error) {
@@ -319,9 +336,19 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
         eventListeners.delete(listener);
       };
     },
-    rememberDevice: () => refuse('rememberDevice()'),
+    // This browser's device is the server's to change (its key and secret are in the server's sealed cookie).
+    async rememberDevice(remember = true) {
+      const json = await call('POST', 'remember-device', { remembered: remember !== false });
+      device = deviceIn(json);
+      if (json.state) adopt(json.state as ServerState, null);
+    },
     async forgetDevice(deviceKey) {
-      if (!deviceKey) throw unsupported('Forgetting this device');
+      if (!deviceKey || deviceKey === device?.deviceKey) {
+        const json = await call('POST', 'forget-device', {});
+        device = null;
+        if (json.state) adopt(json.state as ServerState, null);
+        return;
+      }
       await command('ForgetDevice', { DeviceKey: deviceKey });
     },
     async listDevices() {
@@ -332,8 +359,8 @@ export function serverTransport(basePath = '/api/auth', options: ServerTransport
         for (const d of page.Devices ?? []) {
           // JSON carries the dates as strings (or the service's epoch seconds).
           const dated = { ...d, DeviceCreateDate: toDate(d.DeviceCreateDate), DeviceLastModifiedDate: toDate(d.DeviceLastModifiedDate), DeviceLastAuthenticatedDate: toDate(d.DeviceLastAuthenticatedDate) };
-          const device = toAuthDevice(dated, undefined);
-          if (device) devices.push(device);
+          const listed = toAuthDevice(dated, device?.deviceKey);
+          if (listed) devices.push(listed);
         }
         token = page.PaginationToken;
       } while (token);

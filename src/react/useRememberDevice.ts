@@ -11,21 +11,24 @@ import { cognitoQueryKeys } from './queryKeys.js';
  * const remember = useMutation(rememberDeviceMutationOptions(auth));
  */
 export function rememberDeviceMutationOptions(auth: CognitoAuth) {
-  return mutationOptions<void, CognitoAuthError, void>({
+  return mutationOptions<void, CognitoAuthError, boolean | void>({
     mutationKey: cognitoQueryKeys(auth).mutation('rememberDevice'),
-    mutationFn: () => auth.rememberDevice(),
+    // `false`: the user declined (UpdateDeviceStatus `not_remembered`); anything else remembers.
+    mutationFn: (remember) => auth.rememberDevice(remember !== false),
   });
 }
 
 /**
  * Remembers this device (UpdateDeviceStatus), so later sign-ins may skip MFA: offer it after sign-in when
- * `useAuth().device?.remembered` is false.
+ * `useAuth().device?.remembered` is false (`<SignIn afterSignIn={[rememberDeviceStep()]}>` does). With
+ * `false`, marks it `not_remembered` instead.
  *
  * @example
  * const remember = useRememberDevice();
  * <button onClick={() => remember.mutate()}>Remember this browser</button>
+ * <button onClick={() => remember.mutate(false)}>Not this one</button>
  */
-export function useRememberDevice(): UseMutationResult<void, CognitoAuthError, void> {
+export function useRememberDevice(): UseMutationResult<void, CognitoAuthError, boolean | void> {
   const { auth, keys } = useCognitoContext('useRememberDevice');
   const queryClient = useQueryClient();
   return useMutation({

@@ -255,9 +255,10 @@ export function createRoutes(ctx: RouteContext) {
     }
     await endPrevious(request);
     const { cookies, state, csrfToken, error } = await settle(request, auth, username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) });
+    const device = confirmedDevice(devices, state);
     cookies.push(...(await deviceCookies(devices)));
     if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
-    return json({ state, ...(csrfToken ? { csrfToken } : {}) }, 200, cookies);
+    return json({ state, ...(csrfToken ? { csrfToken } : {}), ...(device ? { device } : {}) }, 200, cookies);
   }
 
   /** The attributes the app client may read (its ID token carries those), asked once. */
@@ -296,6 +297,16 @@ export function createRoutes(ctx: RouteContext) {
     return ctx.devices.write(changed.device ? { username: changed.username, device: changed.device } : null);
   }
 
+  /**
+   * The device this sign-in just confirmed (its key and whether it is remembered, never its secret), for the
+   * browser to offer remembering it (`<SignIn afterSignIn={[rememberDeviceStep()]}>`).
+   */
+  function confirmedDevice(devices: Awaited<ReturnType<DeviceCookie['storeFor']>> | undefined, state: PublicAuthState) {
+    const changed = devices?.changed()?.device;
+    if (state.status !== 'signedIn' || !changed) return undefined;
+    return { deviceKey: changed.deviceKey, remembered: changed.remembered ?? true };
+  }
+
   /** The session and this browser's device, for the device routes: the device must be the session's. */
   async function sessionDevice(request: Request) {
     if (!ctx.devices) throw serverError('UnsupportedOperation', 'This server does not track devices (the deviceTracking option of createAuthHandler).');
@@ -306,13 +317,19 @@ export function createRoutes(ctx: RouteContext) {
     return { sealed, device };
   }
 
-  /** Remembers this browser's device (UpdateDeviceStatus): later sign-ins here may skip MFA. */
+  /**
+   * Remembers this browser's device (UpdateDeviceStatus): later sign-ins here may skip MFA. With
+   * `{ "remembered": false }`, marks it `not_remembered` (the user declined).
+   */
   async function rememberDevice(request: Request): Promise<Response> {
+    const body = await readJson(request);
+    if (body.remembered !== undefined && typeof body.remembered !== 'boolean') throw serverError('InvalidInput', 'remembered must be true or false.', { field: 'answer' });
+    const remembered = body.remembered !== false;
     const { sealed, device } = await sessionDevice(request);
     await ctx.rateLimited(request, 'command', sealed.username);
-    await ctx.transportFor(request).updateDeviceStatus({ AccessToken: sealed.tokens.accessToken, DeviceKey: device.device.deviceKey, DeviceRememberedStatus: 'remembered' });
-    const cookies = await (ctx.devices as DeviceCookie).write({ username: device.username, device: { ...device.device, remembered: true } });
-    return json({ state: publicState(sealed), device: { deviceKey: device.device.deviceKey, remembered: true } }, 200, cookies);
+    await ctx.transportFor(request).updateDeviceStatus({ AccessToken: sealed.tokens.accessToken, DeviceKey: device.device.deviceKey, DeviceRememberedStatus: remembered ? 'remembered' : 'not_remembered' });
+    const cookies = await (ctx.devices as DeviceCookie).write({ username: device.username, device: { ...device.device, remembered } });
+    return json({ state: publicState(sealed), device: { deviceKey: device.device.deviceKey, remembered } }, 200, cookies);
   }
 
   /** Forgets this browser's device at Cognito (ForgetDevice) and here: the next sign-in asks for MFA again. */
@@ -375,9 +392,10 @@ export function createRoutes(ctx: RouteContext) {
       return errorResponse(failure, publicState(sealed));
     }
     const { cookies, state, csrfToken, error } = await settle(request, auth, suspended.username, { ...(step ? { step } : {}), ...(failure ? { error: failure } : {}) }, devices?.current()?.username === suspended.username ? devices.current()?.device.deviceKey : undefined);
+    const device = confirmedDevice(devices, state);
     cookies.push(...(await deviceCookies(devices)));
     if (failure ?? error) return errorResponse(failure ?? error, state, cookies);
-    return json({ state, ...(csrfToken ? { csrfToken } : {}) }, 200, cookies);
+    return json({ state, ...(csrfToken ? { csrfToken } : {}), ...(device ? { device } : {}) }, 200, cookies);
   }
 
   async function cancel(request: Request): Promise<Response> {

@@ -32,6 +32,9 @@ const users = {
   tia: { username: 'tia', password: PASSWORD, attributes: { email: 'tia@example.com' }, mfa: { totpSecret: TOTP } },
   sol: { username: 'sol', password: PASSWORD, attributes: { email: 'sol@example.com', phone_number: '+15555550101' }, mfa: { sms: true, totpSecret: TOTP } },
   nia: { username: 'nia', password: 'Temp0rary!pass', status: 'FORCE_CHANGE_PASSWORD' as const, attributes: { email: 'nia@example.com' } },
+  // After sign-in (`&after=verify|device|passkey`, the step to show): unverified contacts; a user without a passkey.
+  vera: { username: 'vera', password: PASSWORD, attributes: { email: 'vera@example.com', phone_number: '+15555550123' } },
+  pia: { username: 'pia', password: PASSWORD, attributes: { email: 'pia@example.com', email_verified: 'true' } },
   lou: {
     username: 'lou',
     password: PASSWORD,
@@ -41,7 +44,7 @@ const users = {
 
 declare global {
   interface Window {
-    gallery: { ready: boolean; hang(operation: string): void };
+    gallery: { ready: boolean; hang(operation: string): void; code(username: string): string | undefined };
   }
 }
 
@@ -65,12 +68,14 @@ async function main() {
     users: Object.values(users),
     ...(params.get('pool') === 'mfaOn' ? { mfaConfiguration: 'ON' as const } : {}),
     ...(withPolicy ? { passwordPolicy: policy } : {}),
+    ...(params.get('pool') === 'devices' ? { deviceTracking: true, deviceRemembering: 'userOptIn' as const } : {}),
   });
   worker.resetHandlers(...sim.handlers);
   window.gallery = {
     ready: false,
     hang: (operation) =>
       worker.use(http.post(/cognito-idp/, ({ request }) => (request.headers.get('x-amz-target')?.endsWith(`.${operation}`) ? delay('infinite') : undefined))),
+    code: (username) => sim.lastCode(username),
   };
   document.body.style.cssText = `margin:0;min-height:100vh;background:${theme === 'dark' ? '#0d0f12' : '#f3f5f8'};color-scheme:${theme}`;
   const host = document.getElementById('root') as HTMLElement;
@@ -153,7 +158,7 @@ async function main() {
     }
   } else {
     await import('../../src/styles.css');
-    const { AccountSettings, Authentication, CognitoProvider, FederatedSignIn, RedirectCallback } = await import('../../src/index.js');
+    const { AccountSettings, Authentication, CognitoProvider, FederatedSignIn, RedirectCallback, addPasskeyStep, rememberDeviceStep, verifyContactStep } = await import('../../src/index.js');
     const language = lang === 'ar' ? await import('../../src/locales/ar.js') : lang === 'he' ? await import('../../src/locales/he.js') : null;
     const settings = {
       ...(language ? { messages: language.default, locale: language.locale, dir: language.dir } : {}),
@@ -169,6 +174,7 @@ async function main() {
       clientId: sim.clientId,
       autoRefresh: false,
       clock: () => sim.now(),
+      ...(params.get('pool') === 'devices' ? { deviceTracking: 'userOptIn' as const } : {}),
       oauth: { domain: 'auth.gallery.example', redirectUri: `${location.origin}/callback`, navigate: (url) => void (authorizeUrl = url), pendingStorage: sessionStorage },
     });
     if (view === 'callbackPending' || view === 'callbackError') {
@@ -221,6 +227,7 @@ async function main() {
                   ),
                 }
               : {})}
+            {...(params.get('after') ? { afterSignIn: { verify: [verifyContactStep()], device: [rememberDeviceStep()], passkey: [addPasskeyStep({ snoozeDays: 0 })] }[params.get('after') as 'verify' | 'device' | 'passkey'] } : {})}
             signedIn={<p>Signed in</p>}
           />
         )}

@@ -75,12 +75,13 @@ describe('mutation options factories', () => {
     expectTypeOf(Component).returns.toBeNull();
   });
 
-  it('the device factories: remember takes nothing, forget an optional device key', () => {
+  it('the device factories: remember takes nothing or false (declined), forget an optional device key', () => {
     function Component() {
       const remember = useMutation(rememberDeviceMutationOptions(auth));
       // TanStack makes `void` variables optional.
-      expectTypeOf(remember.mutate).parameter(0).toEqualTypeOf<void | undefined>();
+      expectTypeOf(remember.mutate).parameter(0).toEqualTypeOf<boolean | void | undefined>();
       expectTypeOf(remember.mutate).toBeCallableWith();
+      expectTypeOf(remember.mutate).toBeCallableWith(false);
       expectTypeOf(remember.data).toEqualTypeOf<void | undefined>();
       const forget = useMutation(forgetDeviceMutationOptions(auth));
       expectTypeOf(forget.mutate).parameter(0).toEqualTypeOf<string | void | undefined>();

@@ -30,6 +30,9 @@ import { SignInForm } from '../SignInForm/SignInForm.js';
 import type { SignInFormRenderProps, UseSignInFormOptions } from '../SignInForm/useSignInForm.js';
 import type { FieldConfig } from '../shared/fields.js';
 import { UnknownStep } from '../UnknownStep/UnknownStep.js';
+import { AfterSignIn } from '../AfterSignIn/AfterSignIn.js';
+import type { AfterSignInStep } from '../AfterSignIn/afterSignIn.js';
+import { useAfterSignIn } from '../AfterSignIn/useAfterSignIn.js';
 
 /** The steps `<SignIn>` renders: the first form (`SIGN_IN`) and every challenge step. */
 export type SignInRenderStep = 'SIGN_IN' | Exclude<SignInStepName, 'DONE'>;
@@ -79,7 +82,7 @@ export type SignInRenderers = { [N in SignInRenderStep]?: (props: StepRenderProp
 export interface SignInProps {
   /** Replace the form of any step; the others keep the prebuilt ones. */
   render?: SignInRenderers;
-  /** Called once each time a user signs in. */
+  /** Called once each time a user signs in (after the `afterSignIn` steps, when there are any). */
   onSignedIn?: (user: AuthUser) => void;
   /** Called with each error the flow reports (wrong code, network...), already shown in the form. */
   onError?: (error: CognitoAuthError) => void;
@@ -141,6 +144,16 @@ export interface SignInProps {
   components?: SignInComponents;
   /** How NEW_PASSWORD_REQUIRED shows the attributes the pool requires, and the app's own fields there (see `<NewPasswordRequiredForm fields>`). */
   fields?: readonly FieldConfig[];
+  /**
+   * Steps shown in the card, in this order, after a sign-in made here (not a restored session), before
+   * `signedIn` and `onSignedIn` (which wait for them; the session itself is live at once). Each shows only
+   * when it applies. The prebuilt ones: `verifyContactStep()` (an unverified email or phone number),
+   * `rememberDeviceStep()` ("Remember this device?"), `addPasskeyStep()`; an app that imports none carries none.
+   *
+   * @example
+   * <SignIn afterSignIn={[verifyContactStep(), rememberDeviceStep(), addPasskeyStep({ snoozeDays: 30 })]} signedIn={<App />} />
+   */
+  afterSignIn?: readonly AfterSignInStep[];
 }
 
 /**
@@ -176,6 +189,7 @@ export function SignIn({
   theme,
   components,
   fields,
+  afterSignIn,
 }: SignInProps) {
   const { auth } = useCognitoContext('SignIn');
   const status = useAuth((s) => s.status);
@@ -185,19 +199,21 @@ export function SignIn({
   const key: SignInRenderStep | 'DONE' | 'LOADING' =
     status === 'loading' ? 'LOADING' : status === 'signedIn' ? 'DONE' : step && step.name !== 'DONE' ? step.name : 'SIGN_IN';
 
+  const after = useAfterSignIn((afterSignIn?.length ?? 0) > 0, status, status === 'challenge' && step ? step.name : null);
   const lang = useFormLocale(messages);
   const callbacks = useRef({ onSignedIn, onError });
   useEffect(() => {
     callbacks.current = { onSignedIn, onError };
   });
   const announcedUser = useRef<AuthUser | null>(null);
+  const afterActive = after.active;
   useEffect(() => {
-    if (status === 'signedIn' && user && announcedUser.current !== user) {
+    if (status === 'signedIn' && user && !afterActive && announcedUser.current !== user) {
       announcedUser.current = user;
       callbacks.current.onSignedIn?.(user);
     }
     if (status !== 'signedIn') announcedUser.current = null;
-  }, [status, user]);
+  }, [status, user, afterActive]);
   useEffect(() => {
     if (error) callbacks.current.onError?.(error);
   }, [error]);
@@ -223,7 +239,10 @@ export function SignIn({
       // Nothing of the library's (no empty card): the app's own placeholder, if it gave one.
       return loading;
     case 'DONE':
-      return signedIn;
+      if (!afterActive || !afterSignIn) return signedIn;
+      // The after-sign-in steps, in the card (data-step stays DONE: the sign-in itself is done).
+      content = <AfterSignIn steps={afterSignIn} finished={{ steps: after.steps }} messages={messages} onDone={after.finish} />;
+      break;
     case 'SIGN_IN':
       content = (
         <>
@@ -309,7 +328,7 @@ export function SignIn({
   }
   return (
     <div ref={container} {...rootProps(className, theme, lang)} data-step={key} data-status={status}>
-      <WithSlots slots={[components, components?.[key]]} view={key}>
+      <WithSlots slots={[components, key === 'DONE' ? undefined : components?.[key]]} view={key}>
         {content}
       </WithSlots>
     </div>

@@ -446,15 +446,16 @@ export function createSessionController(deps: SessionDeps) {
   // -------------------------------------------------------------------------------------------------------
   // Devices
 
-  async function rememberDevice(): Promise<void> {
+  async function rememberDevice(remember = true): Promise<void> {
     const { accessToken } = await validTokens();
     const session = current as Session;
     const device = getState().snapshot.device;
     if (!device) throw new CognitoAuthError('NoDevice', 'This device is not registered with Cognito (device tracking is off or the pool does not track devices).');
-    await transport.updateDeviceStatus({ AccessToken: accessToken, DeviceKey: device.deviceKey, DeviceRememberedStatus: 'remembered' });
+    const remembered = remember !== false;
+    await transport.updateDeviceStatus({ AccessToken: accessToken, DeviceKey: device.deviceKey, DeviceRememberedStatus: remembered ? 'remembered' : 'not_remembered' });
     const stored = await deviceStore.get(session.signInName);
-    if (stored?.deviceKey === device.deviceKey) await deviceStore.set?.(session.signInName, { ...stored, remembered: true });
-    if (current === session) dispatch({ type: 'deviceChanged', device: { ...device, remembered: true } });
+    if (stored?.deviceKey === device.deviceKey) await deviceStore.set?.(session.signInName, { ...stored, remembered });
+    if (current === session) dispatch({ type: 'deviceChanged', device: { ...device, remembered } });
   }
 
   async function forgetDevice(deviceKey?: string): Promise<void> {
