@@ -12,6 +12,7 @@ const srp = read('srp');
 const requests = read('requests');
 const renders = read('renders');
 const longtask = read('longtask');
+const steps = read('steps');
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
@@ -46,6 +47,7 @@ row('srp', 'PASSWORD_VERIFIER -> answer (A precomputed)', ms(srp.ours.claim.medi
 row('srp', 'total client compute per SRP sign-in', ms(oursTotal), `identity-js ${ms(idTotal)}, Amplify ${ms(amTotal)}`, `${ratio(idTotal / oursTotal)} faster`, '>= 5 x');
 row('srp', 'Chromium: longest main-thread task in an SRP sign-in', longtask.longTasksOver50ms === 0 ? 'none over 50 ms' : ms(longtask.longestTaskOver50ms), '', longtask.longTasksOver50ms === 0 ? 'met' : 'not met', '<= 50 ms');
 for (const r of requests) row('requests', r.flow, String(r.ours), `Amplify ${r.amplify}`, r.ours === r.minimum ? 'minimum' : `minimum is ${r.minimum}`, `= ${r.minimum}`);
+row('steps', `Chromium: password submitted -> TOTP form usable (median of ${steps.runs}, RTT ${steps.rttMs} ms)`, `lazy ${ms(steps.medianMs.lazy)}, without idle prefetch ${ms(steps.medianMs['lazy-noidle'])}`, `eager ${ms(steps.medianMs.eager)}`, `${steps.lazyMinusEagerMs >= 0 ? '+' : ''}${ms(steps.lazyMinusEagerMs)} / ${steps.lazyNoIdleMinusEagerMs >= 0 ? '+' : ''}${ms(steps.lazyNoIdleMinusEagerMs)}`, '<= +10 ms');
 row('renders', 'user-only component, whole SRP + TOTP sign-in', String(renders.userReaderRenders), '', '');
 row('renders', 'form tree commits (of which while typing)', `${renders.formCommits} (${renders.formCommitsWhileTyping} for ${renders.charactersTyped} keys)`, '', '');
 
@@ -53,5 +55,5 @@ const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cor
 console.log(`\ncognito-react benchmark, ${machine.date}: Node ${machine.node}, ${machine.cores} x ${machine.cpu}, ${machine.memoryGiB} GiB`);
 console.table(rows);
 console.log(`the 15 largest modules of each app: bench-results/size-modules.txt`);
-writeFileSync(join(dir, 'bench.json'), JSON.stringify({ machine, rows, size, srp, requests, renders, longtask }, null, 2));
+writeFileSync(join(dir, 'bench.json'), JSON.stringify({ machine, rows, size, srp, requests, renders, longtask, steps }, null, 2));
 console.log(`written: bench-results/bench.json`);
