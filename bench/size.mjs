@@ -2,12 +2,16 @@
 // all the JavaScript they emit, raw, gzip and brotli, each minus an empty React app. The entry (what a page
 // loads first, with its static imports) is counted apart from lazily loaded chunks.
 //
-//   node bench/size.mjs            measures every app, writes bench-results/size.json
+// Each app's weight is also broken down by module (rollup-plugin-visualizer's raw data: every module's
+// rendered code, brotli-compressed on its own), the 15 largest printed and all written to the results.
+//
+//   node bench/size.mjs            measures every app, writes bench-results/size.json and size-modules.txt
 //   node bench/size.mjs --check    measures ours and fails when a size passes bench/budgets.json
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { visualizer } from 'rollup-plugin-visualizer';
 import { build } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +25,7 @@ export const APPS = {
   'ours-hooks': 'ours: hooks only (custom form)',
   'ours-core': 'ours: core only',
   'ours-server': 'ours: server mode, serverTransport + <SignIn>',
+  'ours-full': 'ours: <CognitoProvider> + <Authentication> + <AccountSettings>',
   'sdk-query': 'AWS SDK client (our commands) + TanStack Query',
   'amplify-authenticator': 'aws-amplify + <Authenticator>',
   'amplify-headless': 'aws-amplify signIn + confirmSignIn',
@@ -44,6 +49,7 @@ export async function measure(app) {
     logLevel: 'silent',
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    plugins: [visualizer({ template: 'raw-data', filename: STATS, emitFile: true, gzipSize: false, brotliSize: true })],
     build: {
       write: false,
       minify: true,
@@ -54,7 +60,8 @@ export async function measure(app) {
       rolldownOptions: { input: join(root, 'bench/apps', `${app}.${ext}`) },
     },
   });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  const files = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
+  const chunks = files.filter((c) => c.type === 'chunk');
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const first = new Set();
   const visit = (c) => {
@@ -73,7 +80,38 @@ export async function measure(app) {
   const sdkModules = [...new Set(chunks.flatMap((c) => c.moduleIds ?? Object.keys(c.modules ?? {})))]
     .filter((id) => /[\\/]node_modules[\\/]@(aws-sdk|smithy)[\\/]/.test(id))
     .map((id) => id.slice(id.lastIndexOf('node_modules') + 'node_modules/'.length));
-  return { entry, lazy, total: add(entry, lazy), sdkModules };
+  const stats = files.find((f) => f.type === 'asset' && f.fileName === STATS);
+  return { entry, lazy, total: add(entry, lazy), sdkModules, modules: stats ? modulesOf(JSON.parse(String(stats.source)), first) : [] };
+}
+
+const STATS = 'module-sizes.json';
+
+/** A module's name as printed: its path in the repository or under node_modules. */
+const moduleName = (id) => {
+  const path = id.replace(/^\0/, '').replace(/\?.*$/, '');
+  const i = path.lastIndexOf('node_modules/');
+  return i >= 0 ? path.slice(i + 'node_modules/'.length) : path.replace(/^\//, '');
+};
+
+/**
+ * Every module of the build, largest first: its brotli bytes (its rendered code compressed on its own, so
+ * the sum is more than the chunk's), raw bytes, and whether it is in the first load or only in lazy chunks.
+ */
+function modulesOf(stats, first) {
+  const rows = [];
+  for (const meta of Object.values(stats.nodeMetas)) {
+    let brotli = 0;
+    let raw = 0;
+    let inFirst = false;
+    for (const [file, uid] of Object.entries(meta.moduleParts)) {
+      const part = stats.nodeParts[uid];
+      brotli += part.brotliLength;
+      raw += part.renderedLength;
+      if (first.has(file)) inFirst = true;
+    }
+    if (raw > 0) rows.push({ module: moduleName(meta.id), brotli, raw, load: inFirst ? 'first' : 'lazy' });
+  }
+  return rows.sort((a, b) => b.brotli - a.brotli);
 }
 
 const minus = (a, b) => ({ raw: a.raw - b.raw, gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli });
@@ -84,6 +122,8 @@ export async function measureAll(names = Object.keys(APPS)) {
   for (const name of names) results[name] = await measure(name);
   // React apps are reported minus the empty React app; the others as they are.
   const baseline = (name) => (name === 'empty' || WITHOUT_REACT.has(name) ? { entry: zero, total: zero } : results.empty);
+  const emptyModules = new Set((results.empty?.modules ?? []).map((m) => m.module));
+  const inBaseline = (name, module) => name !== 'empty' && !WITHOUT_REACT.has(name) && emptyModules.has(module);
   const apps = Object.fromEntries(
     Object.entries(results).map(([name, r]) => [
       name,
@@ -93,18 +133,35 @@ export async function measureAll(names = Object.keys(APPS)) {
         lazy: r.lazy,
         total: minus(r.total, baseline(name).total),
         sdkModules: r.sdkModules.length,
+        // Above the empty app: the modules it has too (React) are left out of the breakdown.
+        largestModules: r.modules.filter((m) => !inBaseline(name, m.module)).slice(0, 15),
       },
     ]),
   );
+  // Every app against Amplify's <Authenticator> built in the same run, first load and total (brotli).
+  const theirs = apps['amplify-authenticator'];
+  if (theirs) {
+    for (const [name, app] of Object.entries(apps)) {
+      if (name === 'empty') continue;
+      app.vsAuthenticator = { entry: app.entry.brotli / theirs.entry.brotli, total: app.total.brotli / theirs.total.brotli };
+    }
+  }
   const derived = {};
   if (results['sdk-query']) {
     const stack = results['sdk-query'].total;
     // Our own code: what our apps add on top of the app made of only the SDK commands and TanStack Query.
     if (results['ours-signin']) derived.oursSignInAboveSdkAndQuery = minus(results['ours-signin'].total, stack);
     if (results['ours-hooks']) derived.oursHooksAboveSdkAndQuery = minus(results['ours-hooks'].total, stack);
+    // The same on the first load alone (what the page needs before it can show its first screen).
+    const stackFirst = results['sdk-query'].entry;
+    if (results['ours-signin']) derived.oursSignInAboveSdkAndQueryFirstLoad = minus(results['ours-signin'].entry, stackFirst);
+    if (results['ours-hooks']) derived.oursHooksAboveSdkAndQueryFirstLoad = minus(results['ours-hooks'].entry, stackFirst);
   }
   if (results['ours-signin'] && results['amplify-authenticator']) {
     derived.signInVsAuthenticatorBrotli = apps['ours-signin'].total.brotli / apps['amplify-authenticator'].total.brotli;
+  }
+  if (results['ours-full'] && results['amplify-authenticator']) {
+    derived.fullVsAuthenticatorBrotli = apps['ours-full'].total.brotli / apps['amplify-authenticator'].total.brotli;
   }
   if (results['ours-server'] && results['amplify-authenticator']) {
     derived.serverModeVsAuthenticatorBrotli = apps['ours-server'].total.brotli / apps['amplify-authenticator'].total.brotli;
@@ -121,8 +178,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = await measureAll(names);
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   for (const [name, r] of Object.entries(result.apps)) {
-    console.log(`${name.padEnd(22)} entry ${kib(r.entry.brotli).padStart(10)} br   lazy ${kib(r.lazy.brotli).padStart(9)} br   total ${kib(r.total.brotli).padStart(10)} br  ${kib(r.total.gzip).padStart(10)} gz  ${kib(r.total.raw).padStart(10)} raw   ${String(r.sdkModules).padStart(3)} SDK modules`);
+    const vs = r.vsAuthenticator ? `   ${r.vsAuthenticator.entry.toFixed(2)} / ${r.vsAuthenticator.total.toFixed(2)} x <Authenticator>` : '';
+    console.log(`${name.padEnd(22)} entry ${kib(r.entry.brotli).padStart(10)} br   lazy ${kib(r.lazy.brotli).padStart(9)} br   total ${kib(r.total.brotli).padStart(10)} br  ${kib(r.total.gzip).padStart(10)} gz  ${kib(r.total.raw).padStart(10)} raw   ${String(r.sdkModules).padStart(3)} SDK modules${vs}`);
   }
+  const breakdown = Object.entries(result.apps)
+    .map(([name, r]) => [
+      `${name}: ${r.label}, the ${r.largestModules.length} largest modules${name === 'empty' || WITHOUT_REACT.has(name) ? '' : ' not in the empty app'} (brotli of each module alone, raw, first load or lazy)`,
+      ...r.largestModules.map((m) => `  ${String(m.brotli).padStart(7)} B br  ${String(m.raw).padStart(8)} B raw  ${m.load.padEnd(5)}  ${m.module}`),
+    ].join('\n'))
+    .join('\n\n');
+  if (!check) console.log(`\n${breakdown}\n`);
   for (const [name, v] of Object.entries(result.derived)) console.log(`${name}: ${typeof v === 'number' ? v.toFixed(3) : `${kib(v.brotli)} brotli`}`);
   if (check) {
     const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
@@ -147,5 +212,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else {
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/size.json'), JSON.stringify(result, null, 2));
+    writeFileSync(join(root, 'bench-results/size-modules.txt'), `${breakdown}\n`);
   }
 }

@@ -38,7 +38,7 @@ try {
   step('are the types wrong');
   // ESM-only by design ("type": "module"): CommonJS resolution modes are not targets.
   // The stylesheet has no types to resolve: it is checked below by being imported as a file.
-  run('npx', ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', './styles.layered.css'], { stdio: 'inherit' });
+  run('npx', ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './styles.css', './styles.layered.css', './styles/*.css'], { stdio: 'inherit' });
 
   step('core never imports React');
   // The core entry and every chunk it imports, transitively.
@@ -112,7 +112,16 @@ try {
   if (!css.includes('.cognito-react {') || css.includes('@layer')) throw new Error('cognito-react/styles.css is missing from the package, or layered');
   const layered = readFileSync(join(app, 'node_modules/cognito-react/dist/styles.layered.css'), 'utf8');
   if (!layered.trimStart().startsWith('@layer cognito-react {')) throw new Error('cognito-react/styles.layered.css is missing from the package');
-  console.log('styles.css and styles.layered.css packed');
+  // The sheet per use: each part there, unlayered and layered, and together every rule of styles.css once.
+  const partOf = (file) => readFileSync(join(app, 'node_modules/cognito-react/dist/styles', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const parts = ['sign-in', 'account', 'federated'].map((name) => {
+    if (!partOf(`${name}.layered.css`).trimStart().startsWith('@layer cognito-react {')) throw new Error(`cognito-react/styles/${name}.layered.css is missing or not layered`);
+    return partOf(`${name}.css`);
+  });
+  // Every rule once: the parts' rules (sign-in's come from before and after the others) as many as the whole's.
+  const squeezed = (text) => text.replace(/\s+/g, '');
+  if (squeezed(parts.join('')).length !== squeezed(css).length || parts.some((part) => !squeezed(part))) throw new Error('cognito-react/styles/*.css do not add up to styles.css');
+  console.log('styles.css, styles.layered.css and styles/{sign-in,account,federated}(.layered).css packed');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

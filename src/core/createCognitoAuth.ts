@@ -1,14 +1,14 @@
 import { createAuthStore } from './authStore.js';
 import type { CognitoAuth } from './authStore.js';
-import { createSdkTransport } from './transport/sdkTransport.js';
+import { createLazySdkTransport } from './transport/lazySdkTransport.js';
 import type { CognitoAuthConfig } from './types.js';
 
 export type { CognitoAuth, SignInInput } from './authStore.js';
 
 /**
  * Creates the sign-in engine for one user pool app client. Without `config.transport`, its requests go
- * through the AWS SDK v3 Cognito client (`createSdkTransport`), created here at once, so the first request
- * waits on nothing but the network.
+ * through the AWS SDK v3 Cognito client (`createSdkTransport`), in a chunk of its own fetched here at once:
+ * the page's first render does not wait for the SDK, and the SDK is there before a first request is sent.
  *
  * @example
  * const auth = createCognitoAuth({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbC123', clientId: '1example23' });
@@ -19,7 +19,7 @@ export type { CognitoAuth, SignInInput } from './authStore.js';
  */
 export function createCognitoAuth(config: CognitoAuthConfig): CognitoAuth {
   return createAuthStore(config, (region) =>
-    createSdkTransport({
+    createLazySdkTransport({
       region,
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       ...(config.client ? { client: config.client } : {}),

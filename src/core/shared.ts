@@ -23,3 +23,6 @@ export type { TokenResponse } from './oauth/protocol.js';
 export { refreshError, requestRefresh, userDetailsFrom } from './session/refresh.js';
 export type { RefreshConfig } from './session/refresh.js';
 export { FIRST_FACTORS } from './engine/parseStep.js';
+export { operationKind, PUBLIC_OPERATIONS, SIGNED_IN_OPERATIONS } from './transport/operations.js';
+export type { AccountOperation } from './transport/operations.js';
+export { sendByName } from './transport/sdkCommands.js';

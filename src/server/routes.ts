@@ -7,7 +7,7 @@ import { AdminGetUserCommand, DescribeUserPoolClientCommand, type CognitoIdentit
 import { CognitoAuthError, computeSecretHash, createCognitoAuth, decodeJwtPayload, isCognitoAuthError } from '../core/index.js';
 import type { AuthTokens, AuthUser, ChallengeAnswer, ChallengeStep, CognitoTransport, DeviceStore, FirstFactor, SignInAuthFlow, SignInStep, SuspendedSignIn } from '../core/index.js';
 import type { DeviceCookie } from './deviceCookie.js';
-import { FIRST_FACTORS, refreshError, requestRefresh, tokensBelongTo, userDetailsFrom, userFromIdToken, toCognitoAuthError, type TokenAudience } from '../core/shared.js';
+import { FIRST_FACTORS, refreshError, requestRefresh, tokensBelongTo, userDetailsFrom, userFromIdToken, toCognitoAuthError, sendByName, type TokenAudience } from '../core/shared.js';
 import { allowedCommand, CHANGES_CLAIMS, SERVER_FIELDS } from './commands.js';
 import type { Csrf } from './csrf.js';
 import { isFault, publicError, serverError } from './errors.js';
@@ -471,9 +471,7 @@ export function createRoutes(ctx: RouteContext) {
     const body = await readJson(request);
     const operation = typeof body.operation === 'string' ? body.operation : '';
     const allowed = allowedCommand(operation);
-    const Public = allowed && !allowed.signedIn ? allowed.Command : undefined;
-    const SignedIn = allowed?.signedIn ? allowed.Command : undefined;
-    if (!Public && !SignedIn) throw serverError('UnsupportedOperation', `The server does not run ${operation || 'that operation'} for the browser.`, { field: 'answer' });
+    if (!allowed) throw serverError('UnsupportedOperation', `The server does not run ${operation || 'that operation'} for the browser.`, { field: 'answer' });
     const raw = body.input;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw serverError('InvalidInput', 'Send the operation\'s input as an object.', { field: 'answer' });
     const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
@@ -484,7 +482,7 @@ export function createRoutes(ctx: RouteContext) {
     else delete input.ClientMetadata;
     let sealed: Sealed | null = null;
     const cookies: string[] = [];
-    if (Public) {
+    if (!allowed.signedIn) {
       const username = typeof input.Username === 'string' ? input.Username : '';
       await ctx.rateLimited(request, 'command', username || undefined);
       input.ClientId = ctx.clientId;
@@ -503,10 +501,9 @@ export function createRoutes(ctx: RouteContext) {
       }
       input.AccessToken = sealed.tokens.accessToken;
     }
-    const Command = (Public ?? SignedIn) as new (input: Record<string, unknown>) => Parameters<CognitoIdentityProviderClient['send']>[0];
     let output: Record<string, unknown>;
     try {
-      output = { ...((await ctx.client.send(new Command(input))) as unknown as Record<string, unknown>) };
+      output = { ...(await sendByName<Record<string, unknown>>(ctx.client, operation, input)) };
     } catch (error) {
       return errorResponse(toCognitoAuthError(error, operation), publicState(sealed), cookies);
     }

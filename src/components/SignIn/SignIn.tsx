@@ -1,35 +1,27 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useIdlePreload } from '../shared/lazyPart.js';
 import type { AuthUser, CognitoAuth, CognitoAuthError, FirstFactor, MfaType, SignInAuthFlow, SignInStepName, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
-import { EmailOtpForm } from '../CodeForms/EmailOtpForm.js';
-import { SmsMfaForm } from '../CodeForms/SmsMfaForm.js';
-import { SmsOtpForm } from '../CodeForms/SmsOtpForm.js';
-import { SoftwareTokenMfaForm } from '../CodeForms/SoftwareTokenMfaForm.js';
 import type { CodeFormRenderProps } from '../CodeForms/useCodeStepForm.js';
-import { CustomChallengeForm } from '../CustomChallengeForm/CustomChallengeForm.js';
 import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useCustomChallengeForm.js';
 import { translator, type Messages } from '../messages.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { rootProps, WithSlots, type CognitoTheme, type Slots } from '../shared/root.js';
 import { useFormLocale } from '../shared/useLocale.js';
-import { NewPasswordRequiredForm } from '../NewPasswordRequiredForm/NewPasswordRequiredForm.js';
 import type { NewPasswordRequiredFormRenderProps } from '../NewPasswordRequiredForm/useNewPasswordRequiredForm.js';
-import { MfaSetupForm } from '../MfaSetupForm/MfaSetupForm.js';
 import type { MfaSetupFormRenderProps } from '../MfaSetupForm/useMfaSetupForm.js';
-import { SelectChallengeForm } from '../SelectChallengeForm/SelectChallengeForm.js';
 import type { SelectChallengeFormRenderProps } from '../SelectChallengeForm/useSelectChallengeForm.js';
 import type { WebAuthnPromptRenderProps } from '../WebAuthnPrompt/useWebAuthnPrompt.js';
-import { WebAuthnPrompt } from '../WebAuthnPrompt/WebAuthnPrompt.js';
-import { PasswordForm } from '../PasswordForm/PasswordForm.js';
 import type { PasswordFormRenderProps } from '../PasswordForm/usePasswordForm.js';
-import { SelectMfaTypeForm } from '../SelectMfaTypeForm/SelectMfaTypeForm.js';
 import type { SelectMfaTypeFormRenderProps } from '../SelectMfaTypeForm/useSelectMfaTypeForm.js';
 import { SignInForm } from '../SignInForm/SignInForm.js';
+// The challenge forms load when reached, fetched while the request leading to them is in flight.
+import { CustomChallengeForm, EmailOtpForm, MfaSetupForm, NewPasswordRequiredForm, PasswordForm, preloadStepForms, SelectChallengeForm, SelectMfaTypeForm, SmsMfaForm, SmsOtpForm, SoftwareTokenMfaForm, STEP_FORMS, UnknownStep, WebAuthnPrompt } from './stepForms.js';
+import { StepPending } from './StepPending.js';
 import type { SignInFormRenderProps, UseSignInFormOptions } from '../SignInForm/useSignInForm.js';
 import type { FieldConfig } from '../shared/fields.js';
-import { UnknownStep } from '../UnknownStep/UnknownStep.js';
 import { AfterSignIn } from '../AfterSignIn/AfterSignIn.js';
 import type { AfterSignInStep } from '../AfterSignIn/afterSignIn.js';
 import { useAfterSignIn } from '../AfterSignIn/useAfterSignIn.js';
@@ -221,15 +213,32 @@ export function SignIn({
   // Each new step takes the focus (its first field, or its heading), so keyboard and screen-reader users
   // land where they must act. Not on the first render: the page decides where focus starts.
   const container = useRef<HTMLDivElement>(null);
+  // A step whose form is still loading takes the focus when its form arrives (see <StepPending>).
+  const focusPending = useRef(false);
+  const focusStep = () => {
+    const root = container.current;
+    const target = root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2');
+    if (!target) return;
+    focusPending.current = false;
+    target.focus();
+  };
+  const focusArrived = () => {
+    if (focusPending.current) focusStep();
+  };
   const shownKey = useRef(key);
   useEffect(() => {
     if (shownKey.current === key) return;
     shownKey.current = key;
     // The signed-in view is the app's: where focus goes there is its decision (`onSignedIn`), not a form field's.
     if (key === 'DONE' || key === 'LOADING') return;
-    const root = container.current;
-    (root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2'))?.focus();
+    focusPending.current = true;
+    focusStep();
   }, [key]);
+
+  // The challenge forms' code: fetched as soon as a request is in flight (the answer may be a challenge),
+  // and at idle anyway.
+  useEffect(() => auth.subscribe(() => auth.getSnapshot().pending && preloadStepForms()), [auth]);
+  useIdlePreload(STEP_FORMS);
 
   const options = { messages };
   const t = translator(lang.messages, undefined, lang.locale);
@@ -329,7 +338,7 @@ export function SignIn({
   return (
     <div ref={container} {...rootProps(className, theme, lang)} data-step={key} data-status={status}>
       <WithSlots slots={[components, key === 'DONE' ? undefined : components?.[key]]} view={key}>
-        {content}
+        <Suspense fallback={<StepPending onArrived={focusArrived} />}>{content}</Suspense>
       </WithSlots>
     </div>
   );

@@ -10,6 +10,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoAuth } from '../authStore.js';
 import { CognitoAuthError, invalidInput } from '../errors.js';
+import { toDate } from '../transport/dates.js';
 import { ceremonyError, navigatorWebAuthnCreate } from '../engine/webAuthn.js';
 import type { CredentialCreationOptionsJSON, WebAuthnCreate } from '../types.js';
 import { accessToken, requireText, send } from './call.js';
@@ -44,7 +45,7 @@ export async function listPasskeys(auth: CognitoAuth): Promise<Passkey[]> {
         relyingPartyId: c.RelyingPartyId,
         attachment: c.AuthenticatorAttachment,
         transports: c.AuthenticatorTransports ?? [],
-        createdAt: c.CreatedAt,
+        createdAt: toDate(c.CreatedAt),
       });
     }
     next = page.NextToken;
@@ -93,3 +94,4 @@ export async function deletePasskey(auth: CognitoAuth, credentialId: string): Pr
     { ...(await accessToken(auth)), CredentialId: id },
   );
 }
+

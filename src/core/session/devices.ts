@@ -1,4 +1,5 @@
 import type { DeviceType } from '@aws-sdk/client-cognito-identity-provider';
+import { toDate } from '../transport/dates.js';
 import type { AuthDevice } from '../types.js';
 
 /** A device as ListDevices describes it, with its attributes read into named fields. */
@@ -11,9 +12,9 @@ export function toAuthDevice(device: DeviceType, currentDeviceKey: string | unde
     name: attributes.device_name,
     remembered: attributes['dev:device_remembered_status'] === 'remembered',
     lastIpUsed: attributes.last_ip_used,
-    createdAt: device.DeviceCreateDate,
-    lastAuthenticatedAt: device.DeviceLastAuthenticatedDate,
-    lastModifiedAt: device.DeviceLastModifiedDate,
+    createdAt: toDate(device.DeviceCreateDate),
+    lastAuthenticatedAt: toDate(device.DeviceLastAuthenticatedDate),
+    lastModifiedAt: toDate(device.DeviceLastModifiedDate),
     current: device.DeviceKey === currentDeviceKey,
     attributes,
   };

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAuthError } from '../errors.js';
 import type { CognitoTransport } from '../types.js';
-import { sdkCommand } from './sdkCommands.js';
+import { isSdkOperation, sendByName } from './sdkCommands.js';
 import { toCognitoAuthError } from './toCognitoAuthError.js';
 
 export interface SdkTransportOptions {
@@ -72,13 +72,12 @@ export function createSdkTransport(options: SdkTransportOptions): CognitoTranspo
     listDevices: (input) => send('ListDevices', () => client.send(new ListDevicesCommand(input))),
     getUser: (input) => send('GetUser', () => client.send(new GetUserCommand(input))),
     command: (operation, input) => {
-      const Command = sdkCommand(operation);
-      if (!Command) {
+      if (!isSdkOperation(operation)) {
         return Promise.reject(
           new CognitoAuthError('UnsupportedOperation', `The SDK transport does not send ${operation}.`, { operation }),
         );
       }
-      return send(operation, () => client.send(new Command(input as never)) as unknown as Promise<never>);
+      return send(operation, () => sendByName<never>(client, operation, input as object));
     },
   };
 }

@@ -150,6 +150,9 @@ describe('signed-in account settings', () => {
     await registerPasskey(auth, { create: passkey.create });
     const listed = await listPasskeys(auth);
     expect(listed.map((p) => p.credentialId)).toEqual([passkey.credentialId]);
+    // A date, though the transport reads the answer without the operation's schema (epoch seconds in the JSON).
+    expect(listed[0]!.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(listed[0]!.createdAt!.getTime() - Date.now())).toBeLessThan(60_000);
     expect(await rejection(registerPasskey(auth, { create: passkey.create }))).toMatchObject({ name: 'WebAuthnCancelled' });
     await auth.signOut();
     const step = await auth.signIn({ username: 'alice', authFlow: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' });

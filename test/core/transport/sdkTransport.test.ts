@@ -13,6 +13,24 @@ describe('the SDK transport, asked for an operation by name', () => {
     expect(operations()).toContain('SignUp');
   });
 
+  it('sends it as the operation it names, the input as JSON, and the service\'s error as its own (no command class of the operation)', async () => {
+    const seen: { target: string | null; authorization: string | null; body: unknown }[] = [];
+    server.use(
+      http.post('https://cognito-idp.eu-west-1.amazonaws.com/', async ({ request }) => {
+        seen.push({ target: request.headers.get('x-amz-target'), authorization: request.headers.get('authorization'), body: await request.json() });
+        return HttpResponse.json(
+          { __type: 'UsernameExistsException', message: 'User already exists' },
+          { status: 400, headers: { 'x-amzn-errortype': 'UsernameExistsException' } },
+        );
+      }),
+    );
+    const transport = createSdkTransport({ region: 'eu-west-1' });
+    const input = { ClientId: CLIENT_ID, Username: 'nia', Password: 'Passw0rd!Long', UserAttributes: [{ Name: 'email', Value: 'nia@example.com' }] };
+    await expect(transport.command!('SignUp', input)).rejects.toMatchObject({ name: 'UsernameExistsException', operation: 'SignUp', message: 'User already exists' });
+    // Unsigned: the account operations need no AWS credentials (none is looked for, none is sent).
+    expect(seen).toEqual([{ target: 'AWSCognitoIdentityProviderService.SignUp', authorization: null, body: input }]);
+  });
+
   it('refuses a name it has no command for, and the names every object inherits, without a request', async () => {
     const { operations } = createPool(server, { users: [] });
     const transport = createSdkTransport({ region: 'eu-west-1' });
@@ -48,5 +66,12 @@ describe('the SDK client the transport creates, retrying', () => {
     const transport = createSdkTransport({ region: 'eu-west-1' });
     await expect(transport.listDevices({ AccessToken: 'token' })).rejects.toMatchObject({ name: 'InternalErrorException', retryable: true });
     expect(seen).toHaveLength(3);
+  }, 20_000);
+
+  it('retries an operation sent by name like any other (500 InternalErrorException, three attempts)', async () => {
+    const seen = answer(500, { __type: 'InternalErrorException', message: 'Internal error' });
+    const transport = createSdkTransport({ region: 'eu-west-1' });
+    await expect(transport.command!('ForgotPassword', { ClientId: CLIENT_ID, Username: 'nia' })).rejects.toMatchObject({ name: 'InternalErrorException', operation: 'ForgotPassword', retryable: true });
+    expect(seen).toEqual(Array(3).fill('AWSCognitoIdentityProviderService.ForgotPassword'));
   }, 20_000);
 });
