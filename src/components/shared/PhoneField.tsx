@@ -6,15 +6,11 @@ import { compactPhone, loadPhoneData, phoneData, type PhoneData } from './phone.
 import { useFormLocale } from './useLocale.js';
 import type { FieldRenderProps } from './useStepForm.js';
 
-type CountryCode = ReturnType<PhoneData['getCountries']>[number];
-
 /** The number as Cognito wants it: typed in full (`+…`), or the national number after the country's code. */
 function assemble(data: PhoneData | undefined, country: string, typed: string): string {
   const compact = compactPhone(typed);
   if (compact === '' || compact.startsWith('+') || !country || !data) return compact;
-  // The library drops a national trunk prefix (the 0 of 0151 in Germany) as E.164 requires.
-  const parsed = data.parsePhoneNumberFromString(compact, country as CountryCode);
-  return parsed?.number ?? `+${data.getCountryCallingCode(country as CountryCode)}${compact.replace(/^0+/, '')}`;
+  return data.nationalToE164(compact, country) ?? compact;
 }
 
 /** The country of the provider's locale when it names one (`de-AT` → AT). */
@@ -24,7 +20,7 @@ function regionOf(locale: string | undefined): string | undefined {
 
 /**
  * A phone number field with a dial-code picker: a country select (names in the form's language through
- * `Intl.DisplayNames`, calling codes from libphonenumber-js, loaded when the picker mounts) beside the
+ * `Intl.DisplayNames`, calling codes from a table generated from libphonenumber-js's metadata, loaded when the picker mounts) beside the
  * national number; the field's value is the E.164 number the two make (`+4915112345678`). A number typed
  * with its `+` is taken as it is, whatever the select says.
  */
@@ -48,10 +44,10 @@ export function PhoneField({ field, error }: { field: FieldRenderProps; error: R
       const now = latest.current;
       // A number the field started with (a value kept, an attribute the user has) shows as its country and
       // national number; one typed while the data loaded is assembled again with the country's rules.
-      const parsed = !now.touched && now.typed.startsWith('+') ? loadedData.parsePhoneNumberFromString(compactPhone(now.typed)) : undefined;
-      if (parsed?.country && parsed.number === compactPhone(now.typed)) {
+      const parsed = !now.touched && now.typed.startsWith('+') ? loadedData.splitE164(compactPhone(now.typed), now.country) : undefined;
+      if (parsed) {
         setCountry(parsed.country);
-        setTyped(parsed.formatNational());
+        setTyped(parsed.national);
       } else if (now.typed !== '') {
         now.setValue(assemble(loadedData, now.country, now.typed));
       }
@@ -66,7 +62,7 @@ export function PhoneField({ field, error }: { field: FieldRenderProps; error: R
     const collator = new Intl.Collator(locale);
     return data
       .getCountries()
-      .map((code) => ({ code, name: names?.of(code) ?? code, calling: data.getCountryCallingCode(code) }))
+      .map((code) => ({ code, name: names?.of(code) ?? code, calling: data.getCountryCallingCode(code) ?? '' }))
       .sort((a, b) => collator.compare(a.name, b.name));
   }, [data, locale]);
 

@@ -1,14 +1,14 @@
 'use client';
 import type { MessageKey } from '../messages.js';
 
-/** libphonenumber-js with its smallest metadata: the calling code and the number lengths of every country. */
+/** The country table (generated from libphonenumber-js's metadata): every country's calling code, number lengths and trunk prefix. */
 export type PhoneData = typeof import('./phoneData.js');
 
 let loaded: PhoneData | undefined;
 let loading: Promise<PhoneData> | undefined;
 
 /**
- * Loads the country data (a chunk of its own, about 40 kB gzipped) the first time a dial-code picker
+ * Loads the country data (a chunk of its own, about 2 kB compressed) the first time a dial-code picker
  * mounts, so an app that never renders a phone field never downloads it.
  */
 export function loadPhoneData(): Promise<PhoneData> {
