@@ -25,8 +25,8 @@ export function ChangePasswordForm({ className, children, ...options }: ChangePa
     <FormLayout props={form} step="CHANGE_PASSWORD" className={className} canCancel={false}>
       {form.fields.current && <Field field={form.fields.current} />}
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
-      {form.fields.confirm && <Field field={form.fields.confirm} />}
       <PasswordPolicyChecklist field={form.fields.newPassword} t={form.t} />
+      {form.fields.confirm && <Field field={form.fields.confirm} />}
       <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
       <p role="status" data-done="">
         {form.done}

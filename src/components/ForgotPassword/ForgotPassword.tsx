@@ -41,8 +41,8 @@ function ConfirmStep({ options, render }: { options: UseConfirmForgotPasswordFor
       {form.fields.code && <Field field={form.fields.code} />}
       <ResendButton resend={form.resend} messages={options.messages} />
       {form.fields.newPassword && <Field field={form.fields.newPassword} />}
-      {form.fields.confirm && <Field field={form.fields.confirm} />}
       <PasswordPolicyChecklist field={form.fields.newPassword} t={form.t} />
+      {form.fields.confirm && <Field field={form.fields.confirm} />}
       <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );

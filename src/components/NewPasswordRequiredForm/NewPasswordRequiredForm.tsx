@@ -31,8 +31,8 @@ export function NewPasswordRequiredForm({ children, className, ...options }: New
         <Field key={field.name} field={field} />
       ))}
       <Field field={form.fields.newPassword} />
-      <Field field={form.fields.confirm} />
       <PasswordPolicyChecklist field={form.fields.newPassword} t={form.t} />
+      <Field field={form.fields.confirm} />
       <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />
     </FormLayout>
   );
