@@ -28,7 +28,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^@aws-sdk\//, /^@smithy\//, /^msw(\/|$)/, /^node:/, /^react(-dom)?(\/|$)/, /^@tanstack\//, /^qr$/, /^aws-jwt-verify(\/|$)/],
+      external: [/^@aws-sdk\//, /^@smithy\//, /^msw(\/|$)/, /^node:/, /^react(-dom)?(\/|$)/, /^@tanstack\//, /^lean-qr(\/|$)/, /^aws-jwt-verify(\/|$)/],
       // One file per source module, as the sources are: a bundler then leaves out whole files an app never
       // reaches. Turbopack (Next.js) keeps every function of a file it uses, so with the core in one shared
       // chunk a server-mode page (CognitoStoreProvider + serverTransport) carried the whole AWS SDK client,
