@@ -163,7 +163,7 @@ describe('the dial-code picker', () => {
     const pool = createPool(server, { users: [] });
     const { container } = renderWithAuth(<SignUp fields={['email', { name: 'phone_number', defaultCountry: 'DE' }]} />, pool.auth);
     const user = userEvent.setup();
-    const country = screen.getByRole('combobox', { name: 'Country or region' }) as HTMLSelectElement;
+    const country = (await screen.findByRole('combobox', { name: 'Country or region' })) as HTMLSelectElement;
     // The country data arrives with a dynamic import when the picker mounts.
     await waitFor(() => expect(within(country).getAllByRole('option').length).toBeGreaterThan(200));
     expect(country.value).toBe('DE');
@@ -192,7 +192,7 @@ describe('the dial-code picker', () => {
     const pool = createPool(server, { users: [] });
     renderWithAuth(<SignUp fields={[{ name: 'phone_number', defaultCountry: 'DE' }]} />, pool.auth);
     const user = userEvent.setup();
-    const country = screen.getByRole('combobox', { name: 'Country or region' }) as HTMLSelectElement;
+    const country = (await screen.findByRole('combobox', { name: 'Country or region' })) as HTMLSelectElement;
     await waitFor(() => expect(within(country).getAllByRole('option').length).toBeGreaterThan(200));
     await user.type(input('Username'), 'nia');
     await user.type(input('Phone number'), '+44 7700 900123');
@@ -206,7 +206,7 @@ describe('the dial-code picker', () => {
   it('names the countries in the provider’s language', async () => {
     const pool = createPool(server, { users: [] });
     renderUnder(pool.auth, { messages: de, locale: 'de-AT' }, <SignUp fields={['phone_number']} />);
-    const country = screen.getByRole('combobox', { name: 'Land oder Region' }) as HTMLSelectElement;
+    const country = (await screen.findByRole('combobox', { name: 'Land oder Region' })) as HTMLSelectElement;
     await waitFor(() => expect(within(country).getAllByRole('option').length).toBeGreaterThan(200));
     // No defaultCountry: the region of the provider's locale.
     expect(country.value).toBe('AT');
@@ -271,7 +271,7 @@ describe('username kinds', () => {
     const pool = createPool(server, { users: [{ username: '+4915112345678', password: PASSWORD, attributes: { phone_number: '+4915112345678' } }], mfaConfiguration: 'OFF' }, { usernameKind: 'phone_number' });
     renderUnder(pool.auth, { locale: 'en-DE' }, <SignIn signedIn={<p>Welcome</p>} />);
     const user = userEvent.setup();
-    const country = screen.getByRole('combobox', { name: 'Country or region' }) as HTMLSelectElement;
+    const country = (await screen.findByRole('combobox', { name: 'Country or region' })) as HTMLSelectElement;
     await waitFor(() => expect(country.value).toBe('DE'));
     await waitFor(() => expect(within(country).getAllByRole('option').length).toBeGreaterThan(200));
     await user.type(input('Phone number'), '01511 2345678');

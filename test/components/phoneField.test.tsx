@@ -17,7 +17,7 @@ async function signUpWith(defaultCountry: string, typed: string) {
   const pool = createPool(server, { users: [] });
   renderWithAuth(<SignUp fields={[{ name: 'phone_number', defaultCountry }]} />, pool.auth);
   const user = userEvent.setup();
-  const country = screen.getByRole('combobox', { name: 'Country or region' }) as HTMLSelectElement;
+  const country = (await screen.findByRole('combobox', { name: 'Country or region' })) as HTMLSelectElement;
   await waitFor(() => expect(within(country).getAllByRole('option').length).toBeGreaterThan(200));
   await user.type(input('Username'), 'nia');
   await user.type(input('Phone number'), typed);

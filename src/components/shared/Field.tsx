@@ -1,7 +1,13 @@
 'use client';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { PhoneField } from './PhoneField.js';
+import { Suspense, lazy, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { loadPhoneData } from './phone.js';
 import type { FieldRenderProps } from './useStepForm.js';
+
+/** The dial-code picker and its country table, fetched together when a phone field first renders. */
+const PhoneField = lazy(() => Promise.all([import('./PhoneField.js'), loadPhoneData()]).then(([module]) => ({ default: module.PhoneField })));
+
+/** Where the caret was in the stand-in's input when the picker replaced it, or `null` if it had no focus. */
+type Handoff = RefObject<[number | null, number | null] | null>;
 
 /**
  * The default markup of one field: label, input, and its error when there is one. A password field has a
@@ -25,8 +31,9 @@ export function Field({ field }: { field: FieldRenderProps }) {
       {field.error}
     </p>
   );
-  // The picker's country data is loaded when it mounts; a number typed in full works before that.
-  if (field.phone) return <PhoneField field={field} error={error} />;
+  // The picker and its country data load when a phone field first renders; until then a stand-in of the
+  // same shape takes the number (typed in full it works as it is), and the picker keeps what was typed.
+  if (field.phone) return <LazyPhoneField field={field} error={error} />;
   if (field.inputProps.type === 'checkbox') {
     const { value, onChange: _onChange, ...inputProps } = field.inputProps;
     return (
@@ -72,4 +79,53 @@ function PlainField({ field, error }: { field: FieldRenderProps; error: ReactNod
       {error}
     </div>
   );
+}
+
+function LazyPhoneField({ field, error }: { field: FieldRenderProps; error: ReactNode }) {
+  const handoffRef: Handoff = useRef(null);
+  return (
+    <Suspense fallback={<PhonePending field={field} error={error} handoffRef={handoffRef} />}>
+      <PhoneField field={field} error={error} />
+      <RestoreFocus input={field.inputProps.ref} handoffRef={handoffRef} />
+    </Suspense>
+  );
+}
+
+/** The phone field while the picker loads: the same boxes (the dial code's box empty), the number input live. */
+function PhonePending({ field, error, handoffRef }: { field: FieldRenderProps; error: ReactNode; handoffRef: Handoff }) {
+  const { ref } = field.inputProps;
+  useLayoutEffect(() => {
+    const input = ref.current;
+    return () => {
+      // Runs before the input leaves the page: the picker's input takes the focus and caret over.
+      handoffRef.current = input && input === input.ownerDocument.activeElement ? [input.selectionStart, input.selectionEnd] : null;
+    };
+  }, [ref, handoffRef]);
+  return (
+    <div data-field={field.name} data-phone-field="" {...(field.error ? { 'data-invalid': '' } : {})}>
+      <label htmlFor={field.inputProps.id}>{field.label}</label>
+      <div data-phone="">
+        <div data-dial="">
+          <span aria-hidden="true" data-dial-code="">
+            {field.phone?.defaultCountry?.toUpperCase() || '+'}
+          </span>
+        </div>
+        <input {...field.inputProps} type="tel" inputMode="tel" autoComplete="tel" />
+      </div>
+      {error}
+    </div>
+  );
+}
+
+/** Gives the picker's input the focus (and caret) its stand-in had, in the commit that swaps them. */
+function RestoreFocus({ input, handoffRef }: { input: FieldRenderProps['inputProps']['ref']; handoffRef: Handoff }) {
+  useLayoutEffect(() => {
+    const kept = handoffRef.current;
+    const element = input.current;
+    handoffRef.current = null;
+    if (!kept || !element) return;
+    element.focus();
+    if (kept[0] !== null && kept[1] !== null) element.setSelectionRange(kept[0], kept[1]);
+  }, [input, handoffRef]);
+  return null;
 }
