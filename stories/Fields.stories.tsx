@@ -33,7 +33,7 @@ const list: FieldConfig[] = [
 ];
 
 async function countriesLoaded(canvasElement: HTMLElement) {
-  const select = within(canvasElement).getByRole('combobox', { name: 'Country or region' });
+  const select = await within(canvasElement).findByRole('combobox', { name: 'Country or region' }, { timeout: 5000 });
   await waitFor(() => expect(within(select).getAllByRole('option').length).toBeGreaterThan(200), { timeout: 5000 });
   return select as HTMLSelectElement;
 }
