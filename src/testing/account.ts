@@ -141,19 +141,8 @@ const signUp: OperationHandler = async (pool, input) => {
   for (const name of pool.settings.requiredAttributes) {
     if (!attributes[name]) throw invalidParameter(`Attributes did not conform to the schema: ${name}: The attribute ${name} is required`);
   }
-  const sub = randomUuid(pool.random);
-  const user: UserRecord = {
-    username,
-    password: password ?? '',
-    status: 'UNCONFIRMED',
-    attributes: { ...attributes, sub },
-    mfa: { sms: false, email: false, totpSecret: undefined, totpEnabled: false, totpDeviceName: undefined, preferred: undefined },
-    pendingTotpSecret: undefined,
-    customChallenge: undefined,
-    passkeys: [],
-    devices: [],
-    srpVerifier: undefined,
-  };
+  const user = newUser(pool, username, password ?? '', 'UNCONFIRMED', attributes);
+  const sub = user.attributes.sub;
   const channel = channelOf(user, false);
   if (!channel) throw invalidParameter('No email or phone number to send the confirmation code to.');
   pool.state.users.set(username, user);
@@ -448,7 +437,8 @@ function removeUser(pool: Pool, user: UserRecord): void {
 // the simulator does not check): users are named by their username, and a missing one is always
 // UserNotFoundException, whatever preventUserExistenceErrors says (it covers the public operations only).
 
-function newUser(pool: Pool, username: string, password: string, status: UserRecord['status'], attributes: Record<string, string>): UserRecord {
+/** A new user record of the pool (no MFA, no passkeys, no devices), with a fresh `sub`. */
+export function newUser(pool: Pool, username: string, password: string, status: UserRecord['status'], attributes: Record<string, string>): UserRecord {
   return {
     username,
     password,

@@ -8,6 +8,7 @@
 import { sha256, utf8 } from '../../core/srp/index.js';
 import { bytesToBase64Url, randomBase64, randomUuid, safeEqual } from '../bytes.js';
 import type { JwtClaims } from '../jwt.js';
+import { newUser } from '../account.js';
 import { authenticateAccessToken, issueTokens } from '../pool.js';
 import { ServiceError } from '../serviceErrors.js';
 import type { Pool, PoolState, UserRecord } from '../state.js';
@@ -228,24 +229,12 @@ export function createManagedLogin(pool: Pool, config: SimulatedManagedLoginConf
     const type = provider.type ?? (SOCIAL.has(provider.name) ? provider.name : 'OIDC');
     let user = pool.state.users.get(username);
     if (!user) {
-      user = {
-        username,
-        // A federated user has no password of the pool: nothing can sign in with one.
-        password: randomBase64(pool.random, 32),
-        status: 'CONFIRMED',
-        attributes: {
-          sub: randomUuid(pool.random),
-          identities: JSON.stringify([
-            { userId: sub, providerName: provider.name, providerType: type, issuer: null, primary: 'true', dateCreated: String(pool.now()) },
-          ]),
-        },
-        mfa: { sms: false, email: false, totpSecret: undefined, totpEnabled: false, totpDeviceName: undefined, preferred: undefined },
-        pendingTotpSecret: undefined,
-        customChallenge: undefined,
-        passkeys: [],
-        devices: [],
-        srpVerifier: undefined,
-      };
+      // A federated user has no password of the pool: nothing can sign in with one.
+      user = newUser(pool, username, randomBase64(pool.random, 32), 'CONFIRMED', {
+        identities: JSON.stringify([
+          { userId: sub, providerName: provider.name, providerType: type, issuer: null, primary: 'true', dateCreated: String(pool.now()) },
+        ]),
+      });
       pool.state.users.set(username, user);
     }
     Object.assign(user.attributes, attributes);
