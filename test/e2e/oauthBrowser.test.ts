@@ -5,13 +5,13 @@
  * `<RedirectCallback>` exchanges the code from the page itself (CORS) and signs the user in.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { closeServers, listen } from './support/nodeServers';
 import { toNodeListener } from '../../src/server/index';
 import { createUserPoolSimulator, type UserPoolSimulator } from '../../src/testing/index';
 
@@ -24,11 +24,6 @@ let app = '';
 let idp = '';
 /** Set by a test: the managed login's redirects back to the app are kept here (in order) instead of followed. */
 let held: string[] | null = null;
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
 
 async function bundle(): Promise<string> {
   const output = await build({
@@ -89,10 +84,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const server of [idpServer, appServer]) {
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
+  await closeServers([idpServer, appServer]);
 });
 
 describe('browser-mode managed login in Chromium', () => {

@@ -6,10 +6,10 @@
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { closeServers, listen } from './support/nodeServers';
 import { createAuthHandler, toNodeListener } from '../../src/server/index';
 import { createUserPoolSimulator, type UserPoolSimulator } from '../../src/testing/index';
 
@@ -23,11 +23,6 @@ let appServer: Server;
 let sim: UserPoolSimulator;
 let app = '';
 let idp = '';
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
 
 const page = (title: string, body: string) =>
   new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`, {
@@ -77,10 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const server of [idpServer, appServer]) {
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
+  await closeServers([idpServer, appServer]);
 });
 
 describe('server-mode managed login in Chromium', () => {
