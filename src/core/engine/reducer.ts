@@ -6,11 +6,12 @@ import type {
   ChallengeStep,
   CurrentDevice,
   DeviceCredentials,
-  LoadingSnapshot,
-  SignedOutSnapshot,
   SignOutReason,
 } from '../types.js';
 import { sameUser } from '../session/tokens.js';
+import { signedOutSnapshot } from './initialState.js';
+
+export { initialEngineState } from './initialState.js';
 
 /** What the engine needs to continue a sign-in that is waiting on the user. Never exposed. */
 export interface FlowState {
@@ -52,24 +53,6 @@ export type EngineEvent =
   | { type: 'rejected'; error: CognitoAuthError }
   | { type: 'cancelled' }
   | { type: 'signedOut'; reason: SignOutReason; error?: CognitoAuthError };
-
-const signedOutSnapshot: SignedOutSnapshot = {
-  status: 'signedOut',
-  step: null,
-  user: null,
-  error: null,
-  pending: false,
-  username: null,
-  signOutReason: null,
-  device: null,
-};
-
-const loadingSnapshot: LoadingSnapshot = { ...signedOutSnapshot, status: 'loading', signOutReason: null };
-
-/** The state of a new engine: signed out, or loading while a stored session is being restored. */
-export function initialEngineState(status: 'signedOut' | 'loading' = 'signedOut'): EngineState {
-  return { snapshot: { ...(status === 'loading' ? loadingSnapshot : signedOutSnapshot) }, flow: null, tokens: null };
-}
 
 /**
  * The engine's one state transition function: pure, total over (state, event), and the only place

@@ -34,6 +34,8 @@ export interface SessionDeps {
   dispatch(event: EngineEvent): void;
   /** Abandons a sign-in in flight without a state change (a session arrived, or the user signs out). */
   abandonSignIn(): void;
+  /** Where `auth.onEvent` listeners are kept (the store's, so they can be added before the engine arrives). */
+  eventListeners?: Set<(event: AuthEvent) => void>;
 }
 
 /** After a failed background refresh (offline), try again this much later. */
@@ -54,7 +56,7 @@ export function createSessionController(deps: SessionDeps) {
   const keys = storageKeys(config.storageKeyPrefix ?? 'cognito-react', config.clientId);
   const storageOption = config.storage ?? 'memory';
 
-  const eventListeners = new Set<(event: AuthEvent) => void>();
+  const eventListeners = deps.eventListeners ?? new Set<(event: AuthEvent) => void>();
   function emit(event: AuthEvent): void {
     for (const listener of [config.onEvent, ...eventListeners]) {
       try {

@@ -1,0 +1,24 @@
+import type { EngineState } from './reducer.js';
+import type { LoadingSnapshot, SignedOutSnapshot } from '../types.js';
+
+// The state a store starts in, apart from the reducer: every page loads the store first, and the reducer
+// travels with the engine.
+
+export const signedOutSnapshot: SignedOutSnapshot = {
+  status: 'signedOut',
+  step: null,
+  user: null,
+  error: null,
+  pending: false,
+  username: null,
+  signOutReason: null,
+  device: null,
+};
+
+const loadingSnapshot: LoadingSnapshot = { ...signedOutSnapshot, status: 'loading', signOutReason: null };
+
+/** The state of a new engine: signed out, or loading while a stored session is being restored. */
+export function initialEngineState(status: 'signedOut' | 'loading' = 'signedOut'): EngineState {
+  return { snapshot: { ...(status === 'loading' ? loadingSnapshot : signedOutSnapshot) }, flow: null, tokens: null };
+}
+
