@@ -13,6 +13,7 @@ const requests = read('requests');
 const renders = read('renders');
 const longtask = read('longtask');
 const steps = read('steps');
+const restore = read('restore');
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
@@ -49,6 +50,7 @@ row('srp', 'total client compute per SRP sign-in', ms(oursTotal), `identity-js $
 row('srp', 'Chromium: longest main-thread task in an SRP sign-in', longtask.longTasksOver50ms === 0 ? 'none over 50 ms' : ms(longtask.longestTaskOver50ms), '', longtask.longTasksOver50ms === 0 ? 'met' : 'not met', '<= 50 ms');
 for (const r of requests) row('requests', r.flow, String(r.ours), `Amplify ${r.amplify}`, r.ours === r.minimum ? 'minimum' : `minimum is ${r.minimum}`, `= ${r.minimum}`);
 row('steps', `Chromium: password submitted -> TOTP form usable (median of ${steps.runs}, RTT ${steps.rttMs} ms)`, `lazy ${ms(steps.medianMs.lazy)}, without idle prefetch ${ms(steps.medianMs['lazy-noidle'])}`, `eager ${ms(steps.medianMs.eager)}`, `${steps.lazyMinusEagerMs >= 0 ? '+' : ''}${ms(steps.lazyMinusEagerMs)} / ${steps.lazyNoIdleMinusEagerMs >= 0 ? '+' : ''}${ms(steps.lazyNoIdleMinusEagerMs)}`, '<= +10 ms');
+row('steps', `Chromium: signed-in reload -> signed-in content (median of ${restore.runs}, RTT ${restore.rttMs} ms)`, `engine lazy ${ms(restore.medianMs.lazy)}`, `engine in the first chunk ${ms(restore.medianMs.eager)}`, `${restore.lazyMinusEagerMs >= 0 ? '+' : ''}${ms(restore.lazyMinusEagerMs)}`, '<= +10 ms');
 row('renders', 'user-only component, whole SRP + TOTP sign-in', String(renders.userReaderRenders), '', '');
 row('renders', 'form tree commits (of which while typing)', `${renders.formCommits} (${renders.formCommitsWhileTyping} for ${renders.charactersTyped} keys)`, '', '');
 
@@ -56,5 +58,5 @@ const machine = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cor
 console.log(`\ncognito-react benchmark, ${machine.date}: Node ${machine.node}, ${machine.cores} x ${machine.cpu}, ${machine.memoryGiB} GiB`);
 console.table(rows);
 console.log(`the 15 largest modules of each app: bench-results/size-modules.txt`);
-writeFileSync(join(dir, 'bench.json'), JSON.stringify({ machine, rows, size, srp, requests, renders, longtask, steps }, null, 2));
+writeFileSync(join(dir, 'bench.json'), JSON.stringify({ machine, rows, size, srp, requests, renders, longtask, steps, restore }, null, 2));
 console.log(`written: bench-results/bench.json`);

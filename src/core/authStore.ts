@@ -1,8 +1,9 @@
 import { CognitoAuthError, invalidInput } from './errors.js';
 import type { AuthEngine } from './authEngine.js';
-import { initialEngineState } from './engine/initialState.js';
+import { initialEngineState, signedInSnapshot } from './engine/initialState.js';
 import type { EngineState } from './engine/reducer.js';
 import { storeInternals } from './oauth/link.js';
+import { peekStoredSession } from './session/peek.js';
 import type {
   AuthDevice,
   AuthEvent,
@@ -146,6 +147,11 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
   const persistent = (config.storage ?? 'memory') !== 'memory';
   let state: EngineState = initialEngineState(persistent ? 'loading' : 'signedOut');
   const listeners = new Set<() => void>();
+  const setState = (next: EngineState) => {
+    const changed = next.snapshot !== state.snapshot;
+    state = next;
+    if (changed) for (const listener of [...listeners]) listener();
+  };
   const eventListeners = new Set<(event: AuthEvent) => void>();
   let engine: AuthEngine | undefined;
   let loading: Promise<AuthEngine> | undefined;
@@ -160,11 +166,7 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
           config,
           transport,
           getState: () => state,
-          setState(next) {
-            const changed = next.snapshot !== state.snapshot;
-            state = next;
-            if (changed) for (const listener of [...listeners]) listener();
-          },
+          setState,
           eventListeners,
         });
         if (destroyed) engine.destroy();
@@ -176,6 +178,17 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
       },
     ));
   void load().catch(() => undefined);
+  // A signed-in user's reload shows the session at once, without waiting for the engine's chunk.
+  if (persistent) {
+    void peekStoredSession(config, (config.clock ?? Date.now)()).then(
+      (session) => {
+        if (session && state.snapshot.status === 'loading') {
+          setState({ snapshot: signedInSnapshot(session.user, session.user.username, null), flow: null, tokens: session.tokens });
+        }
+      },
+      () => undefined,
+    );
+  }
   /** Calls the engine at once when it is there (as every call did before it was a chunk), else when it arrives. */
   const call =
     <K extends keyof AuthEngine>(name: K) =>

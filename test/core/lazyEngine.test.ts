@@ -75,3 +75,68 @@ describe('when the engine chunk cannot be fetched', () => {
     expect(auth.getSnapshot().status).toBe('signedIn');
   });
 });
+
+describe('a signed-in reload (the session in storage)', () => {
+  /** A storage shared by two stores, as a page and its reload share localStorage. */
+  function sharedStorage() {
+    const items = new Map<string, string>();
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+  }
+
+  it('shows the user signed in before the engine arrives, and the engine then keeps that session', async () => {
+    const { createPool: firstPool } = await import('../helpers/pool');
+    const storage = sharedStorage();
+    const first = firstPool(server, { users: [alice] }, { storage });
+    expect(await first.auth.signIn({ username: 'alice', password: PASSWORD })).toEqual({ name: 'DONE' });
+    first.auth.destroy();
+
+    vi.resetModules();
+    let arrive: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    vi.doMock(ENGINE, async (importOriginal) => {
+      await arrived;
+      return importOriginal();
+    });
+    const { createPool: reloadPool } = await import('../helpers/pool');
+    const { auth, sim } = reloadPool(server, { users: [alice] }, { storage, clock: () => first.sim.now() });
+    const restored = vi.fn();
+    auth.onEvent(restored);
+    expect(auth.getSnapshot().status).toBe('loading');
+    await vi.waitFor(() => expect(auth.getSnapshot()).toMatchObject({ status: 'signedIn', user: { username: 'alice', attributes: { email: 'alice@example.com' } } }));
+    expect(auth.getTokens()?.accessToken).toEqual(expect.any(String));
+    // The engine has not run yet: it is the one that reports the restore.
+    expect(restored).not.toHaveBeenCalled();
+    arrive();
+    await auth.ready();
+    expect(auth.getSnapshot()).toMatchObject({ status: 'signedIn', user: { username: 'alice' } });
+    expect(restored).toHaveBeenCalledWith(expect.objectContaining({ type: 'sessionRestored' }));
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('waits for the engine when the stored access token must be refreshed first, which it then does', async () => {
+    const { createPool: firstPool } = await import('../helpers/pool');
+    const storage = sharedStorage();
+    const first = firstPool(server, { users: [alice] }, { storage });
+    await first.auth.signIn({ username: 'alice', password: PASSWORD });
+    first.auth.destroy();
+
+    vi.resetModules();
+    let arrive: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    vi.doMock(ENGINE, async (importOriginal) => {
+      await arrived;
+      return importOriginal();
+    });
+    const { createCognitoAuth } = await import('../../src/core/createCognitoAuth');
+    // Two hours later, against the same pool: the access token (one hour) has expired, the refresh token not.
+    first.sim.advanceTime(2 * 3600_000);
+    const auth = createCognitoAuth({ ...first.auth.config, storage });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(auth.getSnapshot().status).toBe('loading');
+    const before = first.sim.requests.length;
+    arrive();
+    await auth.ready();
+    expect(auth.getSnapshot()).toMatchObject({ status: 'signedIn', user: { username: 'alice' } });
+    expect(first.sim.requests.slice(before)).toMatchObject([{ operation: 'InitiateAuth', input: { AuthFlow: 'REFRESH_TOKEN_AUTH' } }]);
+  });
+});

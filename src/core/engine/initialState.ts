@@ -1,5 +1,5 @@
 import type { EngineState } from './reducer.js';
-import type { LoadingSnapshot, SignedOutSnapshot } from '../types.js';
+import type { AuthUser, CurrentDevice, LoadingSnapshot, SignedInSnapshot, SignedOutSnapshot } from '../types.js';
 
 // The state a store starts in, apart from the reducer: every page loads the store first, and the reducer
 // travels with the engine.
@@ -22,3 +22,8 @@ export function initialEngineState(status: 'signedOut' | 'loading' = 'signedOut'
   return { snapshot: { ...(status === 'loading' ? loadingSnapshot : signedOutSnapshot) }, flow: null, tokens: null };
 }
 
+
+/** The snapshot of a session: after a sign-in, and after a restore. */
+export function signedInSnapshot(user: AuthUser, username: string, device: CurrentDevice | null): SignedInSnapshot {
+  return { status: 'signedIn', step: { name: 'DONE' }, user, error: null, pending: false, username, signOutReason: null, device };
+}

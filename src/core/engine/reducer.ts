@@ -9,7 +9,7 @@ import type {
   SignOutReason,
 } from '../types.js';
 import { sameUser } from '../session/tokens.js';
-import { signedOutSnapshot } from './initialState.js';
+import { signedInSnapshot, signedOutSnapshot } from './initialState.js';
 
 export { initialEngineState } from './initialState.js';
 
@@ -90,31 +90,13 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
       return { ...state, snapshot: { ...s, step: event.step }, flow: event.flow };
     case 'signedIn':
       return {
-        snapshot: {
-          status: 'signedIn',
-          step: { name: 'DONE' },
-          user: event.user,
-          error: null,
-          pending: false,
-          username: s.username ?? event.user.username,
-          signOutReason: null,
-          device: event.device,
-        },
+        snapshot: signedInSnapshot(event.user, s.username ?? event.user.username, event.device),
         flow: null,
         tokens: event.tokens,
       };
     case 'restored':
       return {
-        snapshot: {
-          status: 'signedIn',
-          step: { name: 'DONE' },
-          user: s.status === 'signedIn' && sameUser(s.user, event.user) ? s.user : event.user,
-          error: null,
-          pending: false,
-          username: event.user.username,
-          signOutReason: null,
-          device: event.device,
-        },
+        snapshot: signedInSnapshot(s.status === 'signedIn' && sameUser(s.user, event.user) ? s.user : event.user, event.user.username, event.device),
         flow: null,
         tokens: event.tokens,
       };

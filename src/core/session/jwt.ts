@@ -1,4 +1,3 @@
-import { base64ToBytes } from '../srp/index.js';
 import type { AuthUser } from '../types.js';
 
 /** The claims of a JWT payload, as decoded (values are not verified: Cognito is the only party we trust). */
@@ -13,8 +12,9 @@ export function decodeJwtPayload(token: string): JwtClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts[1]) return null;
   try {
-    // base64ToBytes reads the URL-safe alphabet without padding, as JWTs are written.
-    const json = new TextDecoder().decode(base64ToBytes(parts[1]));
+    // base64url without padding, as JWTs are written; atob throws on anything that is not base64.
+    const binary = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
     const claims: unknown = JSON.parse(json);
     return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as JwtClaims) : null;
   } catch {

@@ -1,5 +1,8 @@
 import { CognitoAuthError } from '../errors.js';
 import type { DeviceCredentials, DeviceStore, StorageOption, TokenStorage } from '../types.js';
+import { parseStored } from './storedSession.js';
+
+export { parseStored } from './storedSession.js';
 
 /** A storage that is never shared: the default, and what a failing storage degrades to. */
 export function createMemoryStorage(): TokenStorage {
@@ -94,17 +97,6 @@ export function storageKeys(prefix: string, clientId: string) {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-
-/** Parses stored JSON, or `null` for anything that is not an object. */
-export function parseStored(raw: string | null): Record<string, unknown> | null {
-  if (raw === null) return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The default device store: device credentials in the session storage, one entry per user, kept after
