@@ -8,13 +8,13 @@
 //   lazy-noidle   without the idle prefetch: only the fetch started when the password is submitted
 //
 //   node bench/stepLatency.mjs      writes bench-results/steps.json
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { serveBuilds } from './support/serveBuilds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RTT = 50;
@@ -38,33 +38,11 @@ async function buildPage(name, eager) {
   });
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-/** Serves the builds (and MSW's worker script) on 127.0.0.1; every script answers after RTT ms. */
-function serve() {
-  const worker = join(root, 'node_modules/msw/lib/mockServiceWorker.js');
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const file = path.endsWith('/mockServiceWorker.js') ? worker : normalize(join(out, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(out) && file !== worker) return void response.writeHead(404).end();
-    let body;
-    try {
-      body = readFileSync(file);
-    } catch {
-      return void response.writeHead(404).end();
-    }
-    const send = () => response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
-    if (extname(file) === '.js' && file !== worker) setTimeout(send, RTT);
-    else send();
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 await buildPage('eager', true);
 await buildPage('lazy', false);
-const server = await serve();
+const server = await serveBuilds(out, RTT);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch(chromiumLaunchOptions);
 const variants = { eager: `${base}/eager/?rtt=${RTT}`, lazy: `${base}/lazy/?rtt=${RTT}`, 'lazy-noidle': `${base}/lazy/?rtt=${RTT}&noidle` };
