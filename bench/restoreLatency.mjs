@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { eagerEngine } from './support/eagerEngine.mjs';
 import { serveBuilds } from './support/serveBuilds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,16 +21,6 @@ const out = join(root, 'bench-results/restore');
 
 /** Builds the page; `eager` imports the engine statically, so it is in the first chunk. */
 async function buildPage(name, eager) {
-  const eagerEngine = {
-    name: 'eager-engine',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!id.endsWith('/src/core/authStore.ts')) return null;
-      const lazy = "import('./authEngine.js')";
-      if (!code.includes(lazy)) throw new Error('authStore.ts no longer imports the engine lazily: update bench/restoreLatency.mjs');
-      return `import * as eagerEngine from './authEngine.js';\n${code.replace(lazy, 'Promise.resolve(eagerEngine)')}`;
-    },
-  };
   await build({
     configFile: false,
     root: join(root, 'bench/restore'),
@@ -37,7 +28,7 @@ async function buildPage(name, eager) {
     logLevel: 'silent',
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    plugins: eager ? [eagerEngine] : [],
+    plugins: eager ? [eagerEngine()] : [],
     // Vite's default module preload, as an app gets it: a chunk's own imports are fetched beside it, not after.
     build: { outDir: join(out, name), emptyOutDir: true, minify: true, target: 'es2022', reportCompressedSize: false },
   });

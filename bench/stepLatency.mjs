@@ -1,5 +1,5 @@
 // In Chromium: the time from submitting the password to the next step's form being usable (its field has
-// the focus), <SignIn> with its challenge forms in the first chunk (eager) against loaded lazily (ours), in
+// the focus), <SignIn> with its challenge forms and the engine in the first chunk (eager) against loaded lazily (ours), in
 // the same run, on production builds served over HTTP with a round trip of RTT ms on every script and every
 // Cognito request (the simulated pool behind an MSW service worker). SRP sign-in of a user with TOTP MFA:
 // InitiateAuth, RespondToAuthChallenge (PASSWORD_VERIFIER), then the SOFTWARE_TOKEN_MFA form.
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { eagerEngine } from './support/eagerEngine.mjs';
 import { serveBuilds } from './support/serveBuilds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +22,7 @@ const RTT = 50;
 const RUNS = 12;
 const out = join(root, 'bench-results/steps');
 
-/** Builds the page; `eager` puts the challenge forms back in the first chunk. */
+/** Builds the page; `eager` puts the challenge forms and the engine back in the first chunk. */
 async function buildPage(name, eager) {
   const eagerForms = join(root, 'bench/steps/eagerStepForms.ts');
   await build({
@@ -32,7 +33,10 @@ async function buildPage(name, eager) {
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     plugins: eager
-      ? [{ name: 'eager-step-forms', enforce: 'pre', resolveId: (source, importer) => (source === './stepForms.js' && importer?.endsWith('SignIn.tsx') ? eagerForms : null) }]
+      ? [
+          { name: 'eager-step-forms', enforce: 'pre', resolveId: (source, importer) => (source === './stepForms.js' && importer?.endsWith('SignIn.tsx') ? eagerForms : null) },
+          eagerEngine(),
+        ]
       : [],
     build: { outDir: join(out, name), emptyOutDir: true, minify: true, target: 'es2022', modulePreload: false, reportCompressedSize: false },
   });
