@@ -100,16 +100,6 @@ export function createAuthEngine(deps: EngineDeps): AuthEngine {
   const defaultFlow = config.authFlow ?? 'USER_SRP_AUTH';
   const precompute = config.precomputeSrp ?? usesSrp(defaultFlow);
 
-  if (config.resumeSignIn) {
-    const { username, step, flow } = config.resumeSignIn;
-    setState(
-      engineReducer(engineReducer(getState(), { type: 'signInStarted', username }), {
-        type: 'challengeReceived',
-        step,
-        flow: { ...flow, device: null },
-      }),
-    );
-  }
   let generation = 0;
   let inFlight = false;
   let clientMetadata: Record<string, string> | undefined = config.resumeSignIn?.clientMetadata ?? config.clientMetadata;
@@ -363,7 +353,7 @@ export function createAuthEngine(deps: EngineDeps): AuthEngine {
   }
 
   async function signIn(input: SignInInput): Promise<SignInStep> {
-    if (getState().snapshot.status === 'loading') await session.ready();
+    if (getState().snapshot.status === 'loading' || getState().provisional) await session.ready();
     checkNotBusy();
     if (getState().snapshot.status === 'signedIn') {
       throw new CognitoAuthError('AlreadySignedIn', 'A user is already signed in. Sign out first.');

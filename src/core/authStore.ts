@@ -1,9 +1,9 @@
 import { CognitoAuthError, invalidInput } from './errors.js';
 import type { AuthEngine } from './authEngine.js';
-import { initialEngineState, signedInSnapshot } from './engine/initialState.js';
+import { challengeSnapshot, initialEngineState, signedInSnapshot, signedOutSnapshot } from './engine/initialState.js';
 import type { EngineState } from './engine/reducer.js';
 import { storeInternals } from './oauth/link.js';
-import { peekStoredSession } from './session/peek.js';
+import { forgetStoredSession, peekStoredSession } from './session/peek.js';
 import type {
   AuthDevice,
   AuthEvent,
@@ -146,8 +146,14 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
   // With persistent storage, the store does not know whether a user is signed in until it has looked.
   const persistent = (config.storage ?? 'memory') !== 'memory';
   let state: EngineState = initialEngineState(persistent ? 'loading' : 'signedOut');
+  // A server continuing a sign-in between requests: its challenge shows at once.
+  const resume = config.resumeSignIn;
+  if (resume) state = { snapshot: challengeSnapshot(resume.step, resume.username), flow: { ...resume.flow, device: null }, tokens: null };
   const listeners = new Set<() => void>();
+  /** Signed out before the engine arrived: its restore of the same session must not show it again. */
+  let signingOut = false;
   const setState = (next: EngineState) => {
+    if (signingOut && next.snapshot.status === 'signedIn') return;
     const changed = next.snapshot !== state.snapshot;
     state = next;
     if (changed) for (const listener of [...listeners]) listener();
@@ -174,7 +180,12 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
       },
       (cause: unknown) => {
         loading = undefined;
-        throw new CognitoAuthError('NetworkError', 'The sign-in code could not be loaded.', { retryable: true, cause });
+        const error = new CognitoAuthError('NetworkError', 'The sign-in code could not be loaded.', { retryable: true, cause });
+        // Not left restoring for ever: signed out, saying why (the next call, or coming back online, fetches
+        // the engine again, which then restores a stored session).
+        if (state.snapshot.status === 'loading') setState({ snapshot: { ...signedOutSnapshot, error }, flow: null, tokens: null });
+        if (typeof addEventListener === 'function') addEventListener('online', () => void load().catch(() => undefined), { once: true });
+        throw error;
       },
     ));
   void load().catch(() => undefined);
@@ -183,7 +194,7 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
     void peekStoredSession(config, (config.clock ?? Date.now)()).then(
       (session) => {
         if (session && state.snapshot.status === 'loading') {
-          setState({ snapshot: signedInSnapshot(session.user, session.user.username, null), flow: null, tokens: session.tokens });
+          setState({ snapshot: signedInSnapshot(session.user, session.user.username, null), flow: null, tokens: session.tokens, provisional: true });
         }
       },
       () => undefined,
@@ -203,10 +214,26 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
     (input: Parameters<AuthEngine[K]>[0]): Promise<SignInStep> => {
       if (engine) return engine[name](input as never);
       const before = cancels;
-      return load().then((e) => {
-        if (before !== cancels) throw new CognitoAuthError('SignInCancelled', 'The sign-in was cancelled before it was sent.');
-        return e[name](input as never);
-      });
+      // Busy at once, as the engine would show it: the form says so while the engine arrives.
+      const { snapshot } = state;
+      if (snapshot.status === 'signedOut' || snapshot.status === 'challenge') setState({ ...state, snapshot: { ...snapshot, pending: true, error: null } });
+      const settle = (error: CognitoAuthError | null) => {
+        const now = state.snapshot;
+        if (now.pending && (now.status === 'signedOut' || now.status === 'challenge')) setState({ ...state, snapshot: { ...now, pending: false, error } });
+      };
+      return load().then(
+        (e) => {
+          if (before !== cancels) {
+            settle(null);
+            throw new CognitoAuthError('SignInCancelled', 'The sign-in was cancelled before it was sent.');
+          }
+          return e[name](input as never);
+        },
+        (error: CognitoAuthError) => {
+          settle(error);
+          throw error;
+        },
+      );
     };
 
   const auth: CognitoAuth = {
@@ -220,10 +247,30 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
     signIn: signInCall('signIn'),
     respondToChallenge: signInCall('respondToChallenge'),
     cancelSignIn() {
-      if (engine) engine.cancelSignIn();
-      else cancels++;
+      if (engine) return engine.cancelSignIn();
+      cancels++;
+      // A resumed challenge is abandoned as the engine would: signed out, the username kept.
+      if (state.snapshot.status === 'challenge') setState({ snapshot: { ...signedOutSnapshot, username: state.snapshot.username }, flow: null, tokens: null });
     },
-    signOut: call('signOut') as CognitoAuth['signOut'],
+    signOut(options) {
+      const { snapshot } = state;
+      if (engine || !state.provisional || snapshot.status !== 'signedIn') return call('signOut')(options) as Promise<SignOutResult>;
+      // A peeked session, and no engine yet: signed out here at once, as the engine would; the engine then
+      // ends the session it restores (storage, other tabs, RevokeToken) when it arrives.
+      signingOut = true;
+      setState({ snapshot: { ...signedOutSnapshot, signOutReason: 'signOut', username: snapshot.username }, flow: null, tokens: null });
+      return load()
+        .then(
+          (e) => e.signOut(options),
+          async (error: CognitoAuthError) => {
+            await forgetStoredSession(config, snapshot.user.username).catch(() => undefined);
+            return { revoked: false, error };
+          },
+        )
+        .finally(() => {
+          signingOut = false;
+        });
+    },
     prepareSignIn() {
       if (engine) engine.prepareSignIn();
       else void load().then((e) => e.prepareSignIn(), () => undefined);
@@ -248,7 +295,7 @@ export function createAuthStore(config: CognitoAuthConfig, defaultTransport: (re
     },
     config,
     transport,
-    suspendSignIn: () => (engine ? engine.suspendSignIn() : (config.resumeSignIn ?? null)),
+    suspendSignIn: () => (engine ? engine.suspendSignIn() : state.snapshot.status === 'challenge' ? (config.resumeSignIn ?? null) : null),
   };
   // Managed login (src/core/oauth) reaches the session through this, only when an app imports it.
   storeInternals.set(auth, {

@@ -9,7 +9,7 @@ import type {
   SignOutReason,
 } from '../types.js';
 import { sameUser } from '../session/tokens.js';
-import { signedInSnapshot, signedOutSnapshot } from './initialState.js';
+import { challengeSnapshot, signedInSnapshot, signedOutSnapshot } from './initialState.js';
 
 export { initialEngineState } from './initialState.js';
 
@@ -30,6 +30,11 @@ export interface EngineState {
   snapshot: AuthSnapshot;
   flow: FlowState | null;
   tokens: AuthTokens | null;
+  /**
+   * The session shown was read from storage by the store before the engine arrived (a signed-in reload):
+   * until the engine has restored it, it may still turn out to be gone (signed out in another tab).
+   */
+  provisional?: true;
 }
 
 export type EngineEvent =
@@ -71,17 +76,8 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
       return { ...state, snapshot: { ...s, pending: true, error: null } };
     case 'challengeReceived':
       return {
-        snapshot: {
-          status: 'challenge',
-          step: event.step,
-          user: null,
-          error: null,
-          pending: false,
-          // Always set by `signInStarted`; the challenge's own USERNAME is only a fallback.
-          username: s.username ?? event.flow.challengeUsername,
-          signOutReason: null,
-          device: null,
-        },
+        // The username is always set by `signInStarted`; the challenge's own USERNAME is only a fallback.
+        snapshot: challengeSnapshot(event.step, s.username ?? event.flow.challengeUsername),
         flow: event.flow,
         tokens: null,
       };
@@ -101,6 +97,7 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
         tokens: event.tokens,
       };
     case 'restoreFinished':
+      if (state.provisional) return { snapshot: { ...signedOutSnapshot }, flow: null, tokens: null };
       return s.status === 'loading' ? { ...state, snapshot: { ...s, status: 'signedOut' } } : state;
     case 'tokensRefreshed':
       if (s.status !== 'signedIn') return state;

@@ -377,7 +377,8 @@ export function createSessionController(deps: SessionDeps) {
   }
 
   async function onTabMessage(message: SessionMessage): Promise<void> {
-    if (destroyed || getState().snapshot.status === 'loading') return;
+    // While restoring (a peeked session included), storage is read anew anyway.
+    if (destroyed || getState().snapshot.status === 'loading' || getState().provisional) return;
     if (message.kind === 'signedOut') {
       if (current?.user.username === message.username) await end('otherTab');
       return;
