@@ -82,7 +82,8 @@ describe('<RedirectCallback>', () => {
     const onError = vi.fn();
     const first = renderWithAuth(<RedirectCallback url={cancelled} onError={onError} />, auth);
     expect((await screen.findByRole('alert')).textContent).toBe('The sign-in was cancelled. Choose a way to sign in.');
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'OAuthCancelled' }));
+    // onError runs in the effect after the commit that shows the alert.
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'OAuthCancelled' })));
     first.unmount();
     await signInWithRedirect(auth);
     const callback = await browser.signIn(lastNavigation(), { username: 'alice', password: 'Passw0rd!' });
