@@ -6,7 +6,8 @@ import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import type { CodeFormRenderProps } from '../CodeForms/useCodeStepForm.js';
 import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useCustomChallengeForm.js';
-import { translator, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { rootProps, WithSlots, type CognitoTheme, type Slots } from '../shared/root.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -241,7 +242,7 @@ export function SignIn({
   useIdlePreload(STEP_FORMS);
 
   const options = { messages };
-  const t = translator(lang.messages, undefined, lang.locale);
+  const t = (key: MessageKey) => say(lang.messages, key, {}, undefined, lang.locale);
   let content: ReactNode;
   switch (key) {
     case 'LOADING':

@@ -1,6 +1,7 @@
 'use client';
 import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
-import { translate, type Messages } from '../messages.js';
+import type { Messages } from '../messages.js';
+import { say } from './text.js';
 import { useFormLocale } from './useLocale.js';
 
 /** A component whose code loads when it is first rendered, or earlier through `preload()`. */
@@ -61,7 +62,7 @@ function LoadFailed({ messages }: { messages?: Messages }) {
   const lang = useFormLocale(messages);
   return (
     <p role="alert" data-error="">
-      {translate(lang.messages, 'error.NetworkError', {}, undefined, lang.locale)}
+      {say(lang.messages, 'error.NetworkError', {}, undefined, lang.locale)}
     </p>
   );
 }
