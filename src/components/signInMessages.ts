@@ -1,6 +1,6 @@
 /**
- * The English strings `<SignIn>`'s first screen renders (the username and password form, its links, its
- * placeholders, the field checks of the username) and every error that screen can show (those that end a
+ * The English strings `<SignIn>`'s first screen renders (the username and password form, its links, the
+ * checks of the username) and every error that screen can show (those that end a
  * sign-in, and those of the first request). The first part of `defaultMessages`: the rest, the challenge
  * forms' strings, is in `stepMessages.ts`, which travels with the forms that use it, so the first load of
  * `<SignIn>` carries only what its first screen can say. Every lookup falls back to this table.
@@ -11,12 +11,6 @@ export const signInMessages = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'action.showPassword': 'Show password',
-  'placeholder.username': '',
-  'placeholder.password': '',
-  'placeholder.code': '',
-  'placeholder.email': '',
-  'placeholder.newPassword': '',
-  'placeholder.confirm': '',
   'link.signUp': 'Create an account',
   'link.forgotPassword': 'Forgot your password?',
   'signIn.or': 'or',
@@ -36,8 +30,6 @@ export const signInMessages = {
   'error.TooManyRequestsException': 'Too many attempts. Wait a moment, then try again.',
   'error.LimitExceededException': 'Too many attempts. Wait a moment, then try again.',
   'error.TooManyFailedAttemptsException': 'Too many failed attempts. Wait a while, then sign in again.',
-  'error.WebAuthnCancelled': 'The passkey request was cancelled. Try again, or choose another way to sign in.',
-  'error.WebAuthnUnavailable': 'This browser cannot use passkeys. Choose another way to sign in.',
   'error.NetworkError': 'We could not reach the server. Check your connection and try again.',
   'error.default': 'Something went wrong. Try again.',
   'error.AuthFlowNotEnabled': "This app is not set up for this way of signing in. Contact the app's support.",

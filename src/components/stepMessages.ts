@@ -81,4 +81,12 @@ export const stepMessages = {
   'passwordPolicy.remaining': '{count, plural, one {# password requirement still to meet.} other {# password requirements still to meet.}}',
   'passwordPolicy.allMet': 'Your password meets every requirement.',
   'invalid.passwordPolicy': 'Choose a password that meets every requirement.',
+  'placeholder.username': '',
+  'placeholder.password': '',
+  'placeholder.code': '',
+  'placeholder.email': '',
+  'placeholder.newPassword': '',
+  'placeholder.confirm': '',
+  'error.WebAuthnCancelled': 'The passkey request was cancelled. Try again, or choose another way to sign in.',
+  'error.WebAuthnUnavailable': 'This browser cannot use passkeys. Choose another way to sign in.',
 } as const;

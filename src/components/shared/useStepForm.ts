@@ -4,7 +4,6 @@ import type { CognitoAuthError, PasswordPolicy, PasswordRuleCheck } from '../../
 import { CognitoPasswordPolicyContext, useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import type { MessageKey, Messages, MessageValue } from '../messages.js';
-import { signInMessages } from '../signInMessages.js';
 import { say, sayError } from './text.js';
 
 /** One input of a form, ready to render: spread `inputProps` on the `<input>`. */
@@ -147,9 +146,9 @@ export function useStepForm(options: {
     const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, rules.length ? rulesId : null, storeError ? errorId : null]
       .filter(Boolean)
       .join(' ');
-    // A placeholder only when the table has one for the field (`placeholder.<name>`, empty by default).
-    const placeholderKey = `placeholder.${spec.name}` as MessageKey;
-    const placeholder = messages?.[placeholderKey] ?? (signInMessages as Messages)[placeholderKey];
+    // A placeholder only when the app's table has one for the field (`placeholder.<name>`: the English
+    // defaults are all empty, so they are not looked up).
+    const placeholder = messages?.[`placeholder.${spec.name}` as MessageKey];
     const setValue = (value: string) => {
       setValues((current) => ({ ...current, [spec.name]: value }));
       if (errors[spec.name]) setErrors((current) => ({ ...current, [spec.name]: null }));
