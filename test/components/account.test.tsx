@@ -22,7 +22,8 @@ describe('<Authentication>', () => {
     const { container } = renderWithAuth(<Authentication signedIn={<p>Welcome</p>} signUpAttributes={['email']} />, pool.auth);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    // The view's code may still be on its way (it loads when reached).
+    await user.click(await screen.findByRole('button', { name: 'Create account' }));
     expect(screen.getByText('Choose a username.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Username'));
     expect(pool.sim.requests).toHaveLength(0);

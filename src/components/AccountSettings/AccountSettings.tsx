@@ -1,17 +1,14 @@
 'use client';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import type { MfaType } from '../../core/index.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
-import { ChangePasswordForm } from '../ChangePasswordForm/ChangePasswordForm.js';
-import { DeleteAccount } from '../DeleteAccount/DeleteAccount.js';
-import { DeviceList } from '../DeviceList/DeviceList.js';
 import { translate, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
-import { MfaSettings } from '../MfaSettings/MfaSettings.js';
-import { PasskeyList } from '../PasskeyList/PasskeyList.js';
-import { UserAttributesForm } from '../UserAttributesForm/UserAttributesForm.js';
 import { rootProps, type CognitoTheme } from '../shared/root.js';
+import { useIdlePreload } from '../shared/lazyPart.js';
 import { useFormLocale } from '../shared/useLocale.js';
+// The sections load lazily (fetched at idle); their data is asked for at once, beside the code.
+import { ChangePasswordForm, DeleteAccount, DeviceData, DeviceList, MfaSettings, PasskeyData, PasskeyList, SECTIONS, SectionPending, UserAttributesForm, UserData } from './sections.js';
 
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
 
@@ -48,6 +45,8 @@ export function AccountSettings({
   theme,
 }: AccountSettingsProps) {
   const lang = useFormLocale(messages);
+  useIdlePreload(SECTIONS);
+  const prebuilt = (section: AccountSection) => sections.includes(section) && !render[section];
   const common = messages ? { messages } : {};
   const parts: Record<AccountSection, () => ReactNode> = {
     profile: () => <UserAttributesForm {...common} {...(attributes ? { attributes } : {})} />,
@@ -60,9 +59,12 @@ export function AccountSettings({
   return (
     <div {...rootProps(className, theme, lang)} data-view="accountSettings">
       <h1>{translate(lang.messages, 'account.title', {}, accountMessages, lang.locale)}</h1>
+      {(prebuilt('profile') || prebuilt('mfa')) && <UserData />}
+      {prebuilt('devices') && <DeviceData />}
+      {prebuilt('passkeys') && <PasskeyData />}
       {sections.map((section) => (
         <div key={section} data-account-section={section}>
-          {(render[section] ?? parts[section])()}
+          <Suspense fallback={<SectionPending section={section} messages={messages} />}>{(render[section] ?? parts[section])()}</Suspense>
         </div>
       ))}
     </div>
