@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * <AccountSettings>'s sections are a chunk of their own (AccountSettings/accountSections.ts), fetched at
+ * <AccountSettings>'s sections are a chunk of their own (shared/accountChunk.ts, with the account views), fetched at
  * idle; their data is asked for at once, beside the code. Here the chunk arrives only when the test lets
  * it: each section shows the skeleton it shows while its data loads, the data is already on its way, and
  * once the code is here the sections are usable.
@@ -18,7 +18,7 @@ const chunk = vi.hoisted(() => {
   return { release: () => release(), arrived, fetches: 0 };
 });
 
-vi.mock('../../src/components/AccountSettings/accountSections.js', async (importOriginal) => {
+vi.mock('../../src/components/shared/accountChunk.js', async (importOriginal) => {
   chunk.fetches++;
   await chunk.arrived;
   return importOriginal();

@@ -12,7 +12,7 @@ import { renderWithAuth } from '../react/helpers';
 
 const chunk = vi.hoisted(() => ({ online: false }));
 
-vi.mock('../../src/components/AccountSettings/accountSections.js', async (importOriginal) => {
+vi.mock('../../src/components/shared/accountChunk.js', async (importOriginal) => {
   if (!chunk.online) throw new TypeError('Failed to fetch dynamically imported module');
   return importOriginal();
 });

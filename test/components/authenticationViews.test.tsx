@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * <Authentication>'s sign-up, confirmation and password-reset views are a chunk of their own
- * (Authentication/accountViews.ts): fetched at idle, when a link is pointed at, focused or pressed, and
+ * (shared/accountChunk.ts, with the account sections): fetched at idle, when a link is pointed at, focused or pressed, and
  * while a request that leads to one is in flight. Here the chunk arrives only when the test lets it.
  */
 import { act, screen, waitFor } from '@testing-library/react';
@@ -17,7 +17,7 @@ const chunk = vi.hoisted(() => {
   return { release: () => release(), arrived, fetches: 0 };
 });
 
-vi.mock('../../src/components/Authentication/accountViews.js', async (importOriginal) => {
+vi.mock('../../src/components/shared/accountChunk.js', async (importOriginal) => {
   chunk.fetches++;
   await chunk.arrived;
   return importOriginal();

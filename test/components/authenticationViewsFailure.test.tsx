@@ -13,7 +13,7 @@ import { renderWithAuth } from '../react/helpers';
 
 const chunk = vi.hoisted(() => ({ online: false, fetches: 0 }));
 
-vi.mock('../../src/components/Authentication/accountViews.js', async (importOriginal) => {
+vi.mock('../../src/components/shared/accountChunk.js', async (importOriginal) => {
   chunk.fetches++;
   if (!chunk.online) throw new TypeError('Failed to fetch dynamically imported module');
   return importOriginal();

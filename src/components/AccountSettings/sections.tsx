@@ -6,17 +6,13 @@ import { useUser } from '../../react/useUser.js';
 import { accountMessages } from '../accountMessages.js';
 import { defaultMessages, type MessageKey, type Messages } from '../messages.js';
 import { lazyPart } from '../shared/lazyPart.js';
+import { loadAccountChunk } from '../shared/loadAccountChunk.js';
 import { Skeleton } from '../shared/Skeleton.js';
 import { say } from '../shared/text.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
-/** The chunk, fetched once for every section (again after a failure). */
-let chunk: Promise<typeof import('./accountSections.js')> | undefined;
-const load = () =>
-  (chunk ??= import('./accountSections.js').catch((error: unknown) => {
-    chunk = undefined;
-    throw error;
-  }));
+// In the account chunk (shared/accountChunk.ts), with <Authentication>'s account views.
+const load = loadAccountChunk;
 
 export const UserAttributesForm = lazyPart(() => load().then((m) => m.UserAttributesForm));
 export const ChangePasswordForm = lazyPart(() => load().then((m) => m.ChangePasswordForm));

@@ -1,12 +1,8 @@
 import { lazyPart } from '../shared/lazyPart.js';
+import { loadAccountChunk } from '../shared/loadAccountChunk.js';
 
-/** The chunk, fetched once for the three views (again after a failure). */
-let chunk: Promise<typeof import('./accountViews.js')> | undefined;
-const load = () =>
-  (chunk ??= import('./accountViews.js').catch((error: unknown) => {
-    chunk = undefined;
-    throw error;
-  }));
+// In the account chunk (shared/accountChunk.ts), with <AccountSettings>' sections.
+const load = loadAccountChunk;
 
 /** `<SignUp>`, `<ConfirmSignUp>` and `<ForgotPassword>` as `<Authentication>` renders them: loaded when reached. */
 export const SignUp = lazyPart(() => load().then((m) => m.SignUp));
