@@ -8,6 +8,10 @@
  * `defaultMessages` here (sign-in, and the keys every form shares) and `accountMessages` in
  * `accountMessages.ts` (sign-up, password reset, account settings), which only the account forms import.
  * A form looks a key up in the app's `messages`, then in its area's table, then in the sign-in table.
+ * `defaultMessages` itself is made of two tables: `signInMessages.ts` (what `<SignIn>`'s first screen
+ * can show, the only one its first load carries) and `stepMessages.ts` (the challenge steps', which load
+ * with their forms). A new sign-in key goes in one of the two AND in `defaultMessages` below, whose order
+ * the locale tables follow.
  *
  * **Overriding a key**: pass the keys to change, the others keep their default.
  * ```tsx
