@@ -7,8 +7,8 @@ import { accountMessages } from '../accountMessages.js';
 import { rootProps, type CognitoTheme } from '../shared/root.js';
 import { useIdlePreload } from '../shared/lazyPart.js';
 import { useFormLocale } from '../shared/useLocale.js';
-// The sections load lazily (fetched at idle); their data is asked for at once, beside the code.
-import { ChangePasswordForm, DeleteAccount, DeviceData, DeviceList, MfaSettings, PasskeyData, PasskeyList, SECTIONS, SectionPending, UserAttributesForm, UserData } from './sections.js';
+// The sections load lazily (fetched at idle, and by <Authentication> on the sign-in screen).
+import { ChangePasswordForm, DeleteAccount, DeviceList, MfaSettings, PasskeyList, SECTIONS, SectionPending, UserAttributesForm } from './sections.js';
 
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
 
@@ -46,7 +46,6 @@ export function AccountSettings({
 }: AccountSettingsProps) {
   const lang = useFormLocale(messages);
   useIdlePreload(SECTIONS);
-  const prebuilt = (section: AccountSection) => sections.includes(section) && !render[section];
   const common = messages ? { messages } : {};
   const parts: Record<AccountSection, () => ReactNode> = {
     profile: () => <UserAttributesForm {...common} {...(attributes ? { attributes } : {})} />,
@@ -59,9 +58,6 @@ export function AccountSettings({
   return (
     <div {...rootProps(className, theme, lang)} data-view="accountSettings">
       <h1>{translate(lang.messages, 'account.title', {}, accountMessages, lang.locale)}</h1>
-      {(prebuilt('profile') || prebuilt('mfa')) && <UserData />}
-      {prebuilt('devices') && <DeviceData />}
-      {prebuilt('passkeys') && <PasskeyData />}
       {sections.map((section) => (
         <div key={section} data-account-section={section}>
           <Suspense fallback={<SectionPending section={section} messages={messages} />}>{(render[section] ?? parts[section])()}</Suspense>

@@ -1,8 +1,5 @@
 'use client';
 import { useId } from 'react';
-import { usePasskeys } from '../../react/account.js';
-import { useDevices } from '../../react/useDevices.js';
-import { useUser } from '../../react/useUser.js';
 import { accountMessages } from '../accountMessages.js';
 import { defaultMessages, type MessageKey, type Messages } from '../messages.js';
 import { lazyPart } from '../shared/lazyPart.js';
@@ -50,19 +47,4 @@ export function SectionPending({ section, messages }: { section: string; message
       <Skeleton label={t('account.loading')} />
     </section>
   );
-}
-
-// The sections' data, requested as soon as the settings are shown, beside their code (the same queries
-// the sections read: they find them under way or done).
-export function UserData() {
-  useUser();
-  return null;
-}
-export function DeviceData() {
-  useDevices();
-  return null;
-}
-export function PasskeyData() {
-  usePasskeys();
-  return null;
 }
