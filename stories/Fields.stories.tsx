@@ -145,7 +145,8 @@ export const PasswordlessSignUp: Story = {
   play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await expect(canvas.queryByLabelText('Password')).toBeNull();
-    await userEvent.type(canvas.getByLabelText('Username'), 'pia');
+    // The view's code may still be on its way (it loads when reached).
+    await userEvent.type(await canvas.findByLabelText('Username'), 'pia');
     await userEvent.type(canvas.getByLabelText('Email'), 'pia@example.com');
     await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
     await userEvent.type(await canvas.findByLabelText('Code', {}, { timeout: 5000 }), pool(loaded).sim.lastCode('pia')!);

@@ -112,7 +112,8 @@ export const SignUp: Story = {
   decorators: [themed('light', { card: false })],
   render: () => <Authentication theme="light" initialView="signUp" signUpAttributes={['email']} signedIn={<p>Signed in</p>} />,
   play: async ({ canvasElement }) => {
-    await userEvent.type(within(canvasElement).getByLabelText('Password'), 'Passw0rd');
+    // The view's code may still be on its way (it loads when reached).
+    await userEvent.type(await within(canvasElement).findByLabelText('Password'), 'Passw0rd');
     await expect(rules(canvasElement)).toEqual(['false', 'true', 'true', 'true', 'false']);
   },
 };
@@ -135,7 +136,7 @@ export const PasswordReset: Story = {
   render: () => <Authentication theme="light" initialView="forgotPassword" signedIn={<p>Signed in</p>} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(canvas.getByLabelText('Username'), 'pat');
+    await userEvent.type(await canvas.findByLabelText('Username'), 'pat');
     await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
     await userEvent.type(await canvas.findByLabelText('New password', {}, { timeout: 5000 }), 'N3W!');
     await expect(rules(canvasElement)).toEqual(['false', 'true', 'false', 'true', 'true']);

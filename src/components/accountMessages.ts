@@ -1,6 +1,7 @@
 'use client';
 import type { CognitoAuthError } from '../core/index.js';
 import { errorMessage, translate, type MessageKey, type Messages } from './messages.js';
+import { TRY_AGAIN } from './shared/retryLabel.js';
 
 /**
  * The strings of the sign-up, password-reset and account forms, in English: a table of its own, so that an
@@ -84,7 +85,7 @@ export const accountMessages = {
   'deleteAccount.submit': 'Delete my account',
   'account.title': 'Account settings',
   'account.loading': 'Loading…',
-  'account.retry': 'Try again',
+  'account.retry': TRY_AGAIN,
   'invalid.confirmation': 'Type {word} to confirm.',
   'invalid.previousPassword': 'Enter your current password.',
   'invalid.phone': 'Enter the phone number with its country code, like +14155550100.',

@@ -8,6 +8,10 @@
  * `defaultMessages` here (sign-in, and the keys every form shares) and `accountMessages` in
  * `accountMessages.ts` (sign-up, password reset, account settings), which only the account forms import.
  * A form looks a key up in the app's `messages`, then in its area's table, then in the sign-in table.
+ * `defaultMessages` itself is made of two tables: `signInMessages.ts` (what `<SignIn>`'s first screen
+ * can show, the only one its first load carries) and `stepMessages.ts` (the challenge steps', which load
+ * with their forms). A new sign-in key goes in one of the two AND in `defaultMessages` below, whose order
+ * the locale tables follow.
  *
  * **Overriding a key**: pass the keys to change, the others keep their default.
  * ```tsx
@@ -38,6 +42,9 @@
  * `errorMessage`.
  */
 import type { CognitoAuthError } from '../core/index.js';
+import { say, sayError } from './shared/text.js';
+import { signInMessages as s } from './signInMessages.js';
+import { stepMessages as c } from './stepMessages.js';
 import type { accountMessages } from './accountMessages.js';
 import type { federatedMessages } from './FederatedSignIn/messages.js';
 import type { fieldMessages } from './shared/fieldMessages.js';
@@ -46,121 +53,125 @@ import type { fieldMessages } from './shared/fieldMessages.js';
  * The sign-in strings in English, and the keys every form shares (`code.label`, `invalid.*`,
  * `attribute.*`, `error.*`). Override any key through the `messages` prop.
  *
+ * Made of two tables, the first screen's (`signInMessages.ts`, `s`) and the challenge steps'
+ * (`stepMessages.ts`, `c`), in the order the locale tables follow; the prebuilt forms import only the
+ * part they render.
+ *
  * @example
  * <SignIn messages={{ 'signIn.submit': 'Log in', 'error.NotAuthorizedException': 'Wrong email or password.' }} />
  */
 export const defaultMessages = {
-  'signIn.title': 'Sign in',
-  'signIn.username': 'Username',
-  'signIn.password': 'Password',
-  'signIn.submit': 'Sign in',
-  'password.title': 'Enter your password',
-  'password.submit': 'Continue',
-  'code.label': 'Code',
-  'code.submit': 'Verify',
-  'SMS_MFA.title': 'Check your phone',
-  'SMS_MFA.hint': 'Enter the 6-digit code we sent to {destination}.',
-  'SOFTWARE_TOKEN_MFA.title': 'Enter your authenticator code',
-  'SOFTWARE_TOKEN_MFA.hint': 'Open your authenticator app{device} and enter the 6-digit code it shows.',
-  'EMAIL_OTP.title': 'Check your email',
-  'EMAIL_OTP.hint': 'Enter the code we sent to {destination}.',
-  'SMS_OTP.title': 'Check your phone',
-  'SMS_OTP.hint': 'Enter the code we sent to {destination}.',
-  'selectMfa.title': 'How do you want to verify it is you?',
-  'selectMfa.SMS_MFA': 'A code by text message',
-  'selectMfa.SOFTWARE_TOKEN_MFA': 'A code from my authenticator app',
-  'selectMfa.EMAIL_OTP': 'A code by email',
-  'selectMfa.submit': 'Continue',
-  'newPassword.title': 'Choose a new password',
-  'newPassword.hint': 'You need to set a new password before you continue.',
-  'newPassword.password': 'New password',
-  'newPassword.confirm': 'Confirm new password',
-  'newPassword.matches': 'The passwords match.',
-  'newPassword.submit': 'Set password',
-  'custom.title': 'One more step',
-  'custom.answer': 'Answer',
-  'custom.submit': 'Continue',
-  'mfaSetup.title': 'Set up two-step verification',
-  'mfaSetup.choose': 'How do you want to receive your codes?',
-  'mfaSetup.SOFTWARE_TOKEN_MFA': 'An authenticator app',
-  'mfaSetup.EMAIL_OTP': 'Email',
-  'mfaSetup.chooseSubmit': 'Continue',
-  'mfaSetup.totpHint': 'Scan the QR code with your authenticator app, or enter the key by hand, then enter the 6-digit code it shows.',
-  'mfaSetup.qrLabel': 'QR code to add this account to your authenticator app',
-  'mfaSetup.secret': 'Setup key',
-  'mfaSetup.copy': 'Copy key',
-  'mfaSetup.copied': 'Copied',
-  'mfaSetup.emailHint': 'We will send a code to this address each time you sign in.',
-  'mfaSetup.email': 'Email address',
-  'mfaSetup.submit': 'Turn on',
-  'selectChallenge.title': 'How do you want to sign in?',
-  'selectChallenge.PASSWORD': 'With my password',
-  'selectChallenge.EMAIL_OTP': 'With a code by email',
-  'selectChallenge.SMS_OTP': 'With a code by text message',
-  'selectChallenge.WEB_AUTHN': 'With a passkey',
-  'selectChallenge.submit': 'Continue',
-  'webAuthn.title': 'Use your passkey',
-  'webAuthn.hint': 'Confirm it is you with your fingerprint, face, screen lock or security key.',
-  'webAuthn.submit': 'Use passkey',
-  'unknown.title': 'This sign-in step is not supported here',
-  'unknown.hint': 'The step {step} needs a form this page does not have.',
-  'action.cancel': 'Start again',
-  'action.showPassword': 'Show password',
-  'placeholder.username': '',
-  'placeholder.password': '',
-  'placeholder.code': '',
-  'placeholder.email': '',
-  'placeholder.newPassword': '',
-  'placeholder.confirm': '',
-  'link.signUp': 'Create an account',
-  'link.forgotPassword': 'Forgot your password?',
-  'signIn.or': 'or',
-  'attribute.email': 'Email',
-  'attribute.phone_number': 'Phone number',
-  'attribute.name': 'Name',
-  'attribute.given_name': 'First name',
-  'attribute.family_name': 'Last name',
-  'attribute.birthdate': 'Date of birth',
-  'attribute.address': 'Address',
-  'attribute.preferred_username': 'Preferred username',
-  'invalid.username': 'Enter your username.',
-  'invalid.password': 'Enter your password.',
-  'invalid.newPassword': 'Enter a new password.',
-  'invalid.confirm': 'The passwords do not match.',
-  'invalid.code': 'Enter the code.',
-  'invalid.codeFormat': 'The code is {digits} digits.',
-  'invalid.choice': 'Choose one.',
-  'invalid.attribute': 'Enter your {attribute}.',
-  'invalid.answer': 'Enter your answer.',
-  'invalid.email': 'Enter a valid email address.',
-  'error.NotAuthorizedException': 'Incorrect username or password.',
-  'error.UserNotFoundException': 'Incorrect username or password.',
-  'error.UserNotConfirmedException': 'Your account is not confirmed yet. Confirm it, then sign in.',
-  'error.PasswordResetRequiredException': 'You need to reset your password before you can sign in.',
-  'error.CodeMismatchException': 'That code is not right. Check it and try again.',
-  'error.ExpiredCodeException': 'That code has expired. Sign in again to get a new one.',
-  'error.SessionExpired': 'Signing in took too long, so it started over. Enter your password again.',
-  'error.SessionEnded': 'Your session has ended. Sign in again.',
-  'error.InvalidPasswordException': 'That password does not meet the requirements. Choose another.',
-  'error.TooManyRequestsException': 'Too many attempts. Wait a moment, then try again.',
-  'error.LimitExceededException': 'Too many attempts. Wait a moment, then try again.',
-  'error.TooManyFailedAttemptsException': 'Too many failed attempts. Wait a while, then sign in again.',
-  'error.EnableSoftwareTokenMFAException': 'That code is not right. Enter the code your app shows now.',
-  'error.WebAuthnCancelled': 'The passkey request was cancelled. Try again, or choose another way to sign in.',
-  'error.WebAuthnUnavailable': 'This browser cannot use passkeys. Choose another way to sign in.',
-  'error.NetworkError': 'We could not reach the server. Check your connection and try again.',
-  'error.default': 'Something went wrong. Try again.',
-  'passwordPolicy.minimumLength': '{count, plural, one {At least # character} other {At least # characters}}',
-  'passwordPolicy.uppercase': 'An uppercase letter (A–Z)',
-  'passwordPolicy.lowercase': 'A lowercase letter (a–z)',
-  'passwordPolicy.number': 'A number (0–9)',
-  'passwordPolicy.symbol': 'A symbol such as ! ? @ # or a space',
-  'passwordPolicy.met': 'Met:',
-  'passwordPolicy.unmet': 'Not met:',
-  'passwordPolicy.remaining': '{count, plural, one {# password requirement still to meet.} other {# password requirements still to meet.}}',
-  'passwordPolicy.allMet': 'Your password meets every requirement.',
-  'invalid.passwordPolicy': 'Choose a password that meets every requirement.',
-  'error.AuthFlowNotEnabled': "This app is not set up for this way of signing in. Contact the app's support.",
+  'signIn.title': s['signIn.title'],
+  'signIn.username': s['signIn.username'],
+  'signIn.password': s['signIn.password'],
+  'signIn.submit': s['signIn.submit'],
+  'password.title': c['password.title'],
+  'password.submit': c['password.submit'],
+  'code.label': c['code.label'],
+  'code.submit': c['code.submit'],
+  'SMS_MFA.title': c['SMS_MFA.title'],
+  'SMS_MFA.hint': c['SMS_MFA.hint'],
+  'SOFTWARE_TOKEN_MFA.title': c['SOFTWARE_TOKEN_MFA.title'],
+  'SOFTWARE_TOKEN_MFA.hint': c['SOFTWARE_TOKEN_MFA.hint'],
+  'EMAIL_OTP.title': c['EMAIL_OTP.title'],
+  'EMAIL_OTP.hint': c['EMAIL_OTP.hint'],
+  'SMS_OTP.title': c['SMS_OTP.title'],
+  'SMS_OTP.hint': c['SMS_OTP.hint'],
+  'selectMfa.title': c['selectMfa.title'],
+  'selectMfa.SMS_MFA': c['selectMfa.SMS_MFA'],
+  'selectMfa.SOFTWARE_TOKEN_MFA': c['selectMfa.SOFTWARE_TOKEN_MFA'],
+  'selectMfa.EMAIL_OTP': c['selectMfa.EMAIL_OTP'],
+  'selectMfa.submit': c['selectMfa.submit'],
+  'newPassword.title': c['newPassword.title'],
+  'newPassword.hint': c['newPassword.hint'],
+  'newPassword.password': c['newPassword.password'],
+  'newPassword.confirm': c['newPassword.confirm'],
+  'newPassword.matches': c['newPassword.matches'],
+  'newPassword.submit': c['newPassword.submit'],
+  'custom.title': c['custom.title'],
+  'custom.answer': c['custom.answer'],
+  'custom.submit': c['custom.submit'],
+  'mfaSetup.title': c['mfaSetup.title'],
+  'mfaSetup.choose': c['mfaSetup.choose'],
+  'mfaSetup.SOFTWARE_TOKEN_MFA': c['mfaSetup.SOFTWARE_TOKEN_MFA'],
+  'mfaSetup.EMAIL_OTP': c['mfaSetup.EMAIL_OTP'],
+  'mfaSetup.chooseSubmit': c['mfaSetup.chooseSubmit'],
+  'mfaSetup.totpHint': c['mfaSetup.totpHint'],
+  'mfaSetup.qrLabel': c['mfaSetup.qrLabel'],
+  'mfaSetup.secret': c['mfaSetup.secret'],
+  'mfaSetup.copy': c['mfaSetup.copy'],
+  'mfaSetup.copied': c['mfaSetup.copied'],
+  'mfaSetup.emailHint': c['mfaSetup.emailHint'],
+  'mfaSetup.email': c['mfaSetup.email'],
+  'mfaSetup.submit': c['mfaSetup.submit'],
+  'selectChallenge.title': c['selectChallenge.title'],
+  'selectChallenge.PASSWORD': c['selectChallenge.PASSWORD'],
+  'selectChallenge.EMAIL_OTP': c['selectChallenge.EMAIL_OTP'],
+  'selectChallenge.SMS_OTP': c['selectChallenge.SMS_OTP'],
+  'selectChallenge.WEB_AUTHN': c['selectChallenge.WEB_AUTHN'],
+  'selectChallenge.submit': c['selectChallenge.submit'],
+  'webAuthn.title': c['webAuthn.title'],
+  'webAuthn.hint': c['webAuthn.hint'],
+  'webAuthn.submit': c['webAuthn.submit'],
+  'unknown.title': c['unknown.title'],
+  'unknown.hint': c['unknown.hint'],
+  'action.cancel': c['action.cancel'],
+  'action.showPassword': s['action.showPassword'],
+  'placeholder.username': c['placeholder.username'],
+  'placeholder.password': c['placeholder.password'],
+  'placeholder.code': c['placeholder.code'],
+  'placeholder.email': c['placeholder.email'],
+  'placeholder.newPassword': c['placeholder.newPassword'],
+  'placeholder.confirm': c['placeholder.confirm'],
+  'link.signUp': s['link.signUp'],
+  'link.forgotPassword': s['link.forgotPassword'],
+  'signIn.or': s['signIn.or'],
+  'attribute.email': s['attribute.email'],
+  'attribute.phone_number': s['attribute.phone_number'],
+  'attribute.name': c['attribute.name'],
+  'attribute.given_name': c['attribute.given_name'],
+  'attribute.family_name': c['attribute.family_name'],
+  'attribute.birthdate': c['attribute.birthdate'],
+  'attribute.address': c['attribute.address'],
+  'attribute.preferred_username': c['attribute.preferred_username'],
+  'invalid.username': s['invalid.username'],
+  'invalid.password': s['invalid.password'],
+  'invalid.newPassword': c['invalid.newPassword'],
+  'invalid.confirm': c['invalid.confirm'],
+  'invalid.code': c['invalid.code'],
+  'invalid.codeFormat': c['invalid.codeFormat'],
+  'invalid.choice': c['invalid.choice'],
+  'invalid.attribute': s['invalid.attribute'],
+  'invalid.answer': c['invalid.answer'],
+  'invalid.email': s['invalid.email'],
+  'error.NotAuthorizedException': s['error.NotAuthorizedException'],
+  'error.UserNotFoundException': s['error.UserNotFoundException'],
+  'error.UserNotConfirmedException': s['error.UserNotConfirmedException'],
+  'error.PasswordResetRequiredException': s['error.PasswordResetRequiredException'],
+  'error.CodeMismatchException': c['error.CodeMismatchException'],
+  'error.ExpiredCodeException': s['error.ExpiredCodeException'],
+  'error.SessionExpired': s['error.SessionExpired'],
+  'error.SessionEnded': s['error.SessionEnded'],
+  'error.InvalidPasswordException': c['error.InvalidPasswordException'],
+  'error.TooManyRequestsException': s['error.TooManyRequestsException'],
+  'error.LimitExceededException': s['error.LimitExceededException'],
+  'error.TooManyFailedAttemptsException': s['error.TooManyFailedAttemptsException'],
+  'error.EnableSoftwareTokenMFAException': c['error.EnableSoftwareTokenMFAException'],
+  'error.WebAuthnCancelled': c['error.WebAuthnCancelled'],
+  'error.WebAuthnUnavailable': c['error.WebAuthnUnavailable'],
+  'error.NetworkError': s['error.NetworkError'],
+  'error.default': s['error.default'],
+  'passwordPolicy.minimumLength': c['passwordPolicy.minimumLength'],
+  'passwordPolicy.uppercase': c['passwordPolicy.uppercase'],
+  'passwordPolicy.lowercase': c['passwordPolicy.lowercase'],
+  'passwordPolicy.number': c['passwordPolicy.number'],
+  'passwordPolicy.symbol': c['passwordPolicy.symbol'],
+  'passwordPolicy.met': c['passwordPolicy.met'],
+  'passwordPolicy.unmet': c['passwordPolicy.unmet'],
+  'passwordPolicy.remaining': c['passwordPolicy.remaining'],
+  'passwordPolicy.allMet': c['passwordPolicy.allMet'],
+  'invalid.passwordPolicy': c['invalid.passwordPolicy'],
+  'error.AuthFlowNotEnabled': s['error.AuthFlowNotEnabled'],
 } as const;
 
 /**
@@ -205,7 +216,7 @@ export function translate(
   table: Messages = defaultMessages,
   locale?: string,
 ): string {
-  return format(lookup(messages, key, table) ?? key, values, locale);
+  return say(messages, key, values, table, locale, defaultMessages);
 }
 
 /**
@@ -216,34 +227,7 @@ export function translate(
  * t('resend.wait', { seconds: '30' }); // 'Send a new code in 30 s'
  */
 export function translator(messages: Messages | undefined, table: Messages = defaultMessages, locale?: string) {
-  return (key: MessageKey, values?: Record<string, MessageValue>) => translate(messages, key, values, table, locale);
-}
-
-/**
- * Fills `{name}` and `{name, plural, ...}` in a template. A plural's branches may hold placeholders (one
- * level of braces inside a branch); other braces are text.
- */
-function format(template: string, values: Record<string, MessageValue>, locale: string | undefined): string {
-  return template.replace(/\{(\w+), *plural,((?:[^{}]|\{(?:[^{}]|\{\w+\})*\})*)\}|\{(\w+)\}/g, (whole, counted?: string, branches?: string, name?: string) => {
-    const value = values[(counted ?? name)!];
-    if (value === undefined) return whole;
-    if (!counted) return written(value, locale);
-    // The number that decides: the value, or the last number in it ("6 or 8" takes the plural of 8).
-    const n = typeof value === 'number' ? value : Array.isArray(value) ? value.at(-1) : String(value).match(/\d+(\.\d+)?(?!.*\d)/)?.[0];
-    const found = new Map([...branches!.matchAll(/(=?\w+) *\{((?:[^{}]|\{\w+\})*)\}/g)].map((m) => [m[1], m[2]!] as const));
-    const branch = (n === undefined ? undefined : found.get(`=${n}`) ?? found.get(new Intl.PluralRules(locale).select(Number(n)))) ?? found.get('other') ?? '';
-    return format(branch.replace(/#/g, () => written(value, locale)), values, locale);
-  });
-}
-
-function written(value: MessageValue, locale: string | undefined): string {
-  return typeof value === 'string'
-    ? value
-    : typeof value === 'number'
-      ? new Intl.NumberFormat(locale).format(value)
-      : value instanceof Date
-        ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(value)
-        : new Intl.ListFormat(locale, { type: 'disjunction' }).format(value.map((n) => written(n, locale)));
+  return (key: MessageKey, values?: Record<string, MessageValue>) => say(messages, key, values, table, locale, defaultMessages);
 }
 
 /**
@@ -257,17 +241,5 @@ function written(value: MessageValue, locale: string | undefined): string {
  * errorMessage(messages, error, accountMessages, 'changePassword');
  */
 export function errorMessage(messages: Messages | undefined, error: CognitoAuthError, table: Messages = defaultMessages, context?: string, locale?: string): string {
-  const keys = [
-    context ? `error.${error.name}.${context}` : null,
-    error.name === 'InvalidInput' && error.field ? `invalid.${error.field}` : null,
-    `error.${error.name}`,
-  ];
-  const key = (keys.find((k) => k !== null && lookup(messages, k as MessageKey, table) !== undefined) ?? 'error.default') as MessageKey;
-  // `invalid.confirmation` names the word the user must type (a key of the account table).
-  const word = lookup(messages, 'deleteAccount.word', table);
-  return translate(messages, key, word === undefined ? {} : { word }, table, locale);
-}
-
-function lookup(messages: Messages | undefined, key: MessageKey, table: Messages): string | undefined {
-  return messages?.[key] ?? table[key] ?? (defaultMessages as Messages)[key];
+  return sayError(messages, error, table, context, locale, defaultMessages);
 }

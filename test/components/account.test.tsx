@@ -22,7 +22,8 @@ describe('<Authentication>', () => {
     const { container } = renderWithAuth(<Authentication signedIn={<p>Welcome</p>} signUpAttributes={['email']} />, pool.auth);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    // The view's code may still be on its way (it loads when reached).
+    await user.click(await screen.findByRole('button', { name: 'Create account' }));
     expect(screen.getByText('Choose a username.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Username'));
     expect(pool.sim.requests).toHaveLength(0);
@@ -60,7 +61,7 @@ describe('<Authentication>', () => {
     renderWithAuth(<Authentication signedIn={<p>Welcome</p>} />, pool.auth);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.type(await screen.findByLabelText('Username'), 'alice');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await screen.findByText(/Enter the 6-digit code we sent to a\*\*\*@e\*\*\*/);
     await user.type(screen.getByLabelText('Code'), pool.sim.lastCode('alice')!);
@@ -102,14 +103,14 @@ describe('<Authentication>', () => {
     renderWithAuth(<Authentication />, pool.auth);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.type(await screen.findByLabelText('Username'), 'alice');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     await screen.findByLabelText('Code');
     // The first countdown (30 s) would hold the button: the form's own resend is rate-limited on the server,
     // so a second ForgotPassword from a fresh form shows the limit.
     await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
-    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.type(await screen.findByLabelText('Username'), 'alice');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(await screen.findByText('Too many attempts. Wait a few minutes, then try again.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Send code' }) as HTMLButtonElement).disabled).toBe(true);

@@ -264,6 +264,7 @@ describe('slots', () => {
     expect(card().firstElementChild?.contains(screen.getByTestId('header'))).toBe(true);
     expect(card().lastElementChild?.contains(screen.getByTestId('footer'))).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    await screen.findByRole('button', { name: 'Create account' });
     expect(within(card()).getByTestId('header').textContent).toBe('Acme · signUp');
     expect(within(card()).getByTestId('terms')).toBeTruthy();
     expect(screen.queryByTestId('footer')).toBeNull();

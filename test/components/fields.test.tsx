@@ -151,6 +151,8 @@ describe('<SignUp fields>', () => {
     renderWithAuth(<Authentication signUpAttributes={['email', { name: 'name', required: false }, { name: 'terms', type: 'checkbox' }]} />, pool.auth);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    // The view's code may still be on its way (it loads when reached).
+    await screen.findByRole('button', { name: 'Create account' });
     expect(input('Name').required).toBe(false);
     // A box named terms has a label of its own in the table.
     expect(screen.getByRole('checkbox', { name: 'I accept the terms and conditions' })).toBeTruthy();
@@ -303,6 +305,7 @@ describe('passwordless sign-up', () => {
     renderWithAuth(<Authentication passwordlessSignUp signedIn={<p>Welcome</p>} />, pool.auth);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
+    await screen.findByRole('button', { name: 'Create account' });
     expect(screen.queryByLabelText('Password')).toBeNull();
     expect(screen.queryByLabelText('Confirm password')).toBeNull();
     await user.type(input('Username'), 'pia');

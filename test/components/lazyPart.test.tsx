@@ -72,4 +72,21 @@ describe('a part of a prebuilt component loaded when reached (lazyPart)', () => 
     void Part.preload().catch(() => undefined);
     expect(loads()).toBe(2);
   });
+
+  it('whose code cannot be fetched offers "Try again": a new fetch, the fallback while it runs, then the part', async () => {
+    const { part: Part, fail, arrive, loads } = controlled();
+    render(
+      <Suspense fallback={<p>waiting</p>}>
+        <Part label="Code" />
+      </Suspense>,
+    );
+    await act(async () => fail());
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    await act(async () => retry.click());
+    expect(loads()).toBe(2);
+    expect(screen.getByText('waiting')).toBeTruthy();
+    await act(async () => arrive());
+    expect(await screen.findByLabelText('Code')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

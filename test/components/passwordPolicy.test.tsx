@@ -141,7 +141,7 @@ describe('the other new-password fields', () => {
     const pool = createPool(server, { users: [alice], passwordPolicy: simulatorPolicy });
     const { container } = renderUnder(pool.auth, strong, <Authentication initialView="signUp" signUpAttributes={['email']} signedIn={<p>Welcome</p>} />);
     const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Username'), 'nia');
+    await user.type(await screen.findByLabelText('Username'), 'nia');
     await user.type(screen.getByLabelText('Email'), 'nia@example.com');
     const password = screen.getByLabelText('Password');
     expect(items(rulesOf(password))).toEqual(NOT_MET);
@@ -163,7 +163,7 @@ describe('the other new-password fields', () => {
     const pool = createPool(server, { users: [alice], passwordPolicy: simulatorPolicy });
     renderUnder(pool.auth, { MinimumLength: 10 }, <Authentication initialView="forgotPassword" signedIn={<p>Welcome</p>} />);
     const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.type(await screen.findByLabelText('Username'), 'alice');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     const input = await screen.findByLabelText('New password');
     expect(items(rulesOf(input))).toEqual(['Not met: At least 10 characters']);

@@ -41,7 +41,8 @@ describe('<CognitoProvider messages locale>', () => {
   it('reaches the views <Authentication> switches to, and their lang', async () => {
     const { container } = renderUnder({ messages: de, locale: 'de' }, <Authentication />);
     await userEvent.setup().click(screen.getByRole('button', { name: de['link.signUp'] }));
-    expect(screen.getByRole('heading', { name: de['signUp.title'] })).toBeTruthy();
+    // The view's code may still be on its way (it loads when reached).
+    expect(await screen.findByRole('heading', { name: de['signUp.title'] })).toBeTruthy();
     expect(roots(container).map((r) => r.getAttribute('lang'))).toEqual(['de']);
   });
 

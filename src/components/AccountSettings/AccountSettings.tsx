@@ -1,17 +1,14 @@
 'use client';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import type { MfaType } from '../../core/index.js';
 import type { AttributeField } from '../shared/attributeInputs.js';
-import { ChangePasswordForm } from '../ChangePasswordForm/ChangePasswordForm.js';
-import { DeleteAccount } from '../DeleteAccount/DeleteAccount.js';
-import { DeviceList } from '../DeviceList/DeviceList.js';
 import { translate, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
-import { MfaSettings } from '../MfaSettings/MfaSettings.js';
-import { PasskeyList } from '../PasskeyList/PasskeyList.js';
-import { UserAttributesForm } from '../UserAttributesForm/UserAttributesForm.js';
 import { rootProps, type CognitoTheme } from '../shared/root.js';
+import { useIdlePreload } from '../shared/lazyPart.js';
 import { useFormLocale } from '../shared/useLocale.js';
+// The sections load lazily (fetched at idle, and by <Authentication> on the sign-in screen).
+import { ChangePasswordForm, DeleteAccount, DeviceList, MfaSettings, PasskeyList, SECTIONS, SectionPending, UserAttributesForm } from './sections.js';
 
 export type AccountSection = 'profile' | 'password' | 'mfa' | 'devices' | 'passkeys' | 'delete';
 
@@ -48,6 +45,7 @@ export function AccountSettings({
   theme,
 }: AccountSettingsProps) {
   const lang = useFormLocale(messages);
+  useIdlePreload(SECTIONS);
   const common = messages ? { messages } : {};
   const parts: Record<AccountSection, () => ReactNode> = {
     profile: () => <UserAttributesForm {...common} {...(attributes ? { attributes } : {})} />,
@@ -62,7 +60,7 @@ export function AccountSettings({
       <h1>{translate(lang.messages, 'account.title', {}, accountMessages, lang.locale)}</h1>
       {sections.map((section) => (
         <div key={section} data-account-section={section}>
-          {(render[section] ?? parts[section])()}
+          <Suspense fallback={<SectionPending section={section} messages={messages} />}>{(render[section] ?? parts[section])()}</Suspense>
         </div>
       ))}
     </div>

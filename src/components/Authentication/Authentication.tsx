@@ -1,20 +1,22 @@
 'use client';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { SignIn, type SignInComponents, type SignInProps } from '../SignIn/SignIn.js';
 import type { FieldConfig } from '../shared/fields.js';
 import { rootProps, WithSlots, type Slots } from '../shared/root.js';
 import { ViewLink } from '../shared/ViewLink.js';
-import { ForgotPassword } from '../ForgotPassword/ForgotPassword.js';
 import { translator, type Messages } from '../messages.js';
 import { accountMessages } from '../accountMessages.js';
-import { ConfirmSignUp } from '../ConfirmSignUp/ConfirmSignUp.js';
-import { SignUp } from '../SignUp/SignUp.js';
 import type { CodeDelivery, SignInStep } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useForgotPassword, useResendSignUpCode } from '../../react/account.js';
 import { useAuth } from '../../react/useAuth.js';
 import type { SignInAccountAction } from '../SignInForm/useSignInForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
+import { useIdlePreload } from '../shared/lazyPart.js';
+import { StepPending } from '../SignIn/StepPending.js';
+// Sign-up, its confirmation and the password reset load when reached (fetched at idle, on a link's intent,
+// and while the request leading to them is in flight): the first screen is the sign-in form.
+import { ACCOUNT_VIEWS, ConfirmSignUp, ForgotPassword, preloadAccountViews, SignUp } from './views.js';
 
 export type AuthenticationView = 'signIn' | 'signUp' | 'forgotPassword' | 'confirmSignUp';
 
@@ -108,16 +110,38 @@ export function Authentication({
     setViewState(next);
     onViewChange?.(next);
   };
+  // The view a link opens takes the focus; one whose code is still on its way, when it arrives.
+  const focusPending = useRef(false);
+  const waiting = useRef(false);
+  const focusView = () => {
+    const root = wrapper.current;
+    const target = root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2');
+    if (!target) return;
+    focusPending.current = false;
+    target.focus();
+  };
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    const root = wrapper.current;
-    (root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2'))?.focus();
+    focusPending.current = true;
+    if (!waiting.current) focusView();
   }, [view]);
+  const viewArrived = () => {
+    if (focusPending.current) focusView();
+  };
+
+  // The other views' code: at idle, while a sign-in is in flight (its answer may lead to one), and as soon
+  // as a link to one is pointed at, focused or pressed.
+  useIdlePreload(ACCOUNT_VIEWS);
+  useEffect(() => auth.subscribe(() => auth.getSnapshot().pending && preloadAccountViews()), [auth]);
+  const onIntent = (event: SyntheticEvent) => {
+    if (event.target instanceof Element && event.target.closest('[data-link]')) preloadAccountViews();
+  };
 
   // Straight to the form that resolves it, with the code already on its way (as Amplify's Authenticator
   // does); if sending fails, the form still opens and offers to send one.
   const onAccountAction = (action: SignInAccountAction) => {
+    preloadAccountViews();
     setUsername(action.username);
     if (action.action === 'confirmSignUp') {
       const again = action.signInAgain;
@@ -142,7 +166,7 @@ export function Authentication({
   const root = (name: Exclude<AuthenticationView, 'signIn'>, body: ReactNode) => (
     <div {...rootProps(className, theme, lang)} data-view={name}>
       <WithSlots slots={[components, components?.[name]]} view={name}>
-        {body}
+        <Suspense fallback={<StepPending onArrived={viewArrived} waitingRef={waiting} />}>{body}</Suspense>
       </WithSlots>
     </div>
   );
@@ -231,7 +255,7 @@ export function Authentication({
     );
   }
   return (
-    <div ref={wrapper} data-authentication={view}>
+    <div ref={wrapper} data-authentication={view} onPointerOver={onIntent} onFocus={onIntent} onPointerDown={onIntent}>
       {content}
     </div>
   );

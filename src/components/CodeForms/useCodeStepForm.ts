@@ -3,7 +3,7 @@ import { checkCode, codeDigits, normalizeCode, type SignInStepOf } from '../../c
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type Messages } from '../messages.js';
+import { defaultMessages, translate, type Messages } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -34,6 +34,7 @@ export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, o
     hook,
     messages,
     locale,
+    table: defaultMessages,
     title: t(`${name}.title`),
     hint: t(`${name}.hint`, { destination, device }),
     submitLabel: t('code.submit'),

@@ -3,7 +3,7 @@ import type { SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type Messages } from '../messages.js';
+import { defaultMessages, translate, type Messages } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -37,6 +37,7 @@ export function useCustomChallengeForm(options: UseCustomChallengeFormOptions = 
     hook: 'useCustomChallengeForm',
     messages,
     locale,
+    table: defaultMessages,
     title: t('custom.title'),
     hint: null,
     submitLabel: t('custom.submit'),

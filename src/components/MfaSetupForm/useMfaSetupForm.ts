@@ -4,7 +4,7 @@ import { checkCode, codeDigits, normalizeCode, type MfaSetupMethod, type MfaType
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type Messages } from '../messages.js';
+import { defaultMessages, translate, type Messages } from '../messages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -74,6 +74,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
     hook: 'useMfaSetupForm',
     messages,
     locale,
+    table: defaultMessages,
     title: t('mfaSetup.title'),
     hint: method === 'SOFTWARE_TOKEN_MFA' ? t('mfaSetup.totpHint') : method === 'EMAIL_OTP' ? t('mfaSetup.emailHint') : t('mfaSetup.choose'),
     submitLabel: method ? t('mfaSetup.submit') : t('mfaSetup.chooseSubmit'),

@@ -1,5 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
+import { ConfiguredField } from '../shared/ConfiguredField.js';
 import { Field } from '../shared/Field.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { PasswordPolicyChecklist } from '../shared/PasswordPolicyChecklist.js';
@@ -28,7 +29,7 @@ export function NewPasswordRequiredForm({ children, className, ...options }: New
   return (
     <FormLayout props={form} step="NEW_PASSWORD_REQUIRED" className={className} blocked={!form.ready}>
       {form.fields.attributes.map((field) => (
-        <Field key={field.name} field={field} />
+        <ConfiguredField key={field.name} field={field} />
       ))}
       <Field field={form.fields.newPassword} />
       <PasswordPolicyChecklist field={form.fields.newPassword} t={form.t} />

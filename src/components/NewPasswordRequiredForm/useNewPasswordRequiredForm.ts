@@ -1,9 +1,9 @@
 'use client';
-import type { SignInStepOf } from '../../core/index.js';
+import { checkPasswordPolicy, type SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type MessageKey, type Messages } from '../messages.js';
+import { defaultMessages, translate, type MessageKey, type Messages } from '../messages.js';
 import { attributesOf, fieldOptions, isAttributeName, resolveFields, uncheckedRequired, type FieldConfig, type FieldOptions } from '../shared/fields.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -62,6 +62,8 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
     hook: 'useNewPasswordRequiredForm',
     messages,
     locale,
+    table: defaultMessages,
+    checkPolicy: checkPasswordPolicy,
     title: t('newPassword.title'),
     hint: t('newPassword.hint'),
     submitLabel: t('newPassword.submit'),

@@ -2,7 +2,7 @@
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type Messages } from '../messages.js';
+import { defaultMessages, translate, type Messages } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -34,6 +34,7 @@ export function usePasswordForm(options: UsePasswordFormOptions = {}): PasswordF
     hook: 'usePasswordForm',
     messages,
     locale,
+    table: defaultMessages,
     title: t('password.title'),
     hint: null,
     submitLabel: t('password.submit'),

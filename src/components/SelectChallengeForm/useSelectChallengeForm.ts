@@ -3,7 +3,7 @@ import type { FirstFactor, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type Messages } from '../messages.js';
+import { defaultMessages, translate, type Messages } from '../messages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -79,6 +79,7 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
     hook: 'useSelectChallengeForm',
     messages,
     locale,
+    table: defaultMessages,
     title: t('selectChallenge.title'),
     hint: null,
     submitLabel: t('selectChallenge.submit'),

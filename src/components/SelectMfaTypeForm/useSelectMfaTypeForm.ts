@@ -3,7 +3,7 @@ import type { MfaType, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type Messages } from '../messages.js';
+import { defaultMessages, translate, type Messages } from '../messages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -47,6 +47,7 @@ export function useSelectMfaTypeForm(options: UseSelectMfaTypeFormOptions = {}):
     hook: 'useSelectMfaTypeForm',
     messages,
     locale,
+    table: defaultMessages,
     title: t('selectMfa.title'),
     hint: null,
     submitLabel: t('selectMfa.submit'),

@@ -1,12 +1,13 @@
 'use client';
 import { Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { useIdlePreload } from '../shared/lazyPart.js';
+import { lazyPart, useIdlePreload } from '../shared/lazyPart.js';
 import type { AuthUser, CognitoAuth, CognitoAuthError, FirstFactor, MfaType, SignInAuthFlow, SignInStepName, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import type { CodeFormRenderProps } from '../CodeForms/useCodeStepForm.js';
 import type { CustomChallengeFormRenderProps } from '../CustomChallengeForm/useCustomChallengeForm.js';
-import { translator, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
 import { rootProps, WithSlots, type CognitoTheme, type Slots } from '../shared/root.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -18,13 +19,20 @@ import type { PasswordFormRenderProps } from '../PasswordForm/usePasswordForm.js
 import type { SelectMfaTypeFormRenderProps } from '../SelectMfaTypeForm/useSelectMfaTypeForm.js';
 import { SignInForm } from '../SignInForm/SignInForm.js';
 // The challenge forms load when reached, fetched while the request leading to them is in flight.
-import { CustomChallengeForm, EmailOtpForm, MfaSetupForm, NewPasswordRequiredForm, PasswordForm, preloadStepForms, SelectChallengeForm, SelectMfaTypeForm, SmsMfaForm, SmsOtpForm, SoftwareTokenMfaForm, STEP_FORMS, UnknownStep, WebAuthnPrompt } from './stepForms.js';
+import { ChallengeStep, preloadStepForms, STEP_FORMS } from './stepForms.js';
+import type { ChallengeStepProps } from './ChallengeStep.js';
 import { StepPending } from './StepPending.js';
 import type { SignInFormRenderProps, UseSignInFormOptions } from '../SignInForm/useSignInForm.js';
 import type { FieldConfig } from '../shared/fields.js';
-import { AfterSignIn } from '../AfterSignIn/AfterSignIn.js';
 import type { AfterSignInStep } from '../AfterSignIn/afterSignIn.js';
 import { useAfterSignIn } from '../AfterSignIn/useAfterSignIn.js';
+
+/**
+ * The after-sign-in steps' runner, in a chunk of its own: fetched (like the challenge forms) at idle and
+ * while a request is in flight, by a `<SignIn>` given `afterSignIn` steps only.
+ */
+const AfterSignIn = lazyPart(() => import('../AfterSignIn/AfterSignIn.js').then((m) => m.AfterSignIn));
+const AFTER_SIGN_IN = [ChallengeStep, AfterSignIn] as const;
 
 /** The steps `<SignIn>` renders: the first form (`SIGN_IN`) and every challenge step. */
 export type SignInRenderStep = 'SIGN_IN' | Exclude<SignInStepName, 'DONE'>;
@@ -191,7 +199,8 @@ export function SignIn({
   const key: SignInRenderStep | 'DONE' | 'LOADING' =
     status === 'loading' ? 'LOADING' : status === 'signedIn' ? 'DONE' : step && step.name !== 'DONE' ? step.name : 'SIGN_IN';
 
-  const after = useAfterSignIn((afterSignIn?.length ?? 0) > 0, status, status === 'challenge' && step ? step.name : null);
+  const withAfter = (afterSignIn?.length ?? 0) > 0;
+  const after = useAfterSignIn(withAfter, status, status === 'challenge' && step ? step.name : null);
   const lang = useFormLocale(messages);
   const callbacks = useRef({ onSignedIn, onError });
   useEffect(() => {
@@ -215,6 +224,7 @@ export function SignIn({
   const container = useRef<HTMLDivElement>(null);
   // A step whose form is still loading takes the focus when its form arrives (see <StepPending>).
   const focusPending = useRef(false);
+  const waiting = useRef(false);
   const focusStep = () => {
     const root = container.current;
     const target = root?.querySelector<HTMLElement>('input:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('h2');
@@ -232,16 +242,25 @@ export function SignIn({
     // The signed-in view is the app's: where focus goes there is its decision (`onSignedIn`), not a form field's.
     if (key === 'DONE' || key === 'LOADING') return;
     focusPending.current = true;
-    focusStep();
+    // A step whose form is still loading: the card may still hold the previous step's fields (hidden by
+    // <Suspense>), which must not take the focus; the form takes it when it arrives.
+    if (!waiting.current) focusStep();
   }, [key]);
 
   // The challenge forms' code: fetched as soon as a request is in flight (the answer may be a challenge),
   // and at idle anyway.
-  useEffect(() => auth.subscribe(() => auth.getSnapshot().pending && preloadStepForms()), [auth]);
-  useIdlePreload(STEP_FORMS);
+  useEffect(
+    () =>
+      auth.subscribe(() => {
+        if (!auth.getSnapshot().pending) return;
+        preloadStepForms();
+        if (withAfter) AfterSignIn.preload().catch(() => undefined);
+      }),
+    [auth, withAfter],
+  );
+  useIdlePreload(withAfter ? AFTER_SIGN_IN : STEP_FORMS);
 
-  const options = { messages };
-  const t = translator(lang.messages, undefined, lang.locale);
+  const t = (key: MessageKey) => say(lang.messages, key, {}, undefined, lang.locale);
   let content: ReactNode;
   switch (key) {
     case 'LOADING':
@@ -267,7 +286,7 @@ export function SignIn({
             </>
           )}
           <SignInForm
-            {...options}
+            messages={messages}
             {...(initialUsername ? { initialUsername } : {})}
             {...(authFlow ? { authFlow } : {})}
             {...(preferredChallenge ? { preferredChallenge } : {})}
@@ -283,62 +302,27 @@ export function SignIn({
         </>
       );
       break;
-    case 'SMS_MFA':
-      content = <SmsMfaForm {...options}>{render.SMS_MFA}</SmsMfaForm>;
-      break;
-    case 'SOFTWARE_TOKEN_MFA':
-      content = <SoftwareTokenMfaForm {...options}>{render.SOFTWARE_TOKEN_MFA}</SoftwareTokenMfaForm>;
-      break;
-    case 'EMAIL_OTP':
-      content = <EmailOtpForm {...options}>{render.EMAIL_OTP}</EmailOtpForm>;
-      break;
-    case 'SMS_OTP':
-      content = <SmsOtpForm {...options}>{render.SMS_OTP}</SmsOtpForm>;
-      break;
-    case 'SELECT_MFA_TYPE':
-      content = <SelectMfaTypeForm {...options} {...(preferredMfa ? { preferredMfa } : {})}>{render.SELECT_MFA_TYPE}</SelectMfaTypeForm>;
-      break;
-    case 'NEW_PASSWORD_REQUIRED':
-      content = (
-        <NewPasswordRequiredForm {...options} {...(fields ? { fields } : {})}>
-          {render.NEW_PASSWORD_REQUIRED}
-        </NewPasswordRequiredForm>
-      );
-      break;
-    case 'PASSWORD':
-      content = <PasswordForm {...options}>{render.PASSWORD}</PasswordForm>;
-      break;
-    case 'PASSWORD_SRP':
-      content = <PasswordForm {...options}>{render.PASSWORD_SRP}</PasswordForm>;
-      break;
-    case 'CUSTOM_CHALLENGE':
-      content = <CustomChallengeForm {...options}>{render.CUSTOM_CHALLENGE}</CustomChallengeForm>;
-      break;
-    case 'MFA_SETUP':
-      content = <MfaSetupForm {...options} {...(preferredMfa ? { preferredMfa } : {})}>{render.MFA_SETUP}</MfaSetupForm>;
-      break;
-    case 'SELECT_CHALLENGE':
-      content = (
-        <SelectChallengeForm {...options} {...(preferredChallenge ? { preferredChallenge } : {})} {...(rememberFirstFactor ? { rememberChoice: true } : {})}>
-          {render.SELECT_CHALLENGE}
-        </SelectChallengeForm>
-      );
-      break;
-    case 'WEB_AUTHN':
-      content = <WebAuthnPrompt {...options}>{render.WEB_AUTHN}</WebAuthnPrompt>;
-      break;
-    case 'UNKNOWN_CHALLENGE': {
-      const current = step as SignInStepOf<'UNKNOWN_CHALLENGE'>;
-      content = render.UNKNOWN_CHALLENGE ? render.UNKNOWN_CHALLENGE({ step: current, auth }) : <UnknownStep step={current} {...options} />;
-      break;
-    }
     default:
-      content = key satisfies never;
+      // An unknown step the app renders itself needs no form's code; every other step, its form's.
+      content =
+        key === 'UNKNOWN_CHALLENGE' && render.UNKNOWN_CHALLENGE ? (
+          render.UNKNOWN_CHALLENGE({ step: step as SignInStepOf<'UNKNOWN_CHALLENGE'>, auth })
+        ) : (
+          <ChallengeStep
+            step={step as ChallengeStepProps['step']}
+            render={render}
+            messages={messages}
+            preferredMfa={preferredMfa}
+            preferredChallenge={preferredChallenge}
+            rememberFirstFactor={rememberFirstFactor}
+            fields={fields}
+          />
+        );
   }
   return (
     <div ref={container} {...rootProps(className, theme, lang)} data-step={key} data-status={status}>
       <WithSlots slots={[components, key === 'DONE' ? undefined : components?.[key]]} view={key}>
-        <Suspense fallback={<StepPending onArrived={focusArrived} />}>{content}</Suspense>
+        <Suspense fallback={<StepPending onArrived={focusArrived} waitingRef={waiting} />}>{content}</Suspense>
       </WithSlots>
     </div>
   );

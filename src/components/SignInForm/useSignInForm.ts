@@ -2,8 +2,8 @@
 import { isCognitoAuthError, type FirstFactor, type SignInAuthFlow, type SignInInput, type SignInStep, type UsernameKind } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useInitiateAuth } from '../../react/useInitiateAuth.js';
-import type { Messages } from '../messages.js';
-import { translate } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 import { normalizeUsername, usernameField, useUsernameKind } from '../shared/usernameKind.js';
@@ -68,7 +68,7 @@ export function useSignInForm(options: UseSignInFormOptions = {}): SignInFormRen
   const withPassword = authFlow === 'USER_AUTH' ? preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP' : authFlow !== 'CUSTOM_AUTH';
   const { messages, locale } = useFormLocale(options.messages);
   const kind = useUsernameKind(options.usernameKind, 'useSignInForm');
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
+  const t = (key: MessageKey) => say(messages, key, undefined, undefined, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'useSignInForm',
     messages,

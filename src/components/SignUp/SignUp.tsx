@@ -2,7 +2,7 @@
 import { Fragment, useRef, useState, type ReactNode } from 'react';
 import { signInAfterSignUp, type SignInStep, type SignUpResult } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
-import { Field } from '../shared/Field.js';
+import { ConfiguredField } from '../shared/ConfiguredField.js';
 import { PasswordMatch } from '../shared/PasswordMatch.js';
 import { PasswordPolicyChecklist } from '../shared/PasswordPolicyChecklist.js';
 import { ViewLink, type ViewLinkProp } from '../shared/ViewLink.js';
@@ -85,7 +85,7 @@ export function SignUp({ className, autoSignIn = true, onSignedUp, onConfirmed, 
       <FormLayout props={form} step="SIGN_UP" canCancel={false} blocked={!form.ready}>
         {form.fieldOrder.map((name) => (
           <Fragment key={name}>
-            {form.fields[name] && <Field field={form.fields[name]} />}
+            {form.fields[name] && <ConfiguredField field={form.fields[name]} />}
             {name === 'password' && <PasswordPolicyChecklist field={form.fields.password} t={form.t} />}
             {name === 'confirm' && (
               <PasswordMatch match={form.passwordsMatch} fieldError={form.fields.confirm?.error} matches={form.t('newPassword.matches')} differ={form.t('invalid.confirm')} />

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { CodeDelivery, UserDetails } from '../../core/index.js';
 import { useSendAttributeVerificationCode } from '../../react/account.js';
 import { useUser } from '../../react/useUser.js';
+import { ConfiguredField } from '../shared/ConfiguredField.js';
 import { Field } from '../shared/Field.js';
 import { Skeleton } from '../shared/Skeleton.js';
 import { FormLayout } from '../shared/FormLayout.js';
@@ -55,7 +56,7 @@ function ProfileForm({
         const verified = form.verified[name];
         return (
           <div key={name} data-attribute={name}>
-            <Field field={field} />
+            <ConfiguredField field={field} />
             {verified !== undefined && (
               <p data-verified={String(verified)}>
                 {verified ? form.t('attributes.verified') : form.t('attributes.unverified')}{' '}

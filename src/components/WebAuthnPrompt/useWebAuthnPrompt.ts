@@ -3,7 +3,7 @@ import type { SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { translate, type Messages } from '../messages.js';
+import { defaultMessages, translate, type Messages } from '../messages.js';
 import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -35,6 +35,7 @@ export function useWebAuthnPrompt(options: UseWebAuthnPromptOptions = {}): WebAu
     hook: 'useWebAuthnPrompt',
     messages,
     locale,
+    table: defaultMessages,
     title: t('webAuthn.title'),
     hint: t('webAuthn.hint'),
     submitLabel: t('webAuthn.submit'),

@@ -34,16 +34,6 @@ export function Field({ field }: { field: FieldRenderProps }) {
   // The picker and its country data load when a phone field first renders; until then a stand-in of the
   // same shape takes the number (typed in full it works as it is), and the picker keeps what was typed.
   if (field.phone) return <LazyPhoneField field={field} error={error} />;
-  if (field.inputProps.type === 'checkbox') {
-    const { value, onChange: _onChange, ...inputProps } = field.inputProps;
-    return (
-      <div data-field={field.name} data-checkbox="" {...(field.error ? { 'data-invalid': '' } : {})}>
-        <input {...inputProps} value="true" checked={value === 'true'} onChange={(event) => field.setValue(event.target.checked ? 'true' : '')} />
-        <label htmlFor={inputProps.id}>{field.label}</label>
-        {error}
-      </div>
-    );
-  }
   if (!reveal) return <PlainField field={field} error={error} />;
   return (
     <div data-field={field.name} {...(field.error ? { 'data-invalid': '' } : {})}>

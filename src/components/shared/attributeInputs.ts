@@ -1,6 +1,9 @@
 import type { InputHTMLAttributes } from 'react';
 import type { MessageKey } from '../messages.js';
+import { EMAIL_INPUT, labelInSentence, PHONE_INPUT } from './attributeBasics.js';
 import { fieldMessages } from './fieldMessages.js';
+
+export { labelInSentence };
 
 /**
  * The standard attributes of a Cognito user pool (the OpenID Connect standard claims it keeps), in the
@@ -28,8 +31,8 @@ export const STANDARD_ATTRIBUTES = [
 
 /** Input types and autocomplete tokens (HTML autofill names) for Cognito's standard attributes; anything else is text. */
 export const ATTRIBUTE_INPUTS: Record<string, InputHTMLAttributes<HTMLInputElement>> = {
-  email: { type: 'email', autoComplete: 'email', autoCapitalize: 'none', spellCheck: false },
-  phone_number: { type: 'tel', autoComplete: 'tel' },
+  email: EMAIL_INPUT,
+  phone_number: PHONE_INPUT,
   birthdate: { type: 'date', autoComplete: 'bday' },
   name: { type: 'text', autoComplete: 'name' },
   given_name: { type: 'text', autoComplete: 'given-name' },
@@ -113,13 +116,4 @@ export function attributeLabel(t: (key: MessageKey) => string, name: string, giv
   if (found !== key) return found;
   if (key in fieldMessages) return fieldMessages[key as keyof typeof fieldMessages];
   return name.replace(/^custom:/, '');
-}
-
-/**
- * An attribute's label inside a sentence (`invalid.attribute`, `attributes.verifyTitle`: "Enter your email
- * address."): lower-cased in English, whose labels are capitalised words; any other language keeps it as
- * written (German nouns, for one). The forms are English unless the provider sets a `locale`.
- */
-export function labelInSentence(label: string, locale: string | undefined): string {
-  return (locale ?? 'en').split('-')[0]!.toLowerCase() === 'en' ? label.toLowerCase() : label;
 }

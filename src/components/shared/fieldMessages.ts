@@ -1,3 +1,5 @@
+import { INVALID_PHONE_NUMBER } from './phone.js';
+
 /**
  * The strings of the field machinery (the labels of the standard attributes the other tables lack, the
  * dial-code picker, the checks of typed URLs, dates, phone numbers and required boxes): a table of its own,
@@ -20,7 +22,7 @@ export const fieldMessages = {
   'field.country': 'Country or region',
   'field.noCountry': 'Other (type the + code)',
   'field.terms': 'I accept the terms and conditions',
-  'invalid.phoneNumber': 'That is not a valid phone number. Check the country and the number.',
+  'invalid.phoneNumber': INVALID_PHONE_NUMBER,
   'invalid.url': 'Enter a web address that starts with https://.',
   'invalid.date': 'Enter a date, like 1990-04-25.',
   'invalid.checkbox': 'Check this box to continue.',

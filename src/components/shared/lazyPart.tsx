@@ -1,6 +1,8 @@
 'use client';
-import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
-import { translate, type Messages } from '../messages.js';
+import { createContext, createElement, lazy, useContext, useEffect, useState, type ComponentType } from 'react';
+import type { Messages } from '../messages.js';
+import { TRY_AGAIN } from './retryLabel.js';
+import { say } from './text.js';
 import { useFormLocale } from './useLocale.js';
 
 /** A component whose code loads when it is first rendered, or earlier through `preload()`. */
@@ -14,7 +16,8 @@ export type LazyPart<P extends object> = ComponentType<P> & {
  * `preload()` while the request that leads to it is in flight, so that it is usually there when it is
  * reached, and then rendered at once (no Suspense, no frame without it). Reached before its code arrived,
  * it suspends (the nearest `<Suspense>` shows the card without it); if its code cannot be fetched, it says
- * so in the card (the network error's message) instead of breaking the page.
+ * so in the card (the network error's message) instead of breaking the page, with "Try again"
+ * (`account.retry`), which fetches it again.
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
   let loaded: ComponentType<P> | undefined;
@@ -23,20 +26,24 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     (loading ??= load().then(
       (component) => (loaded = component),
       (error: unknown) => {
+        // The next preload (at the next request, or "Try again") fetches it again.
         loading = undefined;
         throw error;
       },
     ));
-  const Late = lazy(() =>
-    preload().then(
-      (component) => ({ default: component }),
-      () => ({ default: LoadFailed as unknown as ComponentType<P> }),
-    ),
-  );
+  const late = () =>
+    lazy(() =>
+      preload().then(
+        (component) => ({ default: component }),
+        () => ({ default: LoadFailed as unknown as ComponentType<P> }),
+      ),
+    );
+  const Late = late();
   function Part(props: P) {
-    // Decided once per mount: switching from the lazy wrapper to the loaded component would remount it.
-    const [ready] = useState(() => loaded);
-    return createElement((ready ?? Late) as ComponentType<P>, props);
+    // Decided once per mount (switching from the lazy wrapper to the loaded component would remount it),
+    // and again by "Try again": a new fetch, shown through the nearest <Suspense> as the first one was.
+    const [Shown, setShown] = useState(() => loaded ?? Late);
+    return <Retry.Provider value={() => setShown(() => loaded ?? late())}>{createElement(Shown, props)}</Retry.Provider>;
   }
   return Object.assign(Part, { preload });
 }
@@ -56,12 +63,23 @@ export function useIdlePreload(parts: readonly { preload: () => Promise<unknown>
   }, [parts]);
 }
 
-/** What a part whose code could not be fetched shows in its place. */
+/** What the failure of a part's fetch offers: fetching it again. */
+const Retry = createContext<() => void>(() => undefined);
+
+/** What a part whose code could not be fetched shows in its place: the network message, and "Try again". */
 function LoadFailed({ messages }: { messages?: Messages }) {
   const lang = useFormLocale(messages);
+  const retry = useContext(Retry);
   return (
-    <p role="alert" data-error="">
-      {translate(lang.messages, 'error.NetworkError', {}, undefined, lang.locale)}
-    </p>
+    <>
+      <p role="alert" data-error="">
+        {say(lang.messages, 'error.NetworkError', {}, undefined, lang.locale)}
+      </p>
+      <div data-links="">
+        <button type="button" data-link="retry" onClick={retry}>
+          {say(lang.messages, 'account.retry', {}, { 'account.retry': TRY_AGAIN }, lang.locale)}
+        </button>
+      </div>
+    </>
   );
 }

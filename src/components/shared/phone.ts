@@ -21,6 +21,9 @@ export function phoneData(): PhoneData | undefined {
   return loaded;
 }
 
+/** `invalid.phoneNumber` in English (of `fieldMessages`), here for the username field of the sign-in form. */
+export const INVALID_PHONE_NUMBER = 'That is not a valid phone number. Check the country and the number.';
+
 /** A typed phone number without the spaces, dashes, dots and brackets people write in one. */
 export function compactPhone(value: string): string {
   return value.replace(/[\s().-]/g, '');

@@ -1,9 +1,9 @@
 'use client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { cooldownAfter, type CognitoAuthError } from '../../core/index.js';
+import { checkPasswordPolicy, cooldownAfter, type CognitoAuthError } from '../../core/index.js';
 import { accountMessages } from '../accountMessages.js';
-import type { Messages } from '../messages.js';
+import { defaultMessages, type Messages } from '../messages.js';
 import { useStepForm, type FieldRenderProps, type FieldSpec, type StepFormRenderProps } from './useStepForm.js';
 import { useCooldown } from './useCooldown.js';
 
@@ -56,6 +56,8 @@ export function useAccountForm<I, O>(options: {
     messages,
     locale: options.locale,
     table: accountMessages,
+    fallback: defaultMessages,
+    checkPolicy: checkPasswordPolicy,
     errorContext: options.errorContext,
     title: options.title,
     hint: options.hint,

@@ -1,9 +1,10 @@
 'use client';
 import { createRef, useCallback, useContext, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type RefObject } from 'react';
-import { checkPasswordPolicy, type CognitoAuthError, type PasswordRuleCheck } from '../../core/index.js';
+import type { CognitoAuthError, PasswordPolicy, PasswordRuleCheck } from '../../core/index.js';
 import { CognitoPasswordPolicyContext, useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
-import { defaultMessages, errorMessage, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
+import type { MessageKey, Messages, MessageValue } from '../messages.js';
+import { say, sayError } from './text.js';
 
 /** One input of a form, ready to render: spread `inputProps` on the `<input>`. */
 export interface FieldRenderProps {
@@ -80,8 +81,20 @@ export function useStepForm(options: {
   hook: string;
   fields: FieldSpec[];
   messages: Messages | undefined;
-  /** The English defaults of the form's area (the sign-in table unless given): see `translate`. */
+  /**
+   * The English defaults of the form's area: see `translate`. Unless given, the first screen's strings
+   * only (`signInMessages`): every form but the sign-in form passes its table (`defaultMessages`, or an
+   * area's with `fallback`).
+   */
   table?: Messages;
+  /** Where a key the table lacks is looked up (default: the first screen's strings, `signInMessages`). */
+  fallback?: Messages;
+  /**
+   * Checks a new password against the provider's `passwordPolicy` (`checkPasswordPolicy`): given by the
+   * forms that ask for one (their first `autoComplete="new-password"` field), so that the sign-in form
+   * carries none of it.
+   */
+  checkPolicy?: (policy: PasswordPolicy, password: string) => PasswordRuleCheck[];
   /** The BCP 47 tag plurals, numbers and dates are written in (the provider's `locale`): see `translate`. */
   locale?: string | undefined;
   /** Picks operation-specific error messages: see `errorMessage`. */
@@ -115,12 +128,12 @@ export function useStepForm(options: {
   const names = options.fields.map((f) => f.name).join('\n');
   const refs = useMemo(() => new Map(names.split('\n').map((name) => [name, createRef<HTMLInputElement>()])), [names]);
   const submitting = useRef(false);
-  const { messages, table, locale } = options;
+  const { messages, table, locale, fallback, checkPolicy } = options;
   // The new password is the first field that asks for one; a later one only confirms it.
   const policy = useContext(CognitoPasswordPolicyContext);
-  const policyField = policy ? options.fields.find((f) => f.input?.autoComplete === 'new-password')?.name : undefined;
-  const rulesOf = (value: string) => (policy && checkPasswordPolicy(policy, value)) || [];
-  const t = useCallback((key: MessageKey, v?: Record<string, MessageValue>) => translate(messages, key, v, table, locale), [messages, table, locale]);
+  const policyField = policy && checkPolicy ? options.fields.find((f) => f.input?.autoComplete === 'new-password')?.name : undefined;
+  const rulesOf = (value: string) => (policy && checkPolicy?.(policy, value)) || [];
+  const t = useCallback((key: MessageKey, v?: Record<string, MessageValue>) => say(messages, key, v, table, locale, fallback), [messages, table, locale, fallback]);
 
   const errorId = `${baseId}-error`;
   const hintId = `${baseId}-hint`;
@@ -133,9 +146,9 @@ export function useStepForm(options: {
     const describedBy = [index === 0 && options.hint ? hintId : null, fieldError ? fieldErrorId : null, rules.length ? rulesId : null, storeError ? errorId : null]
       .filter(Boolean)
       .join(' ');
-    // A placeholder only when the table has one for the field (`placeholder.<name>`, empty by default).
-    const placeholderKey = `placeholder.${spec.name}` as MessageKey;
-    const placeholder = messages?.[placeholderKey] ?? (defaultMessages as Messages)[placeholderKey];
+    // A placeholder only when the app's table has one for the field (`placeholder.<name>`: the English
+    // defaults are all empty, so they are not looked up).
+    const placeholder = messages?.[`placeholder.${spec.name}` as MessageKey];
     const setValue = (value: string) => {
       setValues((current) => ({ ...current, [spec.name]: value }));
       if (errors[spec.name]) setErrors((current) => ({ ...current, [spec.name]: null }));
@@ -214,7 +227,7 @@ export function useStepForm(options: {
     },
     submitLabel: options.submitLabel,
     pending,
-    error: storeError ? errorMessage(messages, storeError, table, options.errorContext, locale) : null,
+    error: storeError ? sayError(messages, storeError, table, options.errorContext, locale, fallback) : null,
     cognitoError: storeError,
     errorId,
     cancel: options.onCancel ?? (() => auth.cancelSignIn()),

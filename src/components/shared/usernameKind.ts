@@ -1,10 +1,10 @@
 'use client';
 import type { UsernameKind } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
-import { translate, type MessageKey, type Messages } from '../messages.js';
-import { ATTRIBUTE_INPUTS, labelInSentence } from './attributeInputs.js';
-import { withFieldMessages } from './fields.js';
-import { compactPhone, phoneProblem } from './phone.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { EMAIL_INPUT, labelInSentence, PHONE_INPUT } from './attributeBasics.js';
+import { compactPhone, INVALID_PHONE_NUMBER, phoneProblem } from './phone.js';
+import { say } from './text.js';
 import type { FieldSpec } from './useStepForm.js';
 
 /** The form's `usernameKind` prop, else the store's (`CognitoAuthConfig.usernameKind`), else `'username'`. */
@@ -36,7 +36,9 @@ export function usernameField(
   kind: UsernameKind,
   base: { label: string; initial: string; empty: MessageKey; messages: Messages | undefined; table?: Messages; locale: string | undefined },
 ): FieldSpec {
-  const t = (key: MessageKey, values?: Record<string, string>) => translate(base.messages, key, values, withFieldMessages(base.table), base.locale) as MessageKey;
+  // The form's table, with the one string of the field table a username needs (a phone number's check).
+  const table: Messages = { 'invalid.phoneNumber': INVALID_PHONE_NUMBER, ...base.table };
+  const t = (key: MessageKey, values?: Record<string, string>) => say(base.messages, key, values, table, base.locale) as MessageKey;
   if (kind === 'username') {
     return {
       name: 'username',
@@ -58,7 +60,7 @@ export function usernameField(
       const problem = phoneProblem(value, true);
       return problem ? t(problem) : null;
     },
-    input: kind === 'email' ? ATTRIBUTE_INPUTS.email : ATTRIBUTE_INPUTS.phone_number,
+    input: kind === 'email' ? EMAIL_INPUT : PHONE_INPUT,
     ...(kind === 'phone_number' ? { phone: {} } : {}),
   };
 }
