@@ -3,7 +3,9 @@ import { checkCode, codeDigits, normalizeCode, type SignInStepOf } from '../../c
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -27,14 +29,14 @@ export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, o
   const step = current?.name === name ? (current as SignInStepOf<N>) : null;
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string>) => translate(messages, key, values, undefined, locale);
+  const t = (key: MessageKey, values?: Record<string, string>) => say(messages, key, values, stepMessages, locale);
   const destination = step && 'codeDelivery' in step ? step.codeDelivery.destination : '';
   const device = step && 'friendlyDeviceName' in step && step.friendlyDeviceName ? ` (${step.friendlyDeviceName})` : '';
   const { fields, renderProps, submit } = useStepForm({
     hook,
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     title: t(`${name}.title`),
     hint: t(`${name}.hint`, { destination, device }),
     submitLabel: t('code.submit'),

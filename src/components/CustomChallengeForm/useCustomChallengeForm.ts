@@ -3,7 +3,9 @@ import type { SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -32,12 +34,12 @@ export function useCustomChallengeForm(options: UseCustomChallengeFormOptions = 
   const step = current?.name === 'CUSTOM_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
+  const t = (key: MessageKey) => say(messages, key, undefined, stepMessages, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'useCustomChallengeForm',
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     title: t('custom.title'),
     hint: null,
     submitLabel: t('custom.submit'),

@@ -4,7 +4,9 @@ import { checkCode, codeDigits, normalizeCode, type MfaSetupMethod, type MfaType
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -53,7 +55,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
   const step = current?.name === 'MFA_SETUP' ? current : null;
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
+  const t = (key: MessageKey) => say(messages, key, undefined, stepMessages, locale);
   const offered = step?.options ?? [];
   const [chosen, setChosen] = useState<MfaSetupMethod | null>(null);
   const method: MfaSetupMethod | null = step?.totp ? 'SOFTWARE_TOKEN_MFA' : offered.length === 1 ? (offered[0] as MfaSetupMethod) : chosen;
@@ -74,7 +76,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
     hook: 'useMfaSetupForm',
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     title: t('mfaSetup.title'),
     hint: method === 'SOFTWARE_TOKEN_MFA' ? t('mfaSetup.totpHint') : method === 'EMAIL_OTP' ? t('mfaSetup.emailHint') : t('mfaSetup.choose'),
     submitLabel: method ? t('mfaSetup.submit') : t('mfaSetup.chooseSubmit'),

@@ -3,7 +3,9 @@ import { checkPasswordPolicy, type SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type MessageKey, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { attributesOf, fieldOptions, isAttributeName, resolveFields, uncheckedRequired, type FieldConfig, type FieldOptions } from '../shared/fields.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -47,7 +49,7 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
   const step = current?.name === 'NEW_PASSWORD_REQUIRED' ? current : null;
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: MessageKey, values?: Record<string, string>) => translate(messages, key, values, undefined, locale);
+  const t = (key: MessageKey, values?: Record<string, string>) => say(messages, key, values, stepMessages, locale);
   const required = step?.requiredAttributes ?? [];
   const listed = (options.fields ?? []).map(fieldOptions);
   // The app's order for what it lists (required attributes and its own fields), then what Cognito asks for besides.
@@ -62,7 +64,7 @@ export function useNewPasswordRequiredForm(options: UseNewPasswordRequiredFormOp
     hook: 'useNewPasswordRequiredForm',
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     checkPolicy: checkPasswordPolicy,
     title: t('newPassword.title'),
     hint: t('newPassword.hint'),

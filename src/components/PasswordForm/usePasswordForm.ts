@@ -2,7 +2,9 @@
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -29,12 +31,12 @@ export function usePasswordForm(options: UsePasswordFormOptions = {}): PasswordF
   const name = useAuth((s) => (s.step?.name === 'PASSWORD' || s.step?.name === 'PASSWORD_SRP' ? s.step.name : null));
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
+  const t = (key: MessageKey) => say(messages, key, undefined, stepMessages, locale);
   const { fields, renderProps, submit } = useStepForm({
     hook: 'usePasswordForm',
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     title: t('password.title'),
     hint: null,
     submitLabel: t('password.submit'),

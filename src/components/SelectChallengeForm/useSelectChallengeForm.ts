@@ -3,7 +3,9 @@ import type { FirstFactor, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type FieldRenderProps, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -71,7 +73,7 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
   const step = current?.name === 'SELECT_CHALLENGE' ? current : null;
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
+  const t = (key: MessageKey) => say(messages, key, undefined, stepMessages, locale);
   const offered = step?.options ?? [];
   const choices = [...new Set(offered.map((o): Choice => (o === 'PASSWORD_SRP' ? 'PASSWORD' : o)))];
   const passwordFactor: FirstFactor = offered.includes('PASSWORD_SRP') ? 'PASSWORD_SRP' : 'PASSWORD';
@@ -79,7 +81,7 @@ export function useSelectChallengeForm(options: UseSelectChallengeFormOptions = 
     hook: 'useSelectChallengeForm',
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     title: t('selectChallenge.title'),
     hint: null,
     submitLabel: t('selectChallenge.submit'),

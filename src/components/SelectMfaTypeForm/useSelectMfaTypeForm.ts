@@ -3,7 +3,9 @@ import type { MfaType, SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { radioOptions, type RadioOption } from '../shared/radioOptions.js';
 import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
@@ -42,12 +44,12 @@ export function useSelectMfaTypeForm(options: UseSelectMfaTypeFormOptions = {}):
   const step = current?.name === 'SELECT_MFA_TYPE' ? current : null;
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
+  const t = (key: MessageKey) => say(messages, key, undefined, stepMessages, locale);
   const { fields, renderProps, submit, setValues } = useStepForm({
     hook: 'useSelectMfaTypeForm',
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     title: t('selectMfa.title'),
     hint: null,
     submitLabel: t('selectMfa.submit'),

@@ -1,7 +1,9 @@
 'use client';
 import type { SignInStep } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
-import { translator, type Messages } from '../messages.js';
+import type { MessageKey, Messages, MessageValue } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
 export interface UnknownStepProps {
@@ -21,7 +23,7 @@ export function UnknownStep({ step, messages, className }: UnknownStepProps) {
   const { auth } = useCognitoContext('UnknownStep');
   const name = step.name === 'UNKNOWN_CHALLENGE' ? step.challengeName : step.name;
   const lang = useFormLocale(messages);
-  const t = translator(lang.messages, undefined, lang.locale);
+  const t = (key: MessageKey, values?: Record<string, MessageValue>) => say(lang.messages, key, values, stepMessages, lang.locale);
   return (
     <section className={className} data-step={step.name} aria-labelledby="cognito-react-unknown-step">
       <h2 id="cognito-react-unknown-step" tabIndex={-1}>

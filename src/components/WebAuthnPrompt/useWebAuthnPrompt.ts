@@ -3,7 +3,9 @@ import type { SignInStepOf } from '../../core/index.js';
 import { useCognitoContext } from '../../react/context.js';
 import { useAuth } from '../../react/useAuth.js';
 import { useRespondToAuthChallenge } from '../../react/useRespondToAuthChallenge.js';
-import { defaultMessages, translate, type Messages } from '../messages.js';
+import type { MessageKey, Messages } from '../messages.js';
+import { say } from '../shared/text.js';
+import { stepMessages } from '../stepMessages.js';
 import { useStepForm, type StepFormRenderProps } from '../shared/useStepForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
 
@@ -30,12 +32,12 @@ export function useWebAuthnPrompt(options: UseWebAuthnPromptOptions = {}): WebAu
   const step = current?.name === 'WEB_AUTHN' ? current : null;
   const respond = useRespondToAuthChallenge();
   const { messages, locale } = useFormLocale(options.messages);
-  const t = (key: Parameters<typeof translate>[1]) => translate(messages, key, undefined, undefined, locale);
+  const t = (key: MessageKey) => say(messages, key, undefined, stepMessages, locale);
   const { renderProps, submit } = useStepForm({
     hook: 'useWebAuthnPrompt',
     messages,
     locale,
-    table: defaultMessages,
+    table: stepMessages,
     title: t('webAuthn.title'),
     hint: t('webAuthn.hint'),
     submitLabel: t('webAuthn.submit'),

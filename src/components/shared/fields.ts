@@ -1,5 +1,11 @@
 'use client';
-import { defaultMessages, translate, type MessageKey, type Messages, type MessageValue } from '../messages.js';
+import type { MessageKey, Messages, MessageValue } from '../messages.js';
+import { signInMessages } from '../signInMessages.js';
+import { stepMessages } from '../stepMessages.js';
+import { say } from './text.js';
+
+/** The keys of `defaultMessages` (both its parts), without the public table that lists them again one by one. */
+const signInAndSteps: Messages = { ...signInMessages, ...stepMessages };
 import { ATTRIBUTE_INPUTS, STANDARD_ATTRIBUTES, attributeFormatError, attributeLabel, labelInSentence, toCognitoDate } from './attributeInputs.js';
 import { fieldMessages } from './fieldMessages.js';
 import { compactPhone, phoneProblem } from './phone.js';
@@ -74,7 +80,7 @@ export interface ResolvedField {
 
 const tables = new WeakMap<Messages, Messages>();
 /** An area's table with the field strings under it (one object per table, made once). */
-export function withFieldMessages(table: Messages = defaultMessages): Messages {
+export function withFieldMessages(table: Messages = signInAndSteps): Messages {
   let merged = tables.get(table);
   if (!merged) tables.set(table, (merged = { ...fieldMessages, ...table }));
   return merged;
@@ -86,7 +92,7 @@ export function withFieldMessages(table: Messages = defaultMessages): Messages {
  */
 export function fieldTranslator(messages: Messages | undefined, table: Messages | undefined, locale: string | undefined) {
   const merged = withFieldMessages(table);
-  return (key: MessageKey, values?: Record<string, MessageValue>) => translate(messages, key, values, merged, locale);
+  return (key: MessageKey, values?: Record<string, MessageValue>) => say(messages, key, values, merged, locale, signInAndSteps);
 }
 
 /** Whether a name is one Cognito keeps as an attribute (standard, or `custom:`), so sent by default. */
