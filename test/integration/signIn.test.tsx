@@ -60,7 +60,8 @@ describe('<SignIn> against the local emulator', () => {
     renderWithAuth(<Authentication signedIn={<AccountSettings sections={['profile', 'password']} />} />, auth);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
-    await user.type(screen.getByLabelText('Username'), username);
+    // The sign-up view's code may still be on its way (it loads when reached).
+    await user.type(await screen.findByLabelText('Username'), username);
     await user.type(screen.getByLabelText('Email'), `${username}@example.com`);
     await user.type(screen.getByLabelText('Password'), 'Passw0rd!long');
     await user.type(screen.getByLabelText('Confirm password'), 'Passw0rd!long');

@@ -29,7 +29,8 @@ describe("the README's full authentication experience", () => {
     render(strict(<App />));
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Create an account' }));
-    await user.type(screen.getByLabelText('Username'), 'ada');
+    // The sign-up view's code may still be on its way (it loads when reached).
+    await user.type(await screen.findByLabelText('Username'), 'ada');
     await user.type(screen.getByLabelText('Email'), 'ada@example.com');
     await user.type(screen.getByLabelText('Name'), 'Ada');
     await user.type(screen.getByLabelText('Password'), 'Passw0rd!long');

@@ -118,7 +118,8 @@ export function engineReducer(state: EngineState, event: EngineEvent): EngineSta
       }
       return { ...state, snapshot: { ...s, pending: false, error: event.error } };
     case 'rejected':
-      return { ...state, snapshot: { ...s, error: event.error } };
+      // Nothing was sent (the store may have shown busy while the engine's chunk arrived).
+      return { ...state, snapshot: { ...s, pending: false, error: event.error } };
     case 'cancelled':
       return { snapshot: { ...signedOutSnapshot, username: s.username }, flow: null, tokens: null };
     case 'signedOut':
