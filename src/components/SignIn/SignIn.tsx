@@ -233,7 +233,10 @@ export function SignIn({
     target.focus();
   };
   const focusArrived = () => {
-    if (focusPending.current) focusStep();
+    // After the commit that shows the form: React 18 runs the fallback's cleanup before the form is in place.
+    setTimeout(() => {
+      if (focusPending.current) focusStep();
+    }, 0);
   };
   const shownKey = useRef(key);
   useEffect(() => {
