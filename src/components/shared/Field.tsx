@@ -73,17 +73,19 @@ function PlainField({ field, error }: { field: FieldRenderProps; error: ReactNod
 
 function LazyPhoneField({ field, error }: { field: FieldRenderProps; error: ReactNode }) {
   const handoffRef: Handoff = useRef(null);
+  // Whether the user typed in the stand-in: the picker then keeps the number as typed (not split into country and national).
+  const typedRef = useRef(false);
   return (
-    <Suspense fallback={<PhonePending field={field} error={error} handoffRef={handoffRef} />}>
-      <PhoneField field={field} error={error} />
+    <Suspense fallback={<PhonePending field={field} error={error} handoffRef={handoffRef} typedRef={typedRef} />}>
+      <PhoneField field={field} error={error} typedRef={typedRef} />
       <RestoreFocus input={field.inputProps.ref} handoffRef={handoffRef} />
     </Suspense>
   );
 }
 
 /** The phone field while the picker loads: the same boxes (the dial code's box empty), the number input live. */
-function PhonePending({ field, error, handoffRef }: { field: FieldRenderProps; error: ReactNode; handoffRef: Handoff }) {
-  const { ref } = field.inputProps;
+function PhonePending({ field, error, handoffRef, typedRef }: { field: FieldRenderProps; error: ReactNode; handoffRef: Handoff; typedRef: { current: boolean } }) {
+  const { ref, onChange } = field.inputProps;
   useLayoutEffect(() => {
     const input = ref.current;
     return () => {
@@ -100,7 +102,16 @@ function PhonePending({ field, error, handoffRef }: { field: FieldRenderProps; e
             {field.phone?.defaultCountry?.toUpperCase() || '+'}
           </span>
         </div>
-        <input {...field.inputProps} type="tel" inputMode="tel" autoComplete="tel" />
+        <input
+          {...field.inputProps}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          onChange={(event) => {
+            typedRef.current = true;
+            onChange?.(event);
+          }}
+        />
       </div>
       {error}
     </div>

@@ -24,7 +24,7 @@ function regionOf(locale: string | undefined): string | undefined {
  * national number; the field's value is the E.164 number the two make (`+4915112345678`). A number typed
  * with its `+` is taken as it is, whatever the select says.
  */
-export function PhoneField({ field, error }: { field: FieldRenderProps; error: ReactNode }) {
+export function PhoneField({ field, error, typedRef }: { field: FieldRenderProps; error: ReactNode; typedRef?: { readonly current: boolean } }) {
   const { messages, locale } = useFormLocale(undefined);
   const t = (key: keyof typeof fieldMessages) => messages?.[key as MessageKey] ?? fieldMessages[key];
   const [data, setData] = useState<PhoneData | undefined>(phoneData);
@@ -32,6 +32,7 @@ export function PhoneField({ field, error }: { field: FieldRenderProps; error: R
   const [typed, setTyped] = useState<string>(() => field.inputProps.value);
   const { setValue } = field;
   // What the load callback needs when the data arrives: the latest input and the form's setter.
+  // `touched`: the user typed here, or in the stand-in shown while this chunk loaded (`typedRef`).
   const latest = useRef({ typed, country, touched: false, setValue });
   useEffect(() => {
     latest.current.setValue = setValue;
@@ -42,6 +43,7 @@ export function PhoneField({ field, error }: { field: FieldRenderProps; error: R
       if (!live) return;
       setData(loadedData);
       const now = latest.current;
+      if (typedRef?.current) now.touched = true;
       // A number the field started with (a value kept, an attribute the user has) shows as its country and
       // national number; one typed while the data loaded is assembled again with the country's rules.
       const parsed = !now.touched && now.typed.startsWith('+') ? loadedData.splitE164(compactPhone(now.typed), now.country) : undefined;
@@ -55,7 +57,7 @@ export function PhoneField({ field, error }: { field: FieldRenderProps; error: R
     return () => {
       live = false;
     };
-  }, []);
+  }, [typedRef]);
   const countries = useMemo(() => {
     if (!data) return [];
     const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(locale ? [locale, 'en'] : ['en'], { type: 'region', fallback: 'code' }) : null;
