@@ -151,9 +151,6 @@ export default defineConfig({
           name: 'react18',
           maxWorkers: 2,
           include: ['test/react/**/*.test.tsx', 'test/components/**/*.test.tsx'],
-          // Known defect on React 18 only: when a challenge form arrives after its step (a late chunk), its field
-          // does not take the focus (React 19 passes this file; focus was lost on both before the fix). Open.
-          exclude: ['test/components/challengeChunk.test.tsx'],
           env: { EXPECT_REACT_MAJOR: '18' },
         },
       },

@@ -233,10 +233,7 @@ export function SignIn({
     target.focus();
   };
   const focusArrived = () => {
-    // After the commit that shows the form: React 18 runs the fallback's cleanup before the form is in place.
-    setTimeout(() => {
-      if (focusPending.current) focusStep();
-    }, 0);
+    if (focusPending.current) focusStep();
   };
   const shownKey = useRef(key);
   useEffect(() => {

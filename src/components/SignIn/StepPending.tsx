@@ -17,7 +17,12 @@ export function StepPending({ onArrived, waitingRef }: { onArrived: () => void; 
     waitingRef.current = true;
     return () => {
       waitingRef.current = false;
-      arrived.current();
+      // On the next tick, and only if no fallback came back: React 18 can unmount this fallback and mount it
+      // again while the form is still loading (the hidden previous step's fields would then take the focus),
+      // and runs this cleanup before the arrived form is in place.
+      setTimeout(() => {
+        if (!waitingRef.current) arrived.current();
+      }, 0);
     };
   }, [waitingRef]);
   return <div data-step-pending="" aria-busy="true" />;
