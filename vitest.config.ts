@@ -162,6 +162,9 @@ export default defineConfig({
               publicDir,
               test: {
                 name: 'stories',
+                // The pools the "Local user pool" and "over HTTP" stories sign in against, as under npm start.
+                globalSetup: ['test/stories/globalSetup.ts'],
+                setupFiles: ['test/stories/setup.ts'],
                 testTimeout: 30_000,
                 browser: chromiumBrowserMode(),
               },

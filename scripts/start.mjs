@@ -7,33 +7,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { freePort, LOCAL_POOL, startLocalPool } from './localPool.mjs';
+import { SIM_POOL, SIM_USERS } from './localPoolUsers.mjs';
 import { buildSimCli } from './simCli.mjs';
 
 const port = await freePort(9229).catch(() => freePort());
 const pool = await startLocalPool({ port });
 
-// The simulator's users mirror the emulator's (same names, passwords and TOTP secret), plus one for
-// passwordless sign-in; its codes are random: read them at <url>_sim/users/<name>/code.
-const simUsers = [
-  { username: 'pat', password: LOCAL_POOL.users.pat.password, attributes: { email: 'pat@example.com', email_verified: 'true' } },
-  { username: 'nia', password: LOCAL_POOL.users.nia.password, status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'nia@example.com' } },
-  { username: 'tia', password: LOCAL_POOL.users.tia.password, attributes: { email: 'tia@example.com', email_verified: 'true' }, mfa: { totpSecret: LOCAL_POOL.totpSecret } },
-  { username: 'sam', password: LOCAL_POOL.users.sam.password, attributes: { phone_number: '+15555550100', phone_number_verified: 'true' }, mfa: { sms: true } },
-  {
-    username: 'sol',
-    password: LOCAL_POOL.users.sol.password,
-    attributes: { phone_number: '+15555550101', phone_number_verified: 'true' },
-    mfa: { sms: true, totpSecret: LOCAL_POOL.totpSecret },
-  },
-  { username: 'una', password: LOCAL_POOL.users.una.password, status: 'UNCONFIRMED', attributes: { email: 'una@example.com' } },
-  { username: 'fay', password: LOCAL_POOL.users.fay.password, attributes: { email: 'fay@example.com', email_verified: 'true' } },
-  { username: 'eve', password: 'Passw0rd!long', attributes: { email: 'eve@example.com', email_verified: 'true' } },
-];
 const cli = await buildSimCli();
 const usersFile = join(cli.dir, 'users.json');
-writeFileSync(usersFile, JSON.stringify(simUsers));
+writeFileSync(usersFile, JSON.stringify(SIM_USERS));
 const simPort = await freePort(9230).catch(() => freePort());
-const simulator = spawn(process.execPath, [cli.bin, '--port', String(simPort), '--users', usersFile, '--pool-id', 'eu-west-1_SimPool1', '--client-id', 'simclient1', '--device-tracking'], {
+const simulator = spawn(process.execPath, [cli.bin, '--port', String(simPort), '--users', usersFile, '--pool-id', SIM_POOL.userPoolId, '--client-id', SIM_POOL.clientId, '--device-tracking'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const sim = await new Promise((resolveSim, reject) => {

@@ -2,18 +2,20 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { expect, userEvent, within } from 'storybook/test';
 import { createCognitoAuth, type CognitoAuth } from '../src/core/index.js';
 import { AccountSettings, Authentication, CognitoProvider, useAuth, useSignOut } from '../src/index.js';
 import { LOCAL_POOL } from '../scripts/localPoolUsers.mjs';
+import { totpCode } from '../src/testing/index.js';
+import { localPoolEndpoint } from './support/pools';
 import { themed } from './support/theme';
 
 /**
  * `<Authentication>` (sign-in, sign-up, password reset) and, once signed in, the account settings, against the real local emulator that `npm start` runs (cognito-local on 127.0.0.1), with the
  * USER_PASSWORD_AUTH flow since the emulator has no SRP. The users, passwords and codes are printed in the
- * terminal. These stories need that emulator, so the story tests skip them: the end-to-end tests in
- * test/browser cover the same path with an emulator of their own.
+ * terminal. The story tests start an emulator of their own (test/stories/globalSetup.ts) and play the stories
+ * below the first two to the end, as a user typing.
  */
-const endpoint = import.meta.env.STORYBOOK_LOCAL_POOL_ENDPOINT as string | undefined;
 
 function SignedIn() {
   const user = useAuth((s) => s.user);
@@ -29,9 +31,10 @@ function SignedIn() {
   );
 }
 
-function LocalSignIn() {
-  const [auth] = useState<CognitoAuth | null>(() =>
-    endpoint
+function LocalSignIn({ storageKeyPrefix }: { storageKeyPrefix?: string }) {
+  const [auth] = useState<CognitoAuth | null>(() => {
+    const endpoint = localPoolEndpoint();
+    return endpoint
       ? createCognitoAuth({
           region: LOCAL_POOL.region,
           userPoolId: LOCAL_POOL.userPoolId,
@@ -39,9 +42,10 @@ function LocalSignIn() {
           authFlow: 'USER_PASSWORD_AUTH',
           client: new CognitoIdentityProviderClient({ region: LOCAL_POOL.region, endpoint, maxAttempts: 1 }),
           storage: 'sessionStorage',
+          ...(storageKeyPrefix ? { storageKeyPrefix } : {}),
         })
-      : null,
-  );
+      : null;
+  });
   const [queryClient] = useState(() => new QueryClient());
   if (!auth) return <p>No local user pool: start Storybook with <code>npm start</code>.</p>;
   return (
@@ -54,7 +58,6 @@ function LocalSignIn() {
 const meta = {
   title: 'Local user pool/Sign in, sign up, account',
   component: LocalSignIn,
-  tags: ['!test'],
 } satisfies Meta<typeof LocalSignIn>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -66,3 +69,42 @@ type Story = StoryObj<typeof meta>;
 export const Unstyled: Story = {};
 
 export const Themed: Story = { decorators: [themed('light', { card: false })] };
+
+/** A played story's own session, cleared before it starts, so it begins signed out whatever ran before. */
+const ownSession = (prefix: string) => ({
+  args: { storageKeyPrefix: prefix },
+  beforeEach: () => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
+  },
+});
+
+async function typeCredentials(canvasElement: HTMLElement, username: keyof typeof LOCAL_POOL.users) {
+  const canvas = within(canvasElement);
+  await userEvent.type(await canvas.findByLabelText('Username'), username);
+  await userEvent.type(canvas.getByLabelText('Password'), LOCAL_POOL.users[username]!.password);
+  await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+  return canvas;
+}
+
+/** pat signs in with a password, sees the profile the emulator holds, and signs out again. */
+export const PasswordThenAccount: Story = {
+  ...ownSession('story-local-pat'),
+  play: async ({ canvasElement }) => {
+    const canvas = await typeCredentials(canvasElement, 'pat');
+    await expect(await canvas.findByText('Signed in as pat (pat@example.com)', {}, { timeout: 10_000 })).toBeVisible();
+    await expect(await canvas.findByDisplayValue('pat@example.com', {}, { timeout: 10_000 })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
+    await expect(await canvas.findByLabelText('Username', {}, { timeout: 10_000 })).toBeVisible();
+  },
+};
+
+/** tia signs in with a password and a code from her authenticator app (the pool's fixed TOTP secret). */
+export const AuthenticatorCode: Story = {
+  ...ownSession('story-local-tia'),
+  play: async ({ canvasElement }) => {
+    const canvas = await typeCredentials(canvasElement, 'tia');
+    await userEvent.type(await canvas.findByLabelText('Code', {}, { timeout: 10_000 }), await totpCode(LOCAL_POOL.totpSecret, Date.now()));
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
+    await expect(await canvas.findByText(/^Signed in as tia/, {}, { timeout: 10_000 })).toBeVisible();
+  },
+};

@@ -2,8 +2,11 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { expect, userEvent, within } from 'storybook/test';
 import { createCognitoAuth, type CognitoAuth, type SignInAuthFlow } from '../src/core/index.js';
 import { AccountSettings, Authentication, CognitoProvider, useAuth, useSignOut } from '../src/index.js';
+import { SIM_POOL } from '../scripts/localPoolUsers.mjs';
+import { simPoolEndpoint } from './support/pools';
 import { themed } from './support/theme';
 
 /**
@@ -11,11 +14,10 @@ import { themed } from './support/theme';
  * (`cognito-react-sim`, which `npm start` runs beside cognito-local): the flows the emulator lacks, SRP,
  * USER_AUTH, remembered devices, passkeys (open Storybook at http://localhost:6006 for those: the pool's
  * relying party is `localhost`). Codes are random: `http://127.0.0.1:9230/_sim/users/<name>/code`, TOTP codes at
- * `.../_sim/users/<name>/totp` (or `npm run totp` for tia and sol). Without that server (the story tests) they
- * say how to start it; test/testing/server.test.ts and the contract suite cover the same path over HTTP.
+ * `.../_sim/users/<name>/totp` (or `npm run totp` for tia and sol). The story tests start a server of their own
+ * (test/stories/globalSetup.ts) and play the stories below the first three to the end, as a user typing.
  */
-const endpoint = import.meta.env.STORYBOOK_SIM_POOL_ENDPOINT as string | undefined;
-const POOL = { region: 'eu-west-1', userPoolId: 'eu-west-1_SimPool1', clientId: 'simclient1' };
+const POOL = SIM_POOL;
 
 function SignedIn() {
   const user = useAuth((s) => s.user);
@@ -30,19 +32,20 @@ function SignedIn() {
   );
 }
 
-function SimulatorSignIn({ authFlow }: { authFlow: SignInAuthFlow }) {
-  const [auth] = useState<CognitoAuth | null>(() =>
-    endpoint
+function SimulatorSignIn({ authFlow, storageKeyPrefix }: { authFlow: SignInAuthFlow; storageKeyPrefix?: string }) {
+  const [auth] = useState<CognitoAuth | null>(() => {
+    const endpoint = simPoolEndpoint();
+    return endpoint
       ? createCognitoAuth({
           ...POOL,
           authFlow,
           client: new CognitoIdentityProviderClient({ region: POOL.region, endpoint, maxAttempts: 1 }),
           deviceTracking: 'always',
           storage: 'sessionStorage',
-          storageKeyPrefix: `sim-http-${authFlow}`,
+          storageKeyPrefix: storageKeyPrefix ?? `sim-http-${authFlow}`,
         })
-      : null,
-  );
+      : null;
+  });
   const [queryClient] = useState(() => new QueryClient());
   if (!auth) return <p>No simulated pool over HTTP: start Storybook with <code>npm start</code>.</p>;
   return (
@@ -67,3 +70,49 @@ export const Srp: Story = {};
 export const UserAuth: Story = { args: { authFlow: 'USER_AUTH' } };
 
 export const Themed: Story = { decorators: [themed('light')] };
+
+/** A played story's own session, cleared before it starts, so it begins signed out whatever ran before. */
+const ownSession = (prefix: string) => ({
+  beforeEach: () => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
+  },
+});
+
+/** The last code the simulated pool sent a user, as its helper route over HTTP tells it. */
+async function lastCode(username: string): Promise<string> {
+  const response = await fetch(`${simPoolEndpoint()}_sim/users/${username}/code`);
+  return ((await response.json()) as { code: string }).code;
+}
+
+/** pat signs in by SRP over HTTP, sees her account settings (profile, devices), and signs out again. */
+export const SrpThenAccount: Story = {
+  args: { authFlow: 'USER_SRP_AUTH', storageKeyPrefix: 'story-sim-srp' },
+  ...ownSession('story-sim-srp'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'pat');
+    await userEvent.type(canvas.getByLabelText('Password'), 'Passw0rd!long');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    await expect(await canvas.findByText('Signed in as pat', { exact: false }, { timeout: 10_000 })).toBeVisible();
+    await expect(await canvas.findByDisplayValue('pat@example.com', {}, { timeout: 10_000 })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
+    await expect(await canvas.findByLabelText('Username', {}, { timeout: 10_000 })).toBeVisible();
+  },
+};
+
+/** eve signs in by USER_AUTH with the code the pool emails her, no password. */
+export const EmailCodeOverHttp: Story = {
+  args: { authFlow: 'USER_AUTH', storageKeyPrefix: 'story-sim-eve' },
+  ...ownSession('story-sim-eve'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'eve');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    await userEvent.click(await canvas.findByLabelText(/email/i, {}, { timeout: 10_000 }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    const code = await canvas.findByLabelText('Code', {}, { timeout: 10_000 });
+    await userEvent.type(code, await lastCode('eve'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
+    await expect(await canvas.findByText('Signed in as eve', { exact: false }, { timeout: 10_000 })).toBeVisible();
+  },
+};
