@@ -177,6 +177,12 @@ const STATES = [
     },
   },
   {
+    id: 'rtl-sign-up-phone',
+    title: 'Right to left (Hebrew): create an account with a phone number (written left to right)',
+    ours: { view: 'signUpFields', lang: 'he', actions: [['wait', 800], ['css', 'input[name="username"]', 'newbie'], ['css', 'input[name="attribute:phone_number"]', '+972 50 123 4567'], ['wait', 300]] },
+    amplify: { view: 'signUpFields', lang: 'he', actions: [['wait', 800], ['css', 'input[name="username"]', 'newbie'], ['css', 'input[name="phone_number"]', '50 123 4567'], ['wait', 300]] },
+  },
+  {
     id: 'rtl-new-password-ar',
     title: 'Right to left (Arabic, ours only: Amplify has no Arabic): NEW_PASSWORD_REQUIRED under a password policy',
     ours: { view: 'signIn', lang: 'ar', policy: 'on', reach: 'nia', actions: [['css', 'input[name="newPassword"]', 'Passw0rd'], ['wait', 300]] },

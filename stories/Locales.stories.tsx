@@ -37,7 +37,9 @@ const pool = (loaded: Record<string, unknown>) => loaded.pool as PoolContext;
 /** The label's text starts where its input starts: the left edge left to right, the right edge right to left. */
 async function expectLaidOut(label: HTMLElement, dir: 'ltr' | 'rtl') {
   const input = document.getElementById(label.getAttribute('for')!)!;
-  expect(getComputedStyle(input).direction).toBe(dir);
+  expect(getComputedStyle(label).direction).toBe(dir);
+  // The input itself too, unless it holds numbers, addresses or codes (always left to right).
+  if (!input.hasAttribute('dir')) expect(getComputedStyle(input).direction).toBe(dir);
   const range = document.createRange();
   range.selectNodeContents(label);
   const text = range.getBoundingClientRect();
@@ -49,6 +51,16 @@ async function expectLaidOut(label: HTMLElement, dir: 'ltr' | 'rtl') {
   } else {
     expect(Math.abs(text.left - box.left)).toBeLessThanOrEqual(2);
   }
+}
+
+/**
+ * A field of numbers, addresses or codes is written left to right even in a right-to-left form (so `+44 7700 900`
+ * does not show as `900 7700 44+`), and starts at the form's inline start like every field: the right edge.
+ */
+function expectWrittenLeftToRight(input: HTMLElement) {
+  expect(input.getAttribute('dir')).toBe('ltr');
+  expect(getComputedStyle(input).direction).toBe('ltr');
+  expect(getComputedStyle(input).textAlign).toBe('right');
 }
 
 export const Arabic: Story = {
@@ -63,11 +75,35 @@ export const Arabic: Story = {
     await userEvent.click(canvas.getByRole('button', { name: ar['signIn.submit'] }));
     const code = await canvas.findByLabelText(ar['code.label']);
     await expectLaidOut(canvas.getByText(ar['code.label']), 'rtl');
+    expectWrittenLeftToRight(code);
     // The masked phone number keeps its left-to-right order inside the Arabic sentence.
     expect(canvas.getByText(/أدخل الرمز المكوّن من 6 أرقام/).textContent).toMatch(/\u2068\+\S+\u2069\.$/);
     await userEvent.type(code, pool(loaded).sim.lastCode('sam')!);
     await userEvent.click(canvas.getByRole('button', { name: ar['code.submit'] }));
     await waitFor(() => expect(canvas.getByText('✓')).toBeInTheDocument(), { timeout: 5000 });
+  },
+};
+
+/** A phone number as the username, in Arabic: the dial-code picker and the number, the number written left to right. */
+export const ArabicPhoneUsername: Story = {
+  args: { messages: ar },
+  decorators: [inLanguage(arabic), themed('light')],
+  loaders: [withPool({ users: [users.sms] }, { config: { usernameKind: 'phone_number' } })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // The picker, once its chunk is in (the stand-in before it is the same shape).
+    const picker = await canvas.findByLabelText(ar['field.country']);
+    // The countries are named in the page's language (its lang="ar", the provider has no locale): Egypt is مصر.
+    await waitFor(() => expect(picker.querySelector('option[value="EG"]')?.textContent).toBe('مصر +20'));
+    const number = canvas.getByLabelText(ar['attribute.phone_number']);
+    await userEvent.type(number, '+1 555 555 0100');
+    expectWrittenLeftToRight(number);
+    // The label still starts at the right edge of the row that holds the picker and the number.
+    const label = canvas.getByText(ar['attribute.phone_number']);
+    const row = number.parentElement!.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(label);
+    expect(Math.abs(range.getBoundingClientRect().right - row.right)).toBeLessThanOrEqual(2);
   },
 };
 

@@ -7,6 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SignUp } from '../../src/index.js';
+import he from '../../src/locales/he.js';
 import { PASSWORD, createPool, mswServerPerFile } from '../helpers/pool';
 import { renderWithAuth } from '../react/helpers';
 
@@ -55,5 +56,35 @@ describe('the dial-code picker on the generated table', () => {
     const pool = await signUpWith('FR', '06 12 34 56 78 9');
     expect(screen.getByText('That is not a valid phone number. Check the country and the number.')).toBeTruthy();
     expect(pool.sim.requests).toHaveLength(0);
+  });
+});
+
+describe('the dial-code picker in the form’s language', () => {
+  it('speaks the form’s own messages and names the countries in the page’s language, with no provider locale', async () => {
+    const pool = createPool(server, { users: [] });
+    renderWithAuth(
+      <div dir="rtl" lang="he">
+        <SignUp fields={[{ name: 'phone_number', defaultCountry: 'IL' }]} messages={he} />
+      </div>,
+      pool.auth,
+    );
+    const country = (await screen.findByRole('combobox', { name: he['field.country'] })) as HTMLSelectElement;
+    expect(within(country).getByRole('option', { name: he['field.noCountry'] })).toBeTruthy();
+    await waitFor(() => expect(country.querySelector('option[value="IL"]')?.textContent).toBe('ישראל +972'));
+    expect(country.value).toBe('IL');
+  });
+
+  it('writes numbers, addresses and codes left to right, and other fields in the form’s direction', async () => {
+    const pool = createPool(server, { users: [] });
+    renderWithAuth(
+      <div dir="rtl" lang="he">
+        <SignUp fields={['email', { name: 'phone_number', defaultCountry: 'IL' }]} messages={he} />
+      </div>,
+      pool.auth,
+    );
+    await screen.findByRole('combobox', { name: he['field.country'] });
+    expect(input(he['attribute.phone_number']).getAttribute('dir')).toBe('ltr');
+    expect(input(he['attribute.email']).getAttribute('dir')).toBe('ltr');
+    expect(input(he['signUp.username']).hasAttribute('dir')).toBe(false);
   });
 });

@@ -48,7 +48,7 @@ export function useCodeStepForm<N extends CodeStepName>(name: N, hook: string, o
           const check = checkCode(name, v);
           return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: codeDigits(name) }];
         },
-        input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 -]*' },
+        input: { type: 'text', dir: 'ltr', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9 -]*' },
       },
     ],
     clearOnFailure: ['code'],

@@ -90,7 +90,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
                 const check = checkCode('TOTP_SETUP', v);
                 return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: codeDigits('TOTP_SETUP') }];
               },
-              input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code' },
+              input: { type: 'text', dir: 'ltr', inputMode: 'numeric', autoComplete: 'one-time-code' },
             },
           ]
         : method === 'EMAIL_OTP'
@@ -99,7 +99,7 @@ export function useMfaSetupForm(options: UseMfaSetupFormOptions = {}): MfaSetupF
                 name: 'email',
                 label: t('mfaSetup.email'),
                 validate: (v) => (EMAIL.test(v.trim()) ? null : 'invalid.email'),
-                input: { type: 'email', autoComplete: 'email' },
+                input: { type: 'email', dir: 'ltr', autoComplete: 'email' },
               },
             ]
           : [

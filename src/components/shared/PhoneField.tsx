@@ -25,8 +25,23 @@ function regionOf(locale: string | undefined): string | undefined {
  * with its `+` is taken as it is, whatever the select says.
  */
 export function PhoneField({ field, error, typedRef }: { field: FieldRenderProps; error: ReactNode; typedRef?: { readonly current: boolean } }) {
-  const { messages, locale } = useFormLocale(undefined);
+  // The form's messages and locale (its `messages` prop over the provider's), else the provider's alone.
+  const provided = useFormLocale(undefined);
+  const messages = field.phone?.messages ?? provided.messages;
   const t = (key: keyof typeof fieldMessages) => messages?.[key as MessageKey] ?? fieldMessages[key];
+  // Without a locale from the app, the language of the page around the form (its nearest `lang`), as the
+  // browser itself would read it: the country names are then in the language the form is shown in.
+  const [pageLang, setPageLang] = useState<string | undefined>();
+  const given = field.phone?.locale ?? provided.locale;
+  const locale = given ?? pageLang;
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    try {
+      if (!given) setPageLang(Intl.getCanonicalLocales(rootRef.current?.closest('[lang]')?.getAttribute('lang') ?? [])[0]);
+    } catch {
+      // Not a language tag: the names stay in English.
+    }
+  }, [given]);
   const [data, setData] = useState<PhoneData | undefined>(phoneData);
   const [country, setCountry] = useState<string>(() => (field.phone?.defaultCountry ?? regionOf(locale) ?? '').toUpperCase());
   const [typed, setTyped] = useState<string>(() => field.inputProps.value);
@@ -72,13 +87,13 @@ export function PhoneField({ field, error, typedRef }: { field: FieldRenderProps
   const shown = countries.find((c) => c.code === country);
   const international = country === '' || typed.trimStart().startsWith('+');
   return (
-    <div data-field={field.name} data-phone-field="" {...(field.error ? { 'data-invalid': '' } : {})}>
+    <div ref={rootRef} data-field={field.name} data-phone-field="" {...(field.error ? { 'data-invalid': '' } : {})}>
       <label htmlFor={inputProps.id}>{field.label}</label>
       <div data-phone="">
         <div data-dial="">
           {/* What the closed select shows, short ("DE +49"), so a narrow form keeps the code in sight; the
               select itself (full country names, type-ahead by name) lies over it. */}
-          <span aria-hidden="true" data-dial-code="">
+          <span aria-hidden="true" data-dial-code="" dir="ltr">
             {shown ? `${shown.code} +${shown.calling}` : country || '+'}
           </span>
           <select
@@ -105,6 +120,7 @@ export function PhoneField({ field, error, typedRef }: { field: FieldRenderProps
         <input
           {...inputProps}
           type="tel"
+          dir="ltr"
           inputMode="tel"
           autoComplete={international ? 'tel' : 'tel-national'}
           value={typed}

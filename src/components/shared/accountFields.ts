@@ -12,7 +12,7 @@ export function codeField(label: string, kind: CodeKind): FieldSpec {
       const check = checkCode(kind, v);
       return check.ok ? null : check.problem === 'empty' ? 'invalid.code' : ['invalid.codeFormat', { digits: codeDigits(kind) }];
     },
-    input: { type: 'text', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
+    input: { type: 'text', dir: 'ltr', inputMode: 'numeric', autoComplete: 'one-time-code', pattern: '[0-9]*' },
   };
 }
 

@@ -42,12 +42,12 @@ export const ATTRIBUTE_INPUTS: Record<string, InputHTMLAttributes<HTMLInputEleme
   address: { type: 'text', autoComplete: 'street-address' },
   preferred_username: { type: 'text', autoComplete: 'nickname', autoCapitalize: 'none', spellCheck: false },
   gender: { type: 'text', autoComplete: 'sex' },
-  profile: { type: 'url', autoComplete: 'url', autoCapitalize: 'none', spellCheck: false },
-  picture: { type: 'url', autoComplete: 'photo', autoCapitalize: 'none', spellCheck: false },
-  website: { type: 'url', autoComplete: 'url', autoCapitalize: 'none', spellCheck: false },
+  profile: { type: 'url', dir: 'ltr', autoComplete: 'url', autoCapitalize: 'none', spellCheck: false },
+  picture: { type: 'url', dir: 'ltr', autoComplete: 'photo', autoCapitalize: 'none', spellCheck: false },
+  website: { type: 'url', dir: 'ltr', autoComplete: 'url', autoCapitalize: 'none', spellCheck: false },
   locale: { type: 'text', autoComplete: 'language', autoCapitalize: 'none', spellCheck: false },
   zoneinfo: { type: 'text', autoCapitalize: 'none', spellCheck: false },
-  updated_at: { type: 'number', inputMode: 'numeric' },
+  updated_at: { type: 'number', dir: 'ltr', inputMode: 'numeric' },
 };
 
 /** An attribute a form shows: a name, or the name with its label, input type and whether it is required. */

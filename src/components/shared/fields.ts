@@ -154,6 +154,8 @@ export function resolveFields(
       input: {
         ...standard,
         type,
+        // An address or a number of the app's own is written left to right, as the standard ones are.
+        ...(type === 'email' || type === 'tel' || type === 'url' ? { dir: 'ltr' } : {}),
         ...(f.autoComplete ? { autoComplete: f.autoComplete } : {}),
         ...(f.placeholder ? { placeholder: f.placeholder } : {}),
       },

@@ -25,8 +25,11 @@ export interface FieldRenderProps {
   passwordPolicy?: { id: string; rules: PasswordRuleCheck[] };
   /** Sets the field's value from a control other than its `<input>` (a checkbox, the dial-code picker). */
   setValue(value: string): void;
-  /** For a phone number shown with a dial-code picker: the country it starts on (ISO 3166 code). */
-  phone?: { defaultCountry?: string | undefined };
+  /**
+   * For a phone number shown with a dial-code picker: the country it starts on (ISO 3166 code), and the form's
+   * messages and locale, which the picker's own strings and its country names are in.
+   */
+  phone?: { defaultCountry?: string | undefined; messages?: Messages | undefined; locale?: string | undefined };
 }
 
 /** What every form's render props share. */
@@ -173,7 +176,7 @@ export function useStepForm(options: {
       },
       ...(rules.length ? { passwordPolicy: { id: rulesId, rules } } : {}),
       setValue,
-      ...(spec.phone ? { phone: spec.phone } : {}),
+      ...(spec.phone ? { phone: { ...spec.phone, messages, locale } } : {}),
     };
   });
 
