@@ -157,6 +157,23 @@ describe('account settings', () => {
     expect(sim.user('alice')?.attributes.email_verified).toBe('true');
   });
 
+  it('edits the phone number with the dial-code picker: the number shows as its country and national number, and is sent as E.164', async () => {
+    const withPhone = { ...alice, attributes: { ...alice.attributes, phone_number: '+447700900123', phone_number_verified: 'true' } };
+    const { user, sim, container } = await signedIn(<UserAttributesForm attributes={['name', 'phone_number']} />, { users: [withPhone] });
+    const country = (await screen.findByRole('combobox', { name: 'Country or region' })) as HTMLSelectElement;
+    await waitFor(() => expect(country.value).toBe('GB'));
+    const phone = screen.getByLabelText('Phone number') as HTMLInputElement;
+    expect(phone.value).toBe('7700900123');
+    await noAxeViolations(container);
+    // Only what changed is sent: the new national number, with the country's code.
+    await user.clear(phone);
+    await user.type(phone, '07700 900456');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sim.user('alice')?.attributes.phone_number).toBe('+447700900456'));
+    const update = sim.requests.find((r) => r.operation === 'UpdateUserAttributes')?.input as { UserAttributes: { Name: string; Value: string }[] };
+    expect(update.UserAttributes).toEqual([{ Name: 'phone_number', Value: '+447700900456' }]);
+  });
+
   it('sets up an authenticator app with a QR code and turns it on', async () => {
     const { user, sim } = await signedIn(<MfaSettings methods={['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP']} />);
     await user.click(await screen.findByRole('button', { name: 'Set up an authenticator app' }));

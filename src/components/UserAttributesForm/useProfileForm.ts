@@ -52,6 +52,9 @@ export function useProfileForm(options: {
         return problem ? (fieldT(problem) as MessageKey) : null;
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
+      // The phone number with the dial-code picker, as at sign-up: the number the user has shows as its country
+      // and national number, and what is sent stays E.164.
+      ...(a.name === 'phone_number' && (a.type ?? 'tel') === 'tel' ? { phone: {} } : {}),
     })),
     mutation,
     toInput: (v) => {
