@@ -8,6 +8,10 @@ import { fieldTranslator } from '../shared/fields.js';
 import { accountMessages } from '../accountMessages.js';
 import { useAccountForm, type AccountFormRenderProps } from '../shared/useAccountForm.js';
 import { useFormLocale } from '../shared/useLocale.js';
+import { phoneProblem } from '../shared/phone.js';
+
+/** Whether a profile field is the phone number shown with the dial-code picker (not when the app gave it another type). */
+const picker = (a: { name: string; type: string | undefined }) => a.name === 'phone_number' && (a.type ?? 'tel') === 'tel';
 
 const VERIFIABLE = ['email', 'phone_number'];
 
@@ -47,14 +51,15 @@ export function useProfileForm(options: {
       validate: (v: string) => {
         const value = v.trim();
         if (value === '') return a.required && current[a.name] ? ['invalid.attribute', { attribute: labelInSentence(attributeLabel(t, a.name, a.label), locale) }] : null;
-        // The URL and date checks are worded in the field table, which the account table lacks.
-        const problem = attributeFormatError(a.name, value, a.type);
+        // The URL, date and phone checks are worded in the field table, which the account table lacks. A phone
+        // number with the picker is checked as at sign-up: a number its country cannot have is refused here.
+        const problem = picker(a) ? phoneProblem(value, true) : attributeFormatError(a.name, value, a.type);
         return problem ? (fieldT(problem) as MessageKey) : null;
       },
       input: { ...(ATTRIBUTE_INPUTS[a.name] ?? { type: 'text' }), ...(a.type ? { type: a.type } : {}) },
       // The phone number with the dial-code picker, as at sign-up: the number the user has shows as its country
       // and national number, and what is sent stays E.164.
-      ...(a.name === 'phone_number' && (a.type ?? 'tel') === 'tel' ? { phone: {} } : {}),
+      ...(picker(a) ? { phone: {} } : {}),
     })),
     mutation,
     toInput: (v) => {
