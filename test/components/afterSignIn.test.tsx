@@ -65,7 +65,8 @@ describe('afterSignIn: verifyContact', () => {
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(sim.user('vera')?.attributes.phone_number_verified).toBe('true');
     expect(sim.user('vera')?.attributes.email_verified).not.toBe('true');
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
   });
 
   it('says where the one code goes, and Skip goes on to signedIn without sending any', async () => {
@@ -76,7 +77,8 @@ describe('afterSignIn: verifyContact', () => {
     await user.click(screen.getByRole('button', { name: 'Skip' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(operations()).not.toContain('GetUserAttributeVerificationCode');
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
   });
 
   it('asks nothing of a user whose contacts are verified, nor of an app that did not turn it on', async () => {
@@ -116,7 +118,8 @@ describe('afterSignIn: rememberDevice', () => {
     expect(await screen.findByText('Welcome')).toBeTruthy();
     expect(sim.user('alice')?.devices[0]?.remembered).toBe(true);
     expect(auth.getSnapshot().device?.remembered).toBe(true);
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
     await act(() => auth.signOut());
     await signIn(user, 'alice');
     expect(await screen.findByText('Welcome')).toBeTruthy();
@@ -150,7 +153,8 @@ describe('afterSignIn: rememberDevice', () => {
     // Well before the 10 s fallback: the failure event ends the wait.
     expect(await screen.findByText('Welcome', {}, { timeout: 4000 })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Remember this device?' })).toBeNull();
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
   });
 
   it('does not ask when the device is remembered at once (deviceTracking always), nor without MFA', async () => {
@@ -190,7 +194,8 @@ describe('afterSignIn: addPasskey', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
   });
 
   it('"Not now" snoozes the offer for this user for the given days, in localStorage', async () => {
@@ -255,7 +260,8 @@ describe('afterSignIn: several steps', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Skip' }));
     expect(await screen.findByText('Welcome')).toBeTruthy();
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
   });
 
   it('shows signedIn at once for a session that was already there', async () => {

@@ -48,7 +48,8 @@ describe('given a user with SMS MFA', () => {
     expect(screen.getByText('Enter the 6-digit code we sent to +*******0100.')).toBeTruthy();
     await user.keyboard(`${sim.lastCode('alice')}{Enter}`);
     expect(await screen.findByText('Welcome')).toBeTruthy();
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
     expect(onSignedIn).toHaveBeenCalledWith(expect.objectContaining({ username: 'alice' }));
     expect(operations()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
   });

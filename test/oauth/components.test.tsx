@@ -53,7 +53,8 @@ describe('<RedirectCallback>', () => {
     renderWithAuth(<RedirectCallback url={callback} onSignedIn={onSignedIn} signedIn={<p>Welcome</p>} />, auth);
     expect(screen.getByRole('status').textContent).toBe('Signing you in…');
     expect(await screen.findByText('Welcome')).toBeTruthy();
-    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // onSignedIn runs in the effect after the signed-in commit.
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
     expect(onSignedIn).toHaveBeenCalledWith({ returnTo: '/orders' });
     expect(auth.getSnapshot().user?.username).toBe('Google_1234567890');
   });
