@@ -2,12 +2,12 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { createCognitoAuth, type CognitoAuth } from '../src/core/index.js';
 import { AccountSettings, Authentication, CognitoProvider, useAuth, useSignOut } from '../src/index.js';
 import { LOCAL_POOL } from '../scripts/localPoolUsers.mjs';
 import { totpCode } from '../src/testing/index.js';
-import { localPoolEndpoint } from './support/pools';
+import { localPoolEndpoint, ownSession, typeSignIn } from './support/pools';
 import { themed } from './support/theme';
 
 /**
@@ -70,27 +70,12 @@ export const Unstyled: Story = {};
 
 export const Themed: Story = { decorators: [themed('light', { card: false })] };
 
-/** A played story's own session, cleared before it starts, so it begins signed out whatever ran before. */
-const ownSession = (prefix: string) => ({
-  args: { storageKeyPrefix: prefix },
-  beforeEach: () => {
-    for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
-  },
-});
-
-async function typeCredentials(canvasElement: HTMLElement, username: keyof typeof LOCAL_POOL.users) {
-  const canvas = within(canvasElement);
-  await userEvent.type(await canvas.findByLabelText('Username'), username);
-  await userEvent.type(canvas.getByLabelText('Password'), LOCAL_POOL.users[username]!.password);
-  await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
-  return canvas;
-}
-
 /** pat signs in with a password, sees the profile the emulator holds, and signs out again. */
 export const PasswordThenAccount: Story = {
+  args: { storageKeyPrefix: 'story-local-pat' },
   ...ownSession('story-local-pat'),
   play: async ({ canvasElement }) => {
-    const canvas = await typeCredentials(canvasElement, 'pat');
+    const canvas = await typeSignIn(canvasElement, 'pat', LOCAL_POOL.users.pat!.password);
     await expect(await canvas.findByText('Signed in as pat (pat@example.com)', {}, { timeout: 10_000 })).toBeVisible();
     await expect(await canvas.findByDisplayValue('pat@example.com', {}, { timeout: 10_000 })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
@@ -100,9 +85,10 @@ export const PasswordThenAccount: Story = {
 
 /** tia signs in with a password and a code from her authenticator app (the pool's fixed TOTP secret). */
 export const AuthenticatorCode: Story = {
+  args: { storageKeyPrefix: 'story-local-tia' },
   ...ownSession('story-local-tia'),
   play: async ({ canvasElement }) => {
-    const canvas = await typeCredentials(canvasElement, 'tia');
+    const canvas = await typeSignIn(canvasElement, 'tia', LOCAL_POOL.users.tia!.password);
     await userEvent.type(await canvas.findByLabelText('Code', {}, { timeout: 10_000 }), await totpCode(LOCAL_POOL.totpSecret, Date.now()));
     await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
     await expect(await canvas.findByText(/^Signed in as tia/, {}, { timeout: 10_000 })).toBeVisible();

@@ -2,11 +2,11 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { createCognitoAuth, type CognitoAuth, type SignInAuthFlow } from '../src/core/index.js';
 import { AccountSettings, Authentication, CognitoProvider, useAuth, useSignOut } from '../src/index.js';
 import { SIM_POOL } from '../scripts/localPoolUsers.mjs';
-import { simPoolEndpoint } from './support/pools';
+import { ownSession, simPoolEndpoint, typeSignIn } from './support/pools';
 import { themed } from './support/theme';
 
 /**
@@ -17,7 +17,6 @@ import { themed } from './support/theme';
  * `.../_sim/users/<name>/totp` (or `npm run totp` for tia and sol). The story tests start a server of their own
  * (test/stories/globalSetup.ts) and play the stories below the first three to the end, as a user typing.
  */
-const POOL = SIM_POOL;
 
 function SignedIn() {
   const user = useAuth((s) => s.user);
@@ -37,9 +36,9 @@ function SimulatorSignIn({ authFlow, storageKeyPrefix }: { authFlow: SignInAuthF
     const endpoint = simPoolEndpoint();
     return endpoint
       ? createCognitoAuth({
-          ...POOL,
+          ...SIM_POOL,
           authFlow,
-          client: new CognitoIdentityProviderClient({ region: POOL.region, endpoint, maxAttempts: 1 }),
+          client: new CognitoIdentityProviderClient({ region: SIM_POOL.region, endpoint, maxAttempts: 1 }),
           deviceTracking: 'always',
           storage: 'sessionStorage',
           storageKeyPrefix: storageKeyPrefix ?? `sim-http-${authFlow}`,
@@ -71,13 +70,6 @@ export const UserAuth: Story = { args: { authFlow: 'USER_AUTH' } };
 
 export const Themed: Story = { decorators: [themed('light')] };
 
-/** A played story's own session, cleared before it starts, so it begins signed out whatever ran before. */
-const ownSession = (prefix: string) => ({
-  beforeEach: () => {
-    for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
-  },
-});
-
 /** The last code the simulated pool sent a user, as its helper route over HTTP tells it. */
 async function lastCode(username: string): Promise<string> {
   const response = await fetch(`${simPoolEndpoint()}_sim/users/${username}/code`);
@@ -89,10 +81,7 @@ export const SrpThenAccount: Story = {
   args: { authFlow: 'USER_SRP_AUTH', storageKeyPrefix: 'story-sim-srp' },
   ...ownSession('story-sim-srp'),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.type(await canvas.findByLabelText('Username'), 'pat');
-    await userEvent.type(canvas.getByLabelText('Password'), 'Passw0rd!long');
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    const canvas = await typeSignIn(canvasElement, 'pat', 'Passw0rd!long');
     await expect(await canvas.findByText('Signed in as pat', { exact: false }, { timeout: 10_000 })).toBeVisible();
     await expect(await canvas.findByDisplayValue('pat@example.com', {}, { timeout: 10_000 })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
@@ -105,9 +94,7 @@ export const EmailCodeOverHttp: Story = {
   args: { authFlow: 'USER_AUTH', storageKeyPrefix: 'story-sim-eve' },
   ...ownSession('story-sim-eve'),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.type(await canvas.findByLabelText('Username'), 'eve');
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    const canvas = await typeSignIn(canvasElement, 'eve');
     await userEvent.click(await canvas.findByLabelText(/email/i, {}, { timeout: 10_000 }));
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     const code = await canvas.findByLabelText('Code', {}, { timeout: 10_000 });

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { setTestedPools } from '../../stories/support/pools';
 
 /** The story tests' pools (test/stories/globalSetup.ts), where the stories look when Storybook's env has none. */
-(globalThis as { __cognitoReactStoryPools__?: { local: string; sim: string } }).__cognitoReactStoryPools__ = inject('storyPools');
+setTestedPools(inject('storyPools'));

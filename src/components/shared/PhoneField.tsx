@@ -3,7 +3,6 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode 
 import type { MessageKey } from '../messages.js';
 import { fieldMessages } from './fieldMessages.js';
 import { compactPhone, loadPhoneData, phoneData, type PhoneData } from './phone.js';
-import { useFormLocale } from './useLocale.js';
 import type { FieldRenderProps } from './useStepForm.js';
 
 /** The number as Cognito wants it: typed in full (`+…`), or the national number after the country's code. */
@@ -25,14 +24,13 @@ function regionOf(locale: string | undefined): string | undefined {
  * with its `+` is taken as it is, whatever the select says.
  */
 export function PhoneField({ field, error, typedRef }: { field: FieldRenderProps; error: ReactNode; typedRef?: { readonly current: boolean } }) {
-  // The form's messages and locale (its `messages` prop over the provider's), else the provider's alone.
-  const provided = useFormLocale(undefined);
-  const messages = field.phone?.messages ?? provided.messages;
+  // The form's messages and locale (its `messages` prop over the provider's: every form's field carries them).
+  const messages = field.phone?.messages;
   const t = (key: keyof typeof fieldMessages) => messages?.[key as MessageKey] ?? fieldMessages[key];
   // Without a locale from the app, the language of the page around the form (its nearest `lang`), as the
   // browser itself would read it: the country names are then in the language the form is shown in.
   const [pageLang, setPageLang] = useState<string | undefined>();
-  const given = field.phone?.locale ?? provided.locale;
+  const given = field.phone?.locale;
   const locale = given ?? pageLang;
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
